@@ -1,0 +1,313 @@
+"""The `plancheck` command: check, fix, diff, explain rules. Exit 0 clean, 1 findings, 2 errors."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__, engine, files, output
+from .config import ConfigError, ConfigResolver, Settings
+from .model import Severity, SEVERITY_NAMES
+from .packs import PackError, Rule, RuleSet
+from .suggest import did_you_mean
+
+FORMATS = ("full", "concise", "json")
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse exits 2 too; keep its message on one line
+        raise UsageError(message)
+
+
+def _selectors(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="plancheck",
+        description="Find and fix the artifacts of scraped Chinese official documents.",
+        epilog="Other commands: `plancheck rule ID` explains a rule, `plancheck rules` lists them.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check (default: .); - reads stdin")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    parser.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; write nothing")
+    parser.add_argument("--select", type=_selectors, action="extend", metavar="RULES", help="rules to enable (ids, prefixes, categories, names; comma-separated); replaces the configuration's")
+    parser.add_argument("--extend-select", type=_selectors, action="extend", metavar="RULES", help="rules to enable in addition")
+    parser.add_argument("--ignore", type=_selectors, action="extend", metavar="RULES", help="rules to disable")
+    parser.add_argument("--fail-level", choices=SEVERITY_NAMES, help="lowest severity that makes the run fail (default: error)")
+    parser.add_argument("--statistics", action="store_true", help="print counts per rule instead of each finding")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="use this plancheck.toml or pyproject.toml; no discovery")
+    parser.add_argument("--stdin-filename", metavar="PATH", help="name of the text read from stdin (for configuration and messages)")
+    parser.add_argument("--output-format", choices=FORMATS, default="full", help="how findings are printed (default: full)")
+    parser.add_argument("--force-exclude", action="store_true", help="apply exclude to paths named on the command line too")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
+    return parser
+
+
+@dataclass
+class Run:
+    args: argparse.Namespace
+    resolver: ConfigResolver
+    located: list[output.Located] = field(default_factory=list)
+    failed: bool = False
+    errors: int = 0
+    files: int = 0
+    fixed_files: int = 0
+    fixed_findings: int = 0
+    diffs: list[str] = field(default_factory=list)
+
+    def error(self, message: str) -> None:
+        self.errors += 1
+        print(f"plancheck: {message}", file=sys.stderr)
+
+    def process(self, name: str, source: files.Source, settings: Settings, rules: RuleSet) -> str:
+        """Check or fix one text; returns the text to write (or to print for stdin)."""
+        self.files += 1
+        args = self.args
+        text = source.text
+        if args.fix or args.diff:
+            result = engine.fix(text, rules, unsafe=args.unsafe_fixes)
+            if not result.converged:
+                self.error(f"{name}: fixes did not converge (rules {', '.join(result.unstable_rules)}); left unchanged")
+                self.failed = True
+            remaining = result.remaining
+            new_text = result.text
+            if new_text != text:
+                self.fixed_files += 1
+                self.fixed_findings += sum(result.fixed.values())
+                if args.diff:
+                    self.diffs.append(_unified_diff(name, text, new_text))
+        else:
+            remaining = engine.check(text, rules)
+            new_text = text
+        self.located.extend(output.locate(name, new_text, remaining))
+        if any(f.severity >= settings.fail_level for f in remaining):
+            self.failed = True
+        return new_text
+
+
+def _unified_diff(name: str, old: str, new: str) -> str:
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=name, tofile=name
+    )
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _check_files(run: Run) -> None:
+    from .discovery import discover
+
+    paths = [Path(p) for p in (run.args.paths or ["."])]
+    for item in discover(paths, run.resolver, force_exclude=run.args.force_exclude):
+        if isinstance(item, str):
+            run.error(item)
+            continue
+        try:
+            settings = run.resolver.for_path(item)
+            rules = settings.rules_for(item)
+            source = files.read(item)
+        except files.InputError as exc:
+            run.error(str(exc))
+            continue
+        name = item.as_posix()
+        new_text = run.process(name, source, settings, rules)
+        if run.args.fix and new_text != source.text:
+            try:
+                files.write_atomic(item, files.encode(files.Source(new_text, source.bom)))
+            except OSError as exc:
+                run.error(f"{name}: cannot write: {exc.strerror or exc}")
+                continue
+            print(f"Fixing {name}", file=sys.stderr)
+
+
+def _check_stdin(run: Run) -> None:
+    name = run.args.stdin_filename or "-"
+    path = Path(run.args.stdin_filename) if run.args.stdin_filename else Path.cwd() / "-"
+    settings = run.resolver.for_path(path)
+    try:
+        source = files.decode(sys.stdin.buffer.read(), name)
+    except files.InputError as exc:
+        run.error(str(exc))
+        return
+    new_text = run.process(name, source, settings, settings.rules_for(path))
+    if run.args.fix:
+        sys.stdout.buffer.write(files.encode(files.Source(new_text, source.bom)))
+        sys.stdout.flush()
+
+
+def _report(run: Run) -> None:
+    args = run.args
+    # with --fix on stdin the fixed text owns stdout, so findings go to stderr
+    stream = sys.stderr if (args.fix and args.paths == ["-"]) else sys.stdout
+    if args.diff:
+        stream.write("".join(run.diffs))
+        if not args.quiet:
+            print(f"{len(run.diffs)} file{'s' if len(run.diffs) != 1 else ''} would be changed.", file=sys.stderr)
+        return
+    items = run.located
+    if args.output_format == "json":
+        print(output.render_json(items), file=stream)
+        return
+    if args.statistics:
+        if items:
+            print(output.render_statistics(items), file=stream)
+    elif args.output_format == "concise":
+        for item in items:
+            print(output.render_concise(item), file=stream)
+    else:
+        for item in items:
+            print(output.render_full(item) + "\n", file=stream)
+    if not args.quiet:
+        if args.fix and run.fixed_findings:
+            noun = "finding" if run.fixed_findings == 1 else "findings"
+            print(f"Fixed {run.fixed_findings} {noun} in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.", file=stream)
+        print(output.summary(items, run.files), file=stream)
+
+
+def check_main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    if args.fix and args.diff:
+        raise UsageError("--fix and --diff do not go together: --diff only shows what --fix would do")
+    if "-" in args.paths and len(args.paths) > 1:
+        raise UsageError("- (stdin) cannot be combined with other paths")
+    overrides = {
+        "select": args.select,
+        "extend_select": args.extend_select,
+        "ignore": args.ignore,
+        "fail_level": Severity.parse(args.fail_level) if args.fail_level else None,
+    }
+    run = Run(args, ConfigResolver(overrides, args.config))
+    if args.paths == ["-"]:
+        _check_stdin(run)
+    else:
+        _check_files(run)
+    _report(run)
+    if run.errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
+    if args.diff:
+        return EXIT_FINDINGS if run.diffs else EXIT_CLEAN
+    return EXIT_FINDINGS if run.failed else EXIT_CLEAN
+
+
+def _rules_for_listing(argv: Sequence[str]) -> tuple[argparse.Namespace, RuleSet]:
+    parser = _Parser(prog="plancheck rules", description="List the rules.")
+    parser.add_argument("--config", type=Path, metavar="FILE")
+    parser.add_argument("--output-format", choices=("full", "json", "markdown"), default="full")
+    args = parser.parse_args(argv)
+    resolver = ConfigResolver(config_file=args.config)
+    return args, resolver.for_path(Path.cwd()).all_rules()
+
+
+def rules_main(argv: Sequence[str]) -> int:
+    args, rules = _rules_for_listing(argv)
+    if args.output_format == "json":
+        print(json.dumps([_rule_json(r) for r in rules], ensure_ascii=False, indent=2))
+    elif args.output_format == "markdown":
+        print(rules_markdown(rules))
+    else:
+        for r in rules:
+            print(f"{r.id}  {r.name:<40} {r.category:<12} {str(r.severity):<8} fix: {r.fix}")
+    return EXIT_CLEAN
+
+
+def rules_markdown(rules: RuleSet) -> str:
+    rows = ["| id | name | category | severity | fix | what it flags |", "|---|---|---|---|---|---|"]
+    for r in rules:
+        what = r.description.split("\n\n")[0].replace("\n", " ").removeprefix("What: ").split(". ")[0].rstrip(".")
+        what = what.replace("|", "\\|")
+        rows.append(f"| {r.id} | `{r.name}` | {r.category} | {r.severity} | {r.fix} | {what} |")
+    return "\n".join(rows)
+
+
+def _rule_json(r: Rule) -> dict:
+    return {
+        "id": r.id,
+        "name": r.name,
+        "category": r.category,
+        "severity": str(r.severity),
+        "kind": r.kind,
+        "fix": r.fix,
+        "fix_title": r.fix_title,
+        "message": r.message,
+        "description": r.description,
+        "examples": [{k: v for k, v in vars_of(e).items() if v is not None} for e in r.examples],
+        "source": r.source,
+    }
+
+
+def vars_of(example) -> dict:
+    return {"bad": example.bad, "fixed": example.fixed, "good": example.good}
+
+
+def rule_main(argv: Sequence[str]) -> int:
+    parser = _Parser(prog="plancheck rule", description="Explain a rule.")
+    parser.add_argument("rule", metavar="ID", help="a rule id or name, e.g. RD001")
+    parser.add_argument("--config", type=Path, metavar="FILE")
+    args = parser.parse_args(argv)
+    rules = ConfigResolver(config_file=args.config).for_path(Path.cwd()).all_rules()
+    wanted = args.rule.strip()
+    rule = next((r for r in rules if wanted in (r.id, r.name) or r.id == wanted.upper()), None)
+    if rule is None:
+        vocabulary = [r.id for r in rules] + [r.name for r in rules]
+        raise UsageError(f"unknown rule '{wanted}'{did_you_mean(wanted, vocabulary)}")
+    fix = {"safe": "safe (applied by --fix)", "unsafe": "unsafe (applied by --fix --unsafe-fixes)", "none": "none"}
+    print(f"{rule.id} {rule.name}")
+    print(f"category: {rule.category}   severity: {rule.severity}   kind: {rule.kind}")
+    print(f"fix: {fix[rule.fix]}" + (f" — {rule.fix_title}" if rule.fix_title else ""))
+    print(f"message: {rule.message}")
+    print()
+    print(rule.description)
+    print()
+    print("Examples:")
+    for e in rule.examples:
+        if e.bad is not None:
+            print(f"  bad:   {e.bad!r}")
+            if e.fixed is not None:
+                print(f"  fixed: {e.fixed!r}")
+        else:
+            print(f"  good:  {e.good!r}")
+    return EXIT_CLEAN
+
+
+COMMANDS = {"rule": rule_main, "rules": rules_main, "check": check_main}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            return COMMANDS[argv[0]](argv[1:])
+        return check_main(argv)
+    except UsageError as exc:
+        print(f"plancheck: error: {exc}", file=sys.stderr)
+        print("Run `plancheck --help` for usage.", file=sys.stderr)
+        return EXIT_ERROR
+    except (ConfigError, PackError) as exc:
+        print(f"plancheck: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("plancheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

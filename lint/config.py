@@ -1,0 +1,264 @@
+"""Configuration: `plancheck.toml` or `[tool.plancheck]` in `pyproject.toml`, the closest one above
+a checked file wins (no merging), and command-line options override it.
+
+Unknown keys, selectors, rule ids and levels are errors with a did-you-mean, never ignored.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .model import SEVERITY_NAMES, Severity
+from .packs import PackError, RuleSet, load_rules
+from .selection import SelectorError, resolve, validate
+from .suggest import did_you_mean
+from .tomlload import TomlError, load
+
+CONFIG_NAMES = ("plancheck.toml", "pyproject.toml")
+KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "include",
+    "exclude",
+    "fail-level",
+    "severity",
+    "rule-packs",
+)
+DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_EXCLUDE = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    "node_modules",
+    "__pycache__",
+    ".plancheck_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "build",
+    "dist",
+)
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The effective settings for the files under one configuration."""
+
+    source: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    fail_level: Severity = Severity.ERROR
+    severity: tuple[tuple[str, Severity], ...] = ()
+    rule_packs: tuple[Path, ...] = ()
+    _rules: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
+
+    @property
+    def root(self) -> Path:
+        return self.source.parent if self.source else Path.cwd()
+
+    def all_rules(self) -> RuleSet:
+        try:
+            return load_rules(self.rule_packs)
+        except PackError as exc:
+            raise ConfigError(str(exc)) from None
+
+    def rules_for(self, path: Path | None = None) -> RuleSet:
+        """The selected rules (with severity overrides) that apply to `path`."""
+        extra_ignores = self._ignores_for(path)
+        key = extra_ignores
+        if key not in self._rules:
+            rules = self.all_rules()
+            chosen = resolve(rules, self.select, self.extend_select, self.ignore + extra_ignores)
+            self._rules[key] = rules.only(chosen).with_severities(dict(self.severity))
+        return self._rules[key]
+
+    def _ignores_for(self, path: Path | None) -> tuple[str, ...]:
+        if path is None or not self.per_file_ignores:
+            return ()
+        relative = relative_to(path, self.root)
+        found: list[str] = []
+        for pattern, selectors in self.per_file_ignores:
+            if matches(relative, pattern):
+                found.extend(selectors)
+        return tuple(found)
+
+    def validate(self) -> Settings:
+        """Check selectors and rule ids against the rules that will be loaded."""
+        rules = self.all_rules()
+        where = str(self.source) if self.source else "command line"
+        try:
+            validate(self.select or (), rules, where)
+            validate(self.extend_select, rules, where)
+            validate(self.ignore, rules, where)
+            for _, selectors in self.per_file_ignores:
+                validate(selectors, rules, where)
+        except SelectorError as exc:
+            raise ConfigError(str(exc)) from None
+        ids = [r.id for r in rules]
+        for rule_id, _ in self.severity:
+            if rule_id not in ids:
+                raise ConfigError(f"{where}: 'severity': unknown rule id '{rule_id}'{did_you_mean(rule_id, ids)}")
+        return self
+
+
+def relative_to(path: Path, root: Path) -> str:
+    try:
+        return PurePosixPath(path.resolve().relative_to(root.resolve())).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def matches(relative: str, pattern: str) -> bool:
+    """A pattern with a slash matches the relative path (or a folder above it); one without matches
+    any single path component, as in .gitignore."""
+    pattern = pattern.rstrip("/")
+    if "/" in pattern:
+        pattern = pattern.lstrip("./")
+        parts = relative.split("/")
+        return any(fnmatch.fnmatchcase("/".join(parts[:i]), pattern) for i in range(1, len(parts) + 1))
+    return any(fnmatch.fnmatchcase(part, pattern) for part in relative.split("/"))
+
+
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _level(value: Any, key: str, where: str) -> Severity:
+    if value not in SEVERITY_NAMES:
+        raise ConfigError(f"{where}: '{key}' must be one of {', '.join(SEVERITY_NAMES)}, not {value!r}")
+    return Severity.parse(value)
+
+
+def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settings:
+    where = str(source) if source else "configuration"
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{where}: the plancheck configuration must be a table")
+    for key in table:
+        if key not in KEYS:
+            raise ConfigError(f"{where}: unknown key '{key}'{did_you_mean(key, KEYS)}")
+    base = source.parent if source else Path.cwd()
+    values: dict[str, Any] = {"source": source}
+    if "select" in table:
+        values["select"] = _strings(table["select"], "select", where)
+    if "extend-select" in table:
+        values["extend_select"] = _strings(table["extend-select"], "extend-select", where)
+    if "ignore" in table:
+        values["ignore"] = _strings(table["ignore"], "ignore", where)
+    if "include" in table:
+        values["include"] = _strings(table["include"], "include", where)
+    if "exclude" in table:
+        values["exclude"] = DEFAULT_EXCLUDE + _strings(table["exclude"], "exclude", where)
+    if "fail-level" in table:
+        values["fail_level"] = _level(table["fail-level"], "fail-level", where)
+    if "per-file-ignores" in table:
+        pfi = table["per-file-ignores"]
+        if not isinstance(pfi, Mapping):
+            raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [selectors]")
+        values["per_file_ignores"] = tuple(
+            (glob, _strings(sel, f"per-file-ignores.{glob}", where)) for glob, sel in pfi.items()
+        )
+    if "severity" in table:
+        sev = table["severity"]
+        if not isinstance(sev, Mapping):
+            raise ConfigError(f"{where}: 'severity' must be a table of rule id = level")
+        values["severity"] = tuple((rid, _level(level, f"severity.{rid}", where)) for rid, level in sev.items())
+    if "rule-packs" in table:
+        packs = tuple((base / p).resolve() for p in _strings(table["rule-packs"], "rule-packs", where))
+        for pack in packs:
+            if not pack.is_file():
+                raise ConfigError(f"{where}: 'rule-packs': no such file {pack}")
+        values["rule_packs"] = packs
+    return Settings(**values).validate()
+
+
+def read_config_file(path: Path) -> Settings | None:
+    """Settings from `path`; None for a pyproject.toml without [tool.plancheck]."""
+    try:
+        data = load(path)
+    except TomlError as exc:
+        raise ConfigError(str(exc)) from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("plancheck")
+        if table is None:
+            return None
+        return settings_from_table(table, path)
+    return settings_from_table(data, path)
+
+
+def explicit_config(path: Path) -> Settings:
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    settings = read_config_file(path)
+    if settings is None:
+        raise ConfigError(f"{path}: has no [tool.plancheck] table")
+    return settings
+
+
+class ConfigResolver:
+    """Finds the closest configuration above each path, reading each directory once."""
+
+    def __init__(self, overrides: Mapping[str, Any] | None = None, config_file: Path | None = None) -> None:
+        self._overrides = dict(overrides or {})
+        self._fixed = explicit_config(config_file) if config_file else None
+        self._by_dir: dict[Path, Settings] = {}
+
+    def for_path(self, path: Path) -> Settings:
+        if self._fixed is not None:
+            return self._apply(self._fixed)
+        directory = path.resolve() if path.is_dir() else path.resolve().parent
+        return self._for_dir(directory)
+
+    def _for_dir(self, directory: Path) -> Settings:
+        if directory in self._by_dir:
+            return self._by_dir[directory]
+        found = None
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                found = read_config_file(candidate)
+                if found is not None:
+                    break
+        if found is not None:
+            settings = self._apply(found)
+        elif directory.parent != directory:
+            settings = self._for_dir(directory.parent)
+        else:
+            settings = self._apply(Settings())
+        self._by_dir[directory] = settings
+        return settings
+
+    def _apply(self, settings: Settings) -> Settings:
+        """Command-line options over the file's settings."""
+        o = self._overrides
+        if not o:
+            return settings
+        changes: dict[str, Any] = {}
+        if o.get("select") is not None:
+            changes["select"] = tuple(o["select"])
+        if o.get("extend_select"):
+            changes["extend_select"] = settings.extend_select + tuple(o["extend_select"])
+        if o.get("ignore"):
+            changes["ignore"] = settings.ignore + tuple(o["ignore"])
+        if o.get("fail_level") is not None:
+            changes["fail_level"] = o["fail_level"]
+        if not changes:
+            return settings
+        return replace(settings, _rules={}, **changes).validate()

@@ -1,0 +1,53 @@
+"""Which files a run checks: paths given on the command line, walked with include/exclude."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from .config import ConfigResolver, matches, relative_to
+
+
+def _excluded(path: Path, resolver: ConfigResolver) -> bool:
+    settings = resolver.for_path(path)
+    return any(matches(relative_to(path, settings.root), p) for p in settings.exclude)
+
+
+def _included(path: Path, resolver: ConfigResolver) -> bool:
+    settings = resolver.for_path(path)
+    return any(matches(relative_to(path, settings.root), p) for p in settings.include)
+
+
+def discover(paths: list[Path], resolver: ConfigResolver, *, force_exclude: bool = False) -> Iterator[Path | str]:
+    """Files to check, in a stable order. A path that does not exist is yielded as an error message.
+
+    Paths named explicitly are checked even when excluded (so `plancheck examples/` works in a repo
+    that excludes examples from its own runs), unless `force_exclude` (what the pre-commit hooks
+    pass, since pre-commit names every staged file)."""
+    seen: set[Path] = set()
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            yield f"{path}: no such file or directory"
+            continue
+        if force_exclude and _excluded(path, resolver):
+            continue
+        if path.is_dir():
+            yield from _walk(path, resolver, seen)
+        elif path.resolve() not in seen:
+            seen.add(path.resolve())
+            yield path
+
+
+def _walk(root: Path, resolver: ConfigResolver, seen: set[Path]) -> Iterator[Path]:
+    for directory, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(directory)
+        dirnames[:] = sorted(d for d in dirnames if not _excluded(here / d, resolver))
+        for name in sorted(filenames):
+            path = here / name
+            if _excluded(path, resolver) or not _included(path, resolver):
+                continue
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield path

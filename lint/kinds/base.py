@@ -1,0 +1,165 @@
+"""What every rule kind shares: the hit value, option schemas and edit helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import regex
+
+from ..document import Document
+from ..model import Edit
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One place a kind matched, with the edits that would fix it (None: nothing to offer)."""
+
+    start: int
+    end: int
+    edits: tuple[Edit, ...] | None = None
+    detail: str = ""
+
+
+class Matcher(Protocol):
+    def find(self, doc: Document) -> Iterator[Hit]: ...
+
+
+class OptionError(ValueError):
+    """A kind's option has the wrong type or value; the pack loader adds file and rule id."""
+
+
+# Option types a kind may declare. Each checker returns the converted value or raises OptionError.
+def _regex(value: Any) -> regex.Pattern[str]:
+    if not isinstance(value, str):
+        raise OptionError("expected a regular expression string")
+    try:
+        return regex.compile(value, regex.MULTILINE)
+    except regex.error as exc:
+        raise OptionError(f"invalid regular expression: {exc}") from None
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise OptionError("expected a string")
+    return value
+
+
+def _integer(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise OptionError("expected a non-negative integer")
+    return value
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise OptionError("expected true or false")
+    return value
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        raise OptionError("expected a non-empty list of non-empty strings")
+    return tuple(value)
+
+
+def _string_table(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not value:
+        raise OptionError("expected a non-empty table of strings")
+    for key, item in value.items():
+        if not isinstance(item, str) or not key:
+            raise OptionError(f"entry {key!r}: expected a string")
+    return dict(value)
+
+
+def _regex_table(value: Any) -> dict[str, regex.Pattern[str]]:
+    if not isinstance(value, dict) or not value:
+        raise OptionError("expected a non-empty table of regular expressions")
+    out = {}
+    for key, item in value.items():
+        try:
+            out[key] = _regex(item)
+        except OptionError as exc:
+            raise OptionError(f"entry {key!r}: {exc}") from None
+    return out
+
+
+def _count_tables(value: Any) -> tuple[dict[str, int], ...]:
+    if not isinstance(value, list) or not value:
+        raise OptionError("expected a non-empty array of tables")
+    out = []
+    for item in value:
+        if not isinstance(item, dict) or not item:
+            raise OptionError("expected tables of cue name = minimum count")
+        for key, count in item.items():
+            if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+                raise OptionError(f"{key!r}: expected a positive integer")
+        out.append(dict(item))
+    return tuple(out)
+
+
+def choice(*allowed: str):
+    def check(value: Any) -> str:
+        if value not in allowed:
+            raise OptionError(f"expected one of {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+REGEX = _regex
+STRING = _string
+INTEGER = _integer
+BOOLEAN = _boolean
+STRINGS = _strings
+STRING_TABLE = _string_table
+REGEX_TABLE = _regex_table
+COUNT_TABLES = _count_tables
+
+
+@dataclass(frozen=True)
+class Option:
+    check: Any
+    required: bool = False
+    default: Any = None
+
+
+def read_options(schema: Mapping[str, Option], table: Mapping[str, Any]) -> dict[str, Any]:
+    """Convert a rule's kind-specific keys; unknown keys were rejected by the caller."""
+    options: dict[str, Any] = {}
+    for key, option in schema.items():
+        if key in table:
+            try:
+                options[key] = option.check(table[key])
+            except OptionError as exc:
+                raise OptionError(f"key '{key}': {exc}") from None
+        elif option.required:
+            raise OptionError(f"missing required key '{key}'")
+        else:
+            options[key] = option.default
+    return options
+
+
+def replacement_edit(start: int, old: str, new: str) -> Edit:
+    """The smallest edit turning `old` (at `start`) into `new`: shared ends are kept as they are."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return Edit(start + prefix, start + len(old) - suffix, new[prefix : len(new) - suffix])
+
+
+SENTENCE_END = regex.compile(r"[。！？!?\n]")
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end): bounded by 。！？ or a line end."""
+    left = start
+    while left > 0 and not SENTENCE_END.match(text, left - 1):
+        left -= 1
+    m = SENTENCE_END.search(text, end)
+    return left, (m.end() if m else len(text))

@@ -1,0 +1,87 @@
+"""`enumeration`: ordinal sequences (一是…二是…, 一、…, （一）…, 1.…) checked for repeats and gaps.
+
+Keys: `marker` (a regex whose group `n` is the numeral), `scope` (`line`: each paragraph is its
+own sequence, as 一是/二是 lists are; `document`: one sequence that restarts whenever it comes
+back to one, as headings do in each section), and `check` (`duplicate` or `gap`). A repeated
+ordinal right after its twin, in a sequence that is otherwise consecutive, gets a fix that
+renumbers it and the items after it; the fix is unsafe because the author may have meant
+something else. Gaps are only reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import numerals
+from ..document import Document
+from ..model import Edit
+from .base import REGEX, Hit, Option, OptionError, choice
+
+OPTIONS = {
+    "marker": Option(REGEX, required=True),
+    "scope": Option(choice("line", "document"), required=True),
+    "check": Option(choice("duplicate", "gap"), required=True),
+}
+
+
+class EnumerationMatcher:
+    def __init__(self, options: dict) -> None:
+        self.marker = options["marker"]
+        if "n" not in self.marker.groupindex:
+            raise OptionError("key 'marker': the regex needs a group named 'n' (the numeral)")
+        self.scope = options["scope"]
+        self.check = options["check"]
+
+    def _sequences(self, doc: Document) -> Iterator[list[tuple[int, int, int, int, int]]]:
+        """Runs of (value, match start, match end, numeral start, numeral end)."""
+        if self.scope == "line":
+            for index in range(len(doc.lines)):
+                start, end = doc.line_span(index)
+                items = self._items(doc.text, start, end)
+                if len(items) > 1:
+                    yield items
+            return
+        run: list = []
+        for item in self._items(doc.text, 0, len(doc.text)):
+            if item[0] == 1 and run:
+                yield run
+                run = []
+            run.append(item)
+        if run:
+            yield run
+
+    def _items(self, text: str, start: int, end: int) -> list:
+        items = []
+        for m in self.marker.finditer(text, start, end):
+            value = numerals.parse(m.group("n"))
+            if value is not None:
+                items.append((value, m.start(), m.end(), m.start("n"), m.end("n")))
+        return items
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for run in self._sequences(doc):
+            values = [item[0] for item in run]
+            for i in range(1, len(run)):
+                value, start, end, _, _ = run[i]
+                previous = values[i - 1]
+                if self.check == "gap" and value > previous + 1:
+                    yield Hit(start, end, None, f"{text[run[i - 1][3]:run[i - 1][4]]}→{text[run[i][3]:run[i][4]]}")
+                elif self.check == "duplicate" and value == previous:
+                    yield Hit(start, end, self._renumber(text, run, values, i), text[start:end])
+
+    @staticmethod
+    def _renumber(text: str, run: list, values: list[int], i: int) -> tuple[Edit, ...] | None:
+        consecutive_before = all(values[k] == values[0] + k for k in range(i))
+        consecutive_after = all(values[j] == values[i] + (j - i) for j in range(i, len(values)))
+        if not (consecutive_before and consecutive_after):
+            return None
+        edits = []
+        for _, _, _, n_start, n_end in run[i:]:
+            old = text[n_start:n_end]
+            edits.append(Edit(n_start, n_end, numerals.write(numerals.parse(old) + 1, old)))
+        return tuple(edits)
+
+
+def compile(options: dict) -> EnumerationMatcher:
+    return EnumerationMatcher(options)

@@ -1,0 +1,65 @@
+"""`line-classifier`: a whole line judged by the cues it combines; the line is deleted.
+
+An advertising line is not one word: it is a contact channel *and* commercial talk. Keys:
+`cues` (name = regex), `when` (array of tables cue = minimum number of distinct matches; the
+line is flagged when any table is satisfied), `unless` (a regex that clears the line), and
+`max-length` (longer lines are prose, not furniture; 0 = no limit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..document import Document
+from ..model import Edit
+from .base import COUNT_TABLES, INTEGER, REGEX, REGEX_TABLE, Hit, Option, OptionError
+
+OPTIONS = {
+    "cues": Option(REGEX_TABLE, required=True),
+    "when": Option(COUNT_TABLES, required=True),
+    "unless": Option(REGEX),
+    "max-length": Option(INTEGER, default=0),
+}
+
+
+class LineClassifier:
+    def __init__(self, options: dict) -> None:
+        self.cues = options["cues"]
+        self.when = options["when"]
+        for table in self.when:
+            for name in table:
+                if name not in self.cues:
+                    raise OptionError(f"key 'when': unknown cue {name!r}")
+        self.unless = options["unless"]
+        self.max_length = options["max-length"]
+        # a line with none of the cues named first in each table cannot match: a cheap prefilter
+        self.gate = {next(iter(table)) for table in self.when}
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        if not any(self.cues[name].search(text) for name in self.gate):
+            return
+        for index, line in enumerate(doc.lines):
+            if not line.strip() or (self.max_length and len(line) > self.max_length):
+                continue
+            if not any(self.cues[name].search(line) for name in self.gate):
+                continue
+            if self.unless is not None and self.unless.search(line):
+                continue
+            counts: dict[str, int] = {}
+            for table in self.when:
+                if all(self._count(counts, name, line) >= need for name, need in table.items()):
+                    start, end = doc.line_span(index)
+                    whole = doc.line_with_newline(index)
+                    found = sorted(k for k, v in counts.items() if v)
+                    yield Hit(start, end, (Edit(whole[0], whole[1]),), "+".join(found))
+                    break
+
+    def _count(self, counts: dict[str, int], name: str, line: str) -> int:
+        if name not in counts:
+            counts[name] = len(set(self.cues[name].findall(line)))
+        return counts[name]
+
+
+def compile(options: dict) -> LineClassifier:
+    return LineClassifier(options)

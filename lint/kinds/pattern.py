@@ -1,0 +1,70 @@
+"""`pattern`: a regular expression over the whole text; the match is deleted or replaced.
+
+Keys: `pattern` (required), `replacement` (a template with \\g<name>; absent means delete),
+`unless-line` / `unless-sentence` (skip a match whose line or sentence matches), `fold`
+(detect on NFKC-folded text) and `only-folded` (only matches that folding changed: text written
+in look-alike characters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..document import Document
+from .base import BOOLEAN, REGEX, STRING, Hit, Option, replacement_edit, sentence_span
+
+OPTIONS = {
+    "pattern": Option(REGEX, required=True),
+    "replacement": Option(STRING),
+    "unless-line": Option(REGEX),
+    "unless-sentence": Option(REGEX),
+    "fold": Option(BOOLEAN, default=False),
+    "only-folded": Option(BOOLEAN, default=False),
+}
+
+
+class PatternMatcher:
+    def __init__(self, options: dict) -> None:
+        self.pattern = options["pattern"]
+        self.replacement = options["replacement"]
+        self.unless_line = options["unless-line"]
+        self.unless_sentence = options["unless-sentence"]
+        self.fold = options["fold"] or options["only-folded"]
+        self.only_folded = options["only-folded"]
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        if self.fold:
+            folded = doc.folded()
+            if self.only_folded and not folded.changed:
+                return
+            haystack = folded.text
+        else:
+            folded = None
+            haystack = text
+        for m in self.pattern.finditer(haystack):
+            start, end = m.span()
+            if folded is not None:
+                start, end = folded.span(start, end)
+                if self.only_folded and text[start:end] == m.group():
+                    continue
+            if end == start and self.replacement is None:
+                continue
+            if self.unless_line is not None:
+                i = doc.line_index(start)
+                line_start, line_end = doc.line_span(i)
+                if self.unless_line.search(text, line_start, line_end):
+                    continue
+            if self.unless_sentence is not None:
+                s_start, s_end = sentence_span(text, start, end)
+                if self.unless_sentence.search(text, s_start, s_end):
+                    continue
+            if self.replacement is None:
+                edits = (replacement_edit(start, text[start:end], ""),)
+            else:
+                edits = (replacement_edit(start, text[start:end], m.expand(self.replacement)),)
+            yield Hit(start, end, edits)
+
+
+def compile(options: dict) -> PatternMatcher:
+    return PatternMatcher(options)

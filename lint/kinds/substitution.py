@@ -1,0 +1,33 @@
+"""`substitution`: a table of miswritten literals and their one correct form.
+
+Keys: `table` (wrong = "right"). The alternation is built longest first so that a longer entry
+wins over a shorter one it contains.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from .base import STRING_TABLE, Hit, Option, replacement_edit
+
+OPTIONS = {"table": Option(STRING_TABLE, required=True)}
+
+
+class SubstitutionMatcher:
+    def __init__(self, options: dict) -> None:
+        self.table = options["table"]
+        alternatives = sorted(self.table, key=len, reverse=True)
+        self.pattern = regex.compile("|".join(regex.escape(a) for a in alternatives))
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in self.pattern.finditer(text):
+            right = self.table[m.group()]
+            yield Hit(m.start(), m.end(), (replacement_edit(m.start(), m.group(), right),), right)
+
+
+def compile(options: dict) -> SubstitutionMatcher:
+    return SubstitutionMatcher(options)

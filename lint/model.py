@@ -1,0 +1,72 @@
+"""The values plancheck passes around: severities, edits, fixes and findings.
+
+Spans are 0-based offsets into the decoded text, counted in code points (the right unit for CJK);
+lines and columns are derived only when a finding is rendered.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        return cls[name.upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+SEVERITY_NAMES = tuple(str(s) for s in Severity)
+
+
+class Applicability(str, enum.Enum):
+    """How far a fix may be trusted: `--fix` applies safe fixes, `--unsafe-fixes` adds the rest."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace text[start:end] with content (a deletion when content is empty)."""
+
+    start: int
+    end: int
+    content: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+    message: str
+
+    @property
+    def start(self) -> int:
+        return min(e.start for e in self.edits)
+
+    @property
+    def end(self) -> int:
+        return max(e.end for e in self.edits)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    fix: Fix | None = None

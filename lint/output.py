@@ -1,0 +1,162 @@
+"""Rendering findings: `full` (the line with the span marked), `concise`, `json`, statistics."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from .model import Applicability, Finding, Severity
+
+_LINE_END = regex.compile(r"\r*\n|\r")
+CONTEXT = 30  # characters shown on each side of a span in `full` output
+
+
+class Locator:
+    """Line and column (1-based, in characters) of offsets in a text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        return _LINE_END.sub("", self.text[start:end])
+
+
+def display_width(text: str) -> int:
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+@dataclass(frozen=True)
+class Located:
+    path: str
+    finding: Finding
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    source_line: str
+
+
+def locate(path: str, text: str, findings: Iterable[Finding]) -> list[Located]:
+    locator = Locator(text)
+    out = []
+    for f in findings:
+        line, column = locator.position(f.start)
+        end_line, end_column = locator.position(f.end)
+        out.append(Located(path, f, line, column, end_line, end_column, text[f.start : f.end], locator.line_text(line)))
+    return out
+
+
+def _fix_note(f: Finding) -> str:
+    if f.fix is None:
+        return ""
+    if f.fix.applicability is Applicability.SAFE:
+        return f"fix: {f.fix.message}"
+    return f"unsafe fix (--unsafe-fixes): {f.fix.message}"
+
+
+def render_full(item: Located) -> str:
+    f = item.finding
+    head = f"{item.path}:{item.line}:{item.column}: {f.rule} [{f.severity}] {f.message}"
+    line = item.source_line.replace("\t", " ")
+    col = item.column - 1
+    span_len = max(1, min(len(line) - col, len(item.text.split("\n")[0].split("\r")[0])) if col < len(line) else 1)
+    left = max(0, col - CONTEXT)
+    right = min(len(line), col + span_len + CONTEXT)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    shown = prefix + line[left:right] + suffix
+    pad = display_width(prefix + line[left:col])
+    carets = "^" * max(1, display_width(line[col : col + span_len]))
+    gutter = " " * len(str(item.line))
+    lines = [head, f"{gutter} |", f"{item.line} | {shown}", f"{gutter} | {' ' * pad}{carets}"]
+    note = _fix_note(f)
+    if note:
+        lines.append(f"{gutter} = {note}")
+    return "\n".join(lines)
+
+
+def render_concise(item: Located) -> str:
+    f = item.finding
+    marker = " [*]" if f.fix is not None and f.fix.applicability is Applicability.SAFE else ""
+    return f"{item.path}:{item.line}:{item.column}: {f.rule}{marker} [{f.severity}] {f.message}"
+
+
+def as_json(item: Located) -> dict:
+    f = item.finding
+    fix = None
+    if f.fix is not None:
+        fix = {
+            "applicability": str(f.fix.applicability),
+            "message": f.fix.message,
+            "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in f.fix.edits],
+        }
+    return {
+        "path": item.path,
+        "rule": f.rule,
+        "name": f.name,
+        "category": f.category,
+        "severity": str(f.severity),
+        "message": f.message,
+        "line": item.line,
+        "column": item.column,
+        "end_line": item.end_line,
+        "end_column": item.end_column,
+        "start": f.start,
+        "end": f.end,
+        "text": item.text,
+        "fix": fix,
+    }
+
+
+def render_json(items: list[Located]) -> str:
+    return json.dumps([as_json(i) for i in items], ensure_ascii=False, indent=2)
+
+
+def render_statistics(items: list[Located]) -> str:
+    counts = Counter(i.finding.rule for i in items)
+    names = {i.finding.rule: i.finding for i in items}
+    fixable = {i.finding.rule for i in items if i.finding.fix and i.finding.fix.applicability is Applicability.SAFE}
+    width = max((len(str(c)) for c in counts.values()), default=1)
+    rows = []
+    for rule, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        f = names[rule]
+        mark = "[*]" if rule in fixable else "[ ]"
+        rows.append(f"{count:>{width}}  {rule}  {mark} {f.name} ({f.category}, {f.severity})")
+    return "\n".join(rows)
+
+
+def summary(items: list[Located], files: int) -> str:
+    if not items:
+        return "All checks passed!"
+    by_severity = Counter(i.finding.severity for i in items)
+    parts = [f"{by_severity[s]} {s}" + ("s" if by_severity[s] != 1 and s is not Severity.INFO else "")
+             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_severity[s]]
+    noun = "finding" if len(items) == 1 else "findings"
+    files_with = len({i.path for i in items})
+    text = f"Found {len(items)} {noun} ({', '.join(parts)}) in {files_with} of {files} file{'s' if files != 1 else ''}."
+    safe = sum(1 for i in items if i.finding.fix and i.finding.fix.applicability is Applicability.SAFE)
+    unsafe = sum(1 for i in items if i.finding.fix and i.finding.fix.applicability is Applicability.UNSAFE)
+    if safe:
+        text += f"\n[*] {safe} fixable with `plancheck --fix`."
+    if unsafe:
+        text += f"\n{unsafe} more fixable with `plancheck --fix --unsafe-fixes`."
+    return text

@@ -1,0 +1,238 @@
+"""Rule packs: TOML files of `[[rule]]` tables, validated strictly and compiled once.
+
+Every error names the pack file and the rule id, so a typo in a user pack is found at load time,
+never as a silent no-op.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .kinds import KINDS
+from .kinds.base import Matcher, OptionError, read_options
+from .model import SEVERITY_NAMES, Severity
+from .suggest import did_you_mean
+from .tomlload import TomlError, load
+
+CATEGORIES = {
+    "paywall": "PW",
+    "advertising": "AD",
+    "watermark": "WM",
+    "boilerplate": "BP",
+    "redaction": "RD",
+    "placeholder": "PH",
+    "structure": "ST",
+    "layout": "LY",
+    "wording": "WD",
+    "encoding": "EN",
+}
+FIX_POLICIES = ("safe", "unsafe", "none")
+COMMON_KEYS = ("id", "name", "category", "severity", "message", "kind", "fix", "fix-title", "description", "examples")
+PACK_KEYS = ("pack", "rule")
+EXAMPLE_KEYS = ("bad", "fixed", "good")
+_ID = regex.compile(r"^[A-Z]{2}\d{3}$")
+_NAME = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+class PackError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    bad: str | None = None
+    fixed: str | None = None
+    good: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    id: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    kind: str
+    fix: str
+    fix_title: str
+    description: str
+    examples: tuple[Example, ...]
+    source: str
+    matcher: Matcher = field(repr=False)
+
+    def render_message(self, matched: str, detail: str) -> str:
+        shown = matched if len(matched) <= 40 else matched[:37] + "…"
+        return self.message.format_map({"match": shown, "detail": detail})
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def only(self, ids: Iterable[str]) -> RuleSet:
+        wanted = set(ids)
+        return RuleSet(tuple(r for r in self.rules if r.id in wanted))
+
+    def with_severities(self, overrides: dict[str, Severity]) -> RuleSet:
+        if not overrides:
+            return self
+        return RuleSet(tuple(replace(r, severity=overrides.get(r.id, r.severity)) for r in self.rules))
+
+
+def builtin_rules_dir() -> Path:
+    """The packs inside an installed wheel, or the checkout's `rules/` in an editable install."""
+    packaged = Path(str(importlib.resources.files("lint") / "rules"))
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[1]
+    if (checkout / "pyproject.toml").is_file() and (checkout / "rules").is_dir():
+        return checkout / "rules"
+    raise PackError("built-in rule packs not found: the installation is incomplete")
+
+
+def builtin_pack_paths() -> list[Path]:
+    return sorted(builtin_rules_dir().glob("*.toml"))
+
+
+def _fail(path: Path, rule_id: str | None, message: str) -> PackError:
+    where = f"{path}: rule {rule_id}" if rule_id else str(path)
+    return PackError(f"{where}: {message}")
+
+
+def _text(table: dict, key: str, path: Path, rule_id: str) -> str:
+    value = table.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(path, rule_id, f"key '{key}' must be a non-empty string")
+    return value
+
+
+def _examples(value: Any, path: Path, rule_id: str, fix: str) -> tuple[Example, ...]:
+    if not isinstance(value, list) or not value:
+        raise _fail(path, rule_id, "key 'examples' must be an array of tables ([[rule.examples]])")
+    out = []
+    for item in value:
+        if not isinstance(item, dict):
+            raise _fail(path, rule_id, "each example must be a table")
+        for key in item:
+            if key not in EXAMPLE_KEYS:
+                raise _fail(path, rule_id, f"unknown example key '{key}'{did_you_mean(key, EXAMPLE_KEYS)}")
+        if any(not isinstance(v, str) for v in item.values()):
+            raise _fail(path, rule_id, "example values must be strings")
+        example = Example(**item)
+        if (example.bad is None) == (example.good is None):
+            raise _fail(path, rule_id, "an example has either 'bad' (with optional 'fixed') or 'good'")
+        if example.fixed is not None and (example.bad is None or fix == "none"):
+            raise _fail(path, rule_id, "'fixed' goes with 'bad', in a rule that has a fix")
+        out.append(example)
+    if not any(e.bad is not None for e in out) or not any(e.good is not None for e in out):
+        raise _fail(path, rule_id, "examples need at least one 'bad' and one 'good'")
+    return tuple(out)
+
+
+def compile_rule(table: Any, path: Path) -> Rule:
+    if not isinstance(table, dict):
+        raise _fail(path, None, "each [[rule]] must be a table")
+    rule_id = table.get("id")
+    if not isinstance(rule_id, str) or not _ID.match(rule_id):
+        raise _fail(path, repr(rule_id), "key 'id' must be a two-letter prefix and three digits, like RD001")
+    kind_name = table.get("kind")
+    if kind_name not in KINDS:
+        raise _fail(path, rule_id, f"unknown kind {kind_name!r}{did_you_mean(str(kind_name), KINDS)}; kinds: {', '.join(KINDS)}")
+    kind = KINDS[kind_name]
+    allowed = COMMON_KEYS + tuple(kind.OPTIONS)
+    for key in table:
+        if key not in allowed:
+            raise _fail(path, rule_id, f"unknown key '{key}'{did_you_mean(key, allowed)}")
+    name = _text(table, "name", path, rule_id)
+    if not _NAME.match(name):
+        raise _fail(path, rule_id, f"name {name!r} must be kebab-case (lower-case words joined by '-')")
+    category = _text(table, "category", path, rule_id)
+    if category not in CATEGORIES:
+        raise _fail(path, rule_id, f"unknown category '{category}'{did_you_mean(category, CATEGORIES)}")
+    if not rule_id.startswith(CATEGORIES[category]):
+        raise _fail(path, rule_id, f"ids of category '{category}' start with {CATEGORIES[category]}")
+    severity = _text(table, "severity", path, rule_id)
+    if severity not in SEVERITY_NAMES:
+        raise _fail(path, rule_id, f"severity must be one of {', '.join(SEVERITY_NAMES)}")
+    fix = _text(table, "fix", path, rule_id)
+    if fix not in FIX_POLICIES:
+        raise _fail(path, rule_id, f"fix must be one of {', '.join(FIX_POLICIES)}")
+    fix_title = table.get("fix-title", "")
+    if fix != "none" and (not isinstance(fix_title, str) or not fix_title.strip()):
+        raise _fail(path, rule_id, "a rule with a fix needs 'fix-title' (imperative: 'Delete the marker')")
+    message = _text(table, "message", path, rule_id)
+    try:
+        message.format_map({"match": "", "detail": ""})
+    except (KeyError, ValueError, IndexError) as exc:
+        raise _fail(path, rule_id, f"message may use only {{match}} and {{detail}}: {exc}") from None
+    try:
+        options = read_options(kind.OPTIONS, table)
+        matcher = kind.compile(options)
+    except OptionError as exc:
+        raise _fail(path, rule_id, str(exc)) from None
+    return Rule(
+        id=rule_id,
+        name=name,
+        category=category,
+        severity=Severity.parse(severity),
+        message=message.strip(),
+        kind=kind_name,
+        fix=fix,
+        fix_title=fix_title.strip() if isinstance(fix_title, str) else "",
+        description=_text(table, "description", path, rule_id).strip(),
+        examples=_examples(table.get("examples"), path, rule_id, fix),
+        source=str(path),
+        matcher=matcher,
+    )
+
+
+def load_pack(path: Path) -> list[Rule]:
+    try:
+        data = load(path)
+    except TomlError as exc:
+        raise PackError(str(exc)) from None
+    for key in data:
+        if key not in PACK_KEYS:
+            raise _fail(path, None, f"unknown top-level key '{key}'{did_you_mean(key, PACK_KEYS)}")
+    rules = data.get("rule")
+    if not isinstance(rules, list) or not rules:
+        raise _fail(path, None, "a pack needs at least one [[rule]] table")
+    return [compile_rule(table, path) for table in rules]
+
+
+def _combine(paths: Iterable[Path]) -> RuleSet:
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for path in paths:
+        for rule in load_pack(path):
+            if rule.id in seen:
+                raise _fail(path, rule.id, f"duplicate id (already defined in {seen[rule.id]})")
+            if rule.name in names:
+                raise _fail(path, rule.id, f"duplicate name '{rule.name}' (already used by {names[rule.name]})")
+            seen[rule.id] = str(path)
+            names[rule.name] = rule.id
+            rules.append(rule)
+    return RuleSet(tuple(sorted(rules, key=lambda r: r.id)))
+
+
+@lru_cache(maxsize=16)
+def load_rules(extra_packs: tuple[Path, ...] = ()) -> RuleSet:
+    """The built-in packs plus user packs, compiled once per process for each combination."""
+    return _combine([*builtin_pack_paths(), *extra_packs])
