@@ -65,10 +65,20 @@ class EnumerationMatcher:
             for i in range(1, len(run)):
                 value, start, end, _, _ = run[i]
                 previous = values[i - 1]
-                if self.check == "gap" and value > previous + 1:
+                if self.check == "gap" and value > previous + 1 and not self._marker_lost(doc, run, i):
                     yield Hit(start, end, None, f"{text[run[i - 1][3]:run[i - 1][4]]}→{text[run[i][3]:run[i][4]]}")
                 elif self.check == "duplicate" and value == previous:
                     yield Hit(start, end, self._renumber(text, run, values, i), text[start:end])
+
+    def _marker_lost(self, doc: Document, run: list, i: int) -> bool:
+        """A gap of one with exactly one unmarked paragraph between the two items: that paragraph is
+        the missing item and only its numeral was lost in extraction, so nothing is missing."""
+        if self.scope != "document" or run[i][0] != run[i - 1][0] + 2:
+            return False
+        first = doc.line_index(run[i - 1][1]) + 1
+        last = doc.line_index(run[i][1])
+        between = [line for line in doc.lines[first:last] if line.strip()]
+        return len(between) == 1
 
     @staticmethod
     def _renumber(text: str, run: list, values: list[int], i: int) -> tuple[Edit, ...] | None:
