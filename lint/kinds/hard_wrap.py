@@ -2,8 +2,8 @@
 
 Two neighbouring non-blank lines are joined when the first ends where a sentence cannot end
 (`continue-end`, a regex tested on its last character), the second starts where a sentence can
-go on (`continue-start`), the first line is prose (it has clause punctuation `clause`, so titles,
-headings, slogans, signatures and TOC entries, which have none, are never joined), and neither
+go on (`continue-start`), both lines are prose (they have clause punctuation `clause`, so titles,
+headings, slogans, signatures and TOC entries, which have none, are never joined to or from), and neither
 line is a heading (`heading`), an enumerated item (`item`) or a table row (tabs, runs of spaces).
 """
 
@@ -42,14 +42,18 @@ class HardWrapMatcher:
                 continue
             if not self.continue_end.match(first[-1]) or not self.continue_start.match(second):
                 continue
-            # an item's own marker (一、, 1、) is not clause punctuation: 一、加强党的建设 is a heading
-            marker = self.item.match(first)
-            if not self.clause.search(first, marker.end() if marker else 0) or self.heading.search(first):
+            if not (self._prose(first) and self._prose(second)) or self.heading.search(first):
                 continue
             if self.item.match(second) or self.table_row.search(first) or self.table_row.search(second):
                 continue
             _, end = doc.line_span(index)
             yield Hit(end, end + 1, (Edit(end, end + 1),), first[-1] + second[0])
+
+
+    def _prose(self, line: str) -> bool:
+        # an item's own marker (一、, 1、) is not clause punctuation: 一、加强党的建设 is a heading
+        marker = self.item.match(line)
+        return self.clause.search(line, marker.end() if marker else 0) is not None
 
 
 def compile(options: dict) -> HardWrapMatcher:

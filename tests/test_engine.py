@@ -1,0 +1,100 @@
+"""The fix engine: one sorted pass, re-check until stable, original kept when it cannot settle."""
+
+from __future__ import annotations
+
+from lint import engine
+from lint.document import NewlineMap
+from lint.model import Applicability, Edit, Fix
+from lint.packs import load_rules
+
+
+def _fix(start, end, content=""):
+    return Fix((Edit(start, end, content),), Applicability.SAFE, "t")
+
+
+def test_overlapping_fixes_wait_for_the_next_pass():
+    text, applied = engine.apply_fixes("abcdef", [_fix(1, 3, "X"), _fix(2, 4, "Y"), _fix(4, 5)])
+    assert text == "aXdf"
+    assert len(applied) == 2
+
+
+def test_identical_fixes_apply_once():
+    text, applied = engine.apply_fixes("abc", [_fix(1, 2), _fix(1, 2)])
+    assert (text, len(applied)) == ("ac", 1)
+
+
+def test_newline_map_handles_crlf_cr_and_cr_cr_lf():
+    original = "a\r\nb\rc\r\r\nd"
+    newlines = NewlineMap(original)
+    normalized = NewlineMap.normalize(original)
+    assert normalized == "a\nb\nc\nd"
+    for i, ch in enumerate(normalized):
+        if ch != "\n":
+            assert original[newlines.to_original(i)] == ch
+    assert newlines.to_original(len(normalized)) == len(original)
+
+
+CYCLE = """
+[[rule]]
+id = "WD901"
+name = "first-way"
+category = "wording"
+severity = "warning"
+message = "m"
+kind = "substitution"
+table = {"甲" = "乙"}
+fix = "safe"
+fix-title = "t"
+description = "What: test."
+[[rule.examples]]
+bad = "甲"
+[[rule.examples]]
+good = "丙"
+
+[[rule]]
+id = "WD902"
+name = "second-way"
+category = "wording"
+severity = "warning"
+message = "m"
+kind = "substitution"
+table = {"乙" = "甲"}
+fix = "safe"
+fix-title = "t"
+description = "What: test."
+[[rule.examples]]
+bad = "乙"
+[[rule.examples]]
+good = "丙"
+"""
+
+
+def test_a_fix_cycle_keeps_the_original_and_names_the_rules(tmp_path):
+    pack = tmp_path / "cycle.toml"
+    pack.write_text(CYCLE, encoding="utf-8")
+    rules = load_rules((pack,)).only(["WD901", "WD902"])
+    result = engine.fix("开始甲结束", rules)
+    assert not result.converged
+    assert result.text == "开始甲结束"
+    assert result.unstable_rules == ("WD901", "WD902")
+
+
+def test_fixing_is_idempotent_and_reports_first_pass_findings(all_rules):
+    text = "\n\n加强D建工作，\n抓好D员教育。##paidend##\n\n\n"
+    first = engine.fix(text, all_rules)
+    assert first.text == "加强党建工作，抓好党员教育。\n"
+    assert {f.rule for f in first.initial} >= {"RD001", "PW001", "LY002", "LY006"}
+    assert first.remaining == []
+    assert engine.fix(first.text, all_rules).text == first.text
+
+
+def test_fixes_keep_crlf_and_touch_only_their_spans(all_rules):
+    text = "工作计划\r\n加强D建工作。##paidend##\r\n第二段。\r\n"
+    result = engine.fix(text, all_rules)
+    assert result.text == "工作计划\r\n加强党建工作。\r\n第二段。\r\n"
+
+
+def test_spans_are_offsets_into_the_original_text(all_rules):
+    text = "第一行\r\n加强D建"
+    [finding] = [f for f in engine.check(text, all_rules) if f.rule == "RD001"]
+    assert text[finding.start : finding.end] == "D"

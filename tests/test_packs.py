@@ -1,0 +1,91 @@
+"""Packs are validated strictly: every mistake is an error naming the pack file and the rule id."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.packs import CATEGORIES, PackError, _combine, load_pack, load_rules
+
+GOOD_RULE = """
+[[rule]]
+id = "PW901"
+name = "test-marker"
+category = "paywall"
+severity = "error"
+message = "Marker"
+kind = "pattern"
+pattern = '''@@cut@@'''
+fix = "safe"
+fix-title = "Delete the marker"
+description = "What: a test marker."
+[[rule.examples]]
+bad = "a@@cut@@b"
+fixed = "ab"
+[[rule.examples]]
+good = "ab"
+"""
+
+
+def _pack(tmp_path, text, name="user.toml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_valid_user_pack_loads(tmp_path):
+    rules = load_pack(_pack(tmp_path, GOOD_RULE))
+    assert [r.id for r in rules] == ["PW901"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("pattern = '''@@cut@@'''", "patern = '''@@cut@@'''"), "unknown key 'patern' (did you mean 'pattern'?)"),
+        (("'''@@cut@@'''", "'''(unclosed'''"), "invalid regular expression"),
+        (('kind = "pattern"', 'kind = "patern"'), "unknown kind 'patern' (did you mean 'pattern'?)"),
+        (('category = "paywall"', 'category = "paywal"'), "unknown category 'paywal' (did you mean 'paywall'?)"),
+        (('id = "PW901"', 'id = "RD901"'), "ids of category 'paywall' start with PW"),
+        (('name = "test-marker"', 'name = "Test_Marker"'), "must be kebab-case"),
+        (('severity = "error"', 'severity = "fatal"'), "severity must be one of"),
+        (('fix-title = "Delete the marker"', ""), "needs 'fix-title'"),
+        (('good = "ab"', 'bad = "ab@@cut@@"'), "at least one 'bad' and one 'good'"),
+        (('message = "Marker"', 'message = "Marker {oops}"'), "message may use only"),
+    ],
+)
+def test_invalid_rule_is_an_error_naming_file_and_rule(tmp_path, change, message):
+    path = _pack(tmp_path, GOOD_RULE.replace(*change))
+    with pytest.raises(PackError) as info:
+        load_pack(path)
+    text = str(info.value)
+    assert str(path) in text and message in text
+    if "'id'" not in message:
+        assert "PW901" in text or "RD901" in text
+
+
+def test_invalid_toml_names_line_and_column(tmp_path):
+    path = _pack(tmp_path, GOOD_RULE + "\n[[rule]\n")
+    with pytest.raises(PackError, match=r"user\.toml: invalid TOML: .*line \d+, column \d+"):
+        load_pack(path)
+
+
+def test_duplicate_id_across_packs(tmp_path):
+    first = _pack(tmp_path, GOOD_RULE, "a.toml")
+    second = _pack(tmp_path, GOOD_RULE.replace("test-marker", "other-marker"), "b.toml")
+    with pytest.raises(PackError, match=r"b\.toml: rule PW901: duplicate id \(already defined in .*a\.toml\)"):
+        _combine([first, second])
+
+
+def test_user_pack_cannot_reuse_a_builtin_id(tmp_path):
+    path = _pack(tmp_path, GOOD_RULE.replace('"PW901"', '"PW001"').replace("test-marker", "x-marker"))
+    with pytest.raises(PackError, match="duplicate id"):
+        load_rules((path,))
+
+
+def test_builtin_packs_are_well_formed(all_rules):
+    ids = [r.id for r in all_rules]
+    assert len(ids) == len(set(ids))
+    for rule in all_rules:
+        assert rule.id.startswith(CATEGORIES[rule.category])
+        assert rule.description.startswith("What:"), rule.id
+        assert "Fix safety:" in rule.description, rule.id
+    assert {r.category for r in all_rules} == set(CATEGORIES)
