@@ -103,33 +103,63 @@ class Document:
         return self.memo("nfkc", lambda: FoldedText(self.text))
 
 
+# Chinese punctuation is folded by NFKC (，to ,) but is text, not noise or look-alike: leaving it
+# as it is keeps clean documents on the fast path and keeps ！ and ～ from counting as noise.
+KEEP_UNFOLDED = frozenset("，：；！？（）～＂＇［］｛｝…　")
+
+
 class FoldedText:
     """NFKC-folded text for detection only, with a map back to original offsets.
 
     Output always keeps the original characters: a watermark written in mathematical letters
-    (𝒘𝒘𝒘.𝒆𝒙𝒂𝒎𝒑𝒍𝒆.𝒄𝒐𝒎) is *seen* as ASCII but deleted as written.
+    (𝒘𝒘𝒘.𝒆𝒙𝒂𝒎𝒑𝒍𝒆.𝒄𝒐𝒎) is *seen* as ASCII but deleted as written. Folding works per distinct
+    character (a document has a few thousand), so it costs one `str.translate`; only characters
+    that fold to several (… to ...) need offsets remembered.
     """
 
-    __slots__ = ("text", "_origins", "changed")
+    __slots__ = ("text", "changed", "_fold_ends", "_shifts", "_origins")
 
     def __init__(self, text: str) -> None:
+        self._fold_ends: list[int] = []
+        self._shifts: list[int] = []
+        self._origins: list[int] = []
+        self.text, self.changed = text, False
         if unicodedata.is_normalized("NFKC", text):
-            self.text, self._origins, self.changed = text, None, False
             return
-        parts: list[str] = []
-        origins: list[int] = []
-        for i, ch in enumerate(text):
+        table = {}
+        for ch in set(text) - KEEP_UNFOLDED:
             folded = unicodedata.normalize("NFKC", ch)
-            parts.append(folded)
-            origins.extend([i] * len(folded))
-        origins.append(len(text))
-        self.text = "".join(parts)
-        self._origins = origins
+            if folded != ch:
+                table[ch] = folded
+        if not table:
+            return
         self.changed = True
+        self.text = regex.sub(
+            "[" + "".join(regex.escape(ch) for ch in table) + "]", lambda m: table[m.group()], text
+        )
+        resized = {ch for ch, folded in table.items() if len(folded) != 1}
+        if not resized:
+            return
+        shift = 0
+        for m in regex.finditer("[" + "".join(regex.escape(ch) for ch in resized) + "]", text):
+            i = m.start()
+            size = len(table[m.group()])
+            self._fold_ends.append(i + shift + size)
+            shift += size - 1
+            self._shifts.append(shift)
+            self._origins.append(i)
+
+    def _original(self, offset: int, end: bool) -> int:
+        k = bisect.bisect_right(self._fold_ends, offset)
+        shift = self._shifts[k - 1] if k else 0
+        if k < len(self._fold_ends):
+            # inside a character that folded to several: map to that character
+            size_before = self._fold_ends[k] - (self._shifts[k] - shift) - 1
+            if size_before < offset < self._fold_ends[k]:
+                return self._origins[k] + (1 if end else 0)
+        return offset - shift
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        if self._origins is None:
+        if not self._fold_ends:
             return start, end
-        o = self._origins
-        # the end maps past the last original character that produced folded[end - 1]
-        return o[start], (o[end - 1] + 1 if end > start else o[start])
+        return self._original(start, False), self._original(end, True)

@@ -98,3 +98,18 @@ def test_spans_are_offsets_into_the_original_text(all_rules):
     text = "第一行\r\n加强D建"
     [finding] = [f for f in engine.check(text, all_rules) if f.rule == "RD001"]
     assert text[finding.start : finding.end] == "D"
+
+
+def test_folded_text_maps_every_folded_character_back_to_its_source():
+    import unicodedata
+
+    from lint.document import FoldedText
+
+    # ㈠ folds to "(一)" and ℡ to "TEL": offsets after them shift, and must map back
+    for text in ["plain", "a㈠b𝒘𝒘𝒘.𝒆𝒙.𝒄𝒐𝒎c℡℡d①", "㈠㈠", "x①y", "ｗｗｗ．ａｂ．ｃｎ，……"]:
+        folded = FoldedText(text)
+        assert folded.span(0, len(folded.text)) == (0, len(text))
+        for i, ch in enumerate(folded.text):
+            start, end = folded.span(i, i + 1)
+            assert end == start + 1
+            assert ch in unicodedata.normalize("NFKC", text[start:end]) or ch == text[start]

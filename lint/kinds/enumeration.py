@@ -34,15 +34,15 @@ class EnumerationMatcher:
 
     def _sequences(self, doc: Document) -> Iterator[list[tuple[int, int, int, int, int]]]:
         """Runs of (value, match start, match end, numeral start, numeral end)."""
+        items = doc.memo(("enumeration", self.marker.pattern), lambda: self._items(doc.text))
         if self.scope == "line":
-            for index in range(len(doc.lines)):
-                start, end = doc.line_span(index)
-                items = self._items(doc.text, start, end)
-                if len(items) > 1:
-                    yield items
+            by_line: dict[int, list] = {}
+            for item in items:
+                by_line.setdefault(doc.line_index(item[1]), []).append(item)
+            yield from (line_items for line_items in by_line.values() if len(line_items) > 1)
             return
         run: list = []
-        for item in self._items(doc.text, 0, len(doc.text)):
+        for item in items:
             if item[0] == 1 and run:
                 yield run
                 run = []
@@ -50,9 +50,9 @@ class EnumerationMatcher:
         if run:
             yield run
 
-    def _items(self, text: str, start: int, end: int) -> list:
+    def _items(self, text: str) -> list:
         items = []
-        for m in self.marker.finditer(text, start, end):
+        for m in self.marker.finditer(text):
             value = numerals.parse(m.group("n"))
             if value is not None:
                 items.append((value, m.start(), m.end(), m.start("n"), m.end("n")))
