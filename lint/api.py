@@ -20,9 +20,7 @@ def _settings(config: Settings | Mapping[str, Any] | None) -> Settings:
     return settings_from_table(config, None)
 
 
-def check_text(
-    text: str, *, path: str | Path | None = None, config: Settings | Mapping[str, Any] | None = None
-) -> list[Finding]:
+def check_text(text: str, *, path: str | Path | None = None, config: Settings | Mapping[str, Any] | None = None) -> list[Finding]:
     """Findings for `text`. `config` is a `Settings` or a table of the keys of `[tool.plancheck]`;
     `path` only matters for `per-file-ignores`."""
     settings = _settings(config)

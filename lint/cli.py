@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import __version__, engine, files, output
 from .config import ConfigError, ConfigResolver, Settings
-from .model import Severity, SEVERITY_NAMES
+from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, Rule, RuleSet
 from .suggest import did_you_mean
 
@@ -43,7 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
     parser.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; write nothing")
-    parser.add_argument("--select", type=_selectors, action="extend", metavar="RULES", help="rules to enable (ids, prefixes, categories, names; comma-separated); replaces the configuration's")
+    parser.add_argument(
+        "--select",
+        type=_selectors,
+        action="extend",
+        metavar="RULES",
+        help="rules to enable (ids, prefixes, categories, names; comma-separated); replaces the configuration's",
+    )
     parser.add_argument("--extend-select", type=_selectors, action="extend", metavar="RULES", help="rules to enable in addition")
     parser.add_argument("--ignore", type=_selectors, action="extend", metavar="RULES", help="rules to disable")
     parser.add_argument("--fail-level", choices=SEVERITY_NAMES, help="lowest severity that makes the run fail (default: error)")
@@ -101,9 +107,7 @@ class Run:
 
 
 def _unified_diff(name: str, old: str, new: str) -> str:
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=name, tofile=name
-    )
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=name, tofile=name)
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 

@@ -124,15 +124,15 @@ def relative_to(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def matches(relative: str, pattern: str) -> bool:
+def matches(relative: str, pattern: str, skip: int = 0) -> bool:
     """A pattern with a slash matches the relative path (or a folder above it); one without matches
-    any single path component, as in .gitignore."""
+    any single path component, as in .gitignore. The first `skip` components are not tested."""
     pattern = pattern.rstrip("/")
+    parts = relative.split("/")
     if "/" in pattern:
-        pattern = pattern.lstrip("./")
-        parts = relative.split("/")
-        return any(fnmatch.fnmatchcase("/".join(parts[:i]), pattern) for i in range(1, len(parts) + 1))
-    return any(fnmatch.fnmatchcase(part, pattern) for part in relative.split("/"))
+        pattern = pattern.removeprefix("./")
+        return any(fnmatch.fnmatchcase("/".join(parts[:i]), pattern) for i in range(skip + 1, len(parts) + 1))
+    return any(fnmatch.fnmatchcase(part, pattern) for part in parts[skip:])
 
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -172,9 +172,7 @@ def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settin
         pfi = table["per-file-ignores"]
         if not isinstance(pfi, Mapping):
             raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [selectors]")
-        values["per_file_ignores"] = tuple(
-            (glob, _strings(sel, f"per-file-ignores.{glob}", where)) for glob, sel in pfi.items()
-        )
+        values["per_file_ignores"] = tuple((glob, _strings(sel, f"per-file-ignores.{glob}", where)) for glob, sel in pfi.items())
     if "severity" in table:
         sev = table["severity"]
         if not isinstance(sev, Mapping):

@@ -9,9 +9,17 @@ from pathlib import Path
 from .config import ConfigResolver, matches, relative_to
 
 
-def _excluded(path: Path, resolver: ConfigResolver) -> bool:
+def _excluded(path: Path, resolver: ConfigResolver, below: Path | None = None) -> bool:
+    """Whether `path` is excluded. When walking a folder named on the command line, only the part of
+    the path below that folder counts: naming an excluded folder checks it."""
     settings = resolver.for_path(path)
-    return any(matches(relative_to(path, settings.root), p) for p in settings.exclude)
+    relative = relative_to(path, settings.root)
+    skip = 0
+    if below is not None:
+        root_relative = relative_to(below, settings.root)
+        if relative.startswith(root_relative + "/") and root_relative not in (".", ""):
+            skip = root_relative.count("/") + 1
+    return any(matches(relative, p, skip) for p in settings.exclude)
 
 
 def _included(path: Path, resolver: ConfigResolver) -> bool:
@@ -42,10 +50,10 @@ def discover(paths: list[Path], resolver: ConfigResolver, *, force_exclude: bool
 def _walk(root: Path, resolver: ConfigResolver, seen: set[Path]) -> Iterator[Path]:
     for directory, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(directory)
-        dirnames[:] = sorted(d for d in dirnames if not _excluded(here / d, resolver))
+        dirnames[:] = sorted(d for d in dirnames if not _excluded(here / d, resolver, root))
         for name in sorted(filenames):
             path = here / name
-            if _excluded(path, resolver) or not _included(path, resolver):
+            if _excluded(path, resolver, root) or not _included(path, resolver):
                 continue
             key = path.resolve()
             if key not in seen:

@@ -134,9 +134,7 @@ class FoldedText:
         if not table:
             return
         self.changed = True
-        self.text = regex.sub(
-            "[" + "".join(regex.escape(ch) for ch in table) + "]", lambda m: table[m.group()], text
-        )
+        self.text = regex.sub("[" + "".join(regex.escape(ch) for ch in table) + "]", lambda m: table[m.group()], text)
         resized = {ch for ch, folded in table.items() if len(folded) != 1}
         if not resized:
             return

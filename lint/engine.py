@@ -28,10 +28,7 @@ def check(text: str, rules: RuleSet) -> list[Finding]:
 def _finding(rule: Rule, hit, norm_text: str, newlines: NewlineMap) -> Finding:
     fix = None
     if hit.edits and rule.fix != "none":
-        edits = tuple(
-            Edit(newlines.to_original(e.start), newlines.to_original(e.end), newlines.content(e.content))
-            for e in hit.edits
-        )
+        edits = tuple(Edit(newlines.to_original(e.start), newlines.to_original(e.end), newlines.content(e.content)) for e in hit.edits)
         fix = Fix(edits, Applicability(rule.fix), rule.fix_title)
     return Finding(
         rule=rule.id,

@@ -27,9 +27,7 @@ def decode(data: bytes, name: str) -> Source:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); skipped"
-        ) from None
+        raise InputError(f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); skipped") from None
     if text.startswith(BOM):
         return Source(text[1:], bom=True)
     return Source(text)

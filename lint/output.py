@@ -148,8 +148,11 @@ def summary(items: list[Located], files: int) -> str:
     if not items:
         return "All checks passed!"
     by_severity = Counter(i.finding.severity for i in items)
-    parts = [f"{by_severity[s]} {s}" + ("s" if by_severity[s] != 1 and s is not Severity.INFO else "")
-             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_severity[s]]
+    parts = [
+        f"{by_severity[s]} {s}" + ("s" if by_severity[s] != 1 and s is not Severity.INFO else "")
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if by_severity[s]
+    ]
     noun = "finding" if len(items) == 1 else "findings"
     files_with = len({i.path for i in items})
     text = f"Found {len(items)} {noun} ({', '.join(parts)}) in {files_with} of {files} file{'s' if files != 1 else ''}."

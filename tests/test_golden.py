@@ -73,8 +73,20 @@ def test_seeds_report_every_artifact_family(all_rules):
         if path.name.startswith("seed_"):
             found |= {f.rule for f in engine.check(_read(path), all_rules)}
     assert found >= {
-        "PW001", "AD001", "WM001", "RD001", "RD002", "RD003", "PH001",
-        "ST001", "ST002", "ST005", "WD001", "LY002", "LY003", "LY006",
+        "PW001",
+        "AD001",
+        "WM001",
+        "RD001",
+        "RD002",
+        "RD003",
+        "PH001",
+        "ST001",
+        "ST002",
+        "ST005",
+        "WD001",
+        "LY002",
+        "LY003",
+        "LY006",
     }
 
 
@@ -82,7 +94,7 @@ def test_fixes_introduce_no_new_finding(all_rules):
     """No fix creates a finding that was not there before (by rule and flagged text)."""
     for path in INPUTS:
         text = _read(path)
-        before = {(f.rule, text[f.start:f.end]) for f in engine.check(text, all_rules)}
+        before = {(f.rule, text[f.start : f.end]) for f in engine.check(text, all_rules)}
         fixed = engine.fix(text, all_rules, unsafe=True).text
-        after = {(f.rule, fixed[f.start:f.end]) for f in engine.check(fixed, all_rules)}
+        after = {(f.rule, fixed[f.start : f.end]) for f in engine.check(fixed, all_rules)}
         assert after <= before, path.name

@@ -33,9 +33,7 @@ def test_clean_texts_have_no_findings_outside_layout_and_placeholder(all_rules):
     for path in _texts(CLEAN):
         text = path.read_text(encoding="utf-8")
         offending += [
-            f"{path.name}: {f.rule} {text[f.start:f.end]!r}"
-            for f in engine.check(text, all_rules)
-            if f.category not in ALLOWED_ON_CLEAN
+            f"{path.name}: {f.rule} {text[f.start : f.end]!r}" for f in engine.check(text, all_rules) if f.category not in ALLOWED_ON_CLEAN
         ]
     assert offending == []
 

@@ -42,9 +42,7 @@ def test_good_example_is_not_flagged(rule, example):
 @pytest.mark.parametrize("rule", list(RULES), ids=lambda r: r.id)
 def test_fix_policy_matches_what_the_rule_offers(rule):
     """A rule declared fixable offers a fix on at least one bad example; `fix = "none"` never does."""
-    offered = [
-        f.fix for e in rule.examples if e.bad is not None for f in engine.check(e.bad, RULES.only([rule.id]))
-    ]
+    offered = [f.fix for e in rule.examples if e.bad is not None for f in engine.check(e.bad, RULES.only([rule.id]))]
     if rule.fix == "none":
         assert all(fix is None for fix in offered)
     else:

@@ -66,7 +66,7 @@ class EnumerationMatcher:
                 value, start, end, _, _ = run[i]
                 previous = values[i - 1]
                 if self.check == "gap" and value > previous + 1 and not self._marker_lost(doc, run, i):
-                    yield Hit(start, end, None, f"{text[run[i - 1][3]:run[i - 1][4]]}→{text[run[i][3]:run[i][4]]}")
+                    yield Hit(start, end, None, f"{text[run[i - 1][3] : run[i - 1][4]]}→{text[run[i][3] : run[i][4]]}")
                 elif self.check == "duplicate" and value == previous:
                     yield Hit(start, end, self._renumber(text, run, values, i), text[start:end])
 

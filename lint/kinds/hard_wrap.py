@@ -49,7 +49,6 @@ class HardWrapMatcher:
             _, end = doc.line_span(index)
             yield Hit(end, end + 1, (Edit(end, end + 1),), first[-1] + second[0])
 
-
     def _prose(self, line: str) -> bool:
         # an item's own marker (一、, 1、) is not clause punctuation: 一、加强党的建设 is a heading
         marker = self.item.match(line)

@@ -45,7 +45,7 @@ class NoisyPhraseMatcher:
         noisy = "|".join(gap.join(regex.escape(ch) for ch in p) for p in phrases)
         filler = options["max-filler"]
         alternatives = []
-        for opening, closing in zip(brackets[::2], brackets[1::2]):
+        for opening, closing in zip(brackets[::2], brackets[1::2], strict=True):
             o, c = regex.escape(opening), regex.escape(closing)
             inner = f"[^{o}{c}\\n]{{0,{filler}}}?"
             alternatives.append(f"(?P<bracket>{o}{inner}(?:{noisy}){inner}{c})")

@@ -28,7 +28,9 @@ OPTIONS = {
         REGEX,
         default=regex.compile(r"(?:[\t ]*(?:\.{2,}|…+|·{2,}|-{2,}|—{2,})[\t ]*|\t+| {2,})(?P<page>\d{1,4})[\t ]*$"),
     ),
-    "numbering": Option(REGEX, default=regex.compile(r"^[\t \u3000]*(?:\d{1,3}[.、．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])[\t ]*")),
+    "numbering": Option(
+        REGEX, default=regex.compile(r"^[\t \u3000]*(?:\d{1,3}[.、．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])[\t ]*")
+    ),
     "count-pattern": Option(REGEX, default=regex.compile(r"[（(](?P<n>\d{1,3}|[一二三四五六七八九十]+)篇[)）]")),
 }
 
