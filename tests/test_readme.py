@@ -22,7 +22,7 @@ def test_readme_opens_with_exactly_two_setup_commands():
 
 def test_rule_table_is_generated_from_the_packs(all_rules):
     table = README.split("<!-- rules-table:start", 1)[1].split("-->", 1)[1].split("<!-- rules-table:end -->")[0]
-    assert table.strip() == rules_markdown(all_rules).strip()
+    assert table.strip() == rules_markdown(all_rules).strip(), "run: python scripts/update_readme_rules.py"
 
 
 def test_every_hook_id_is_documented():

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -53,3 +54,37 @@ def test_wild_reports_are_processed_and_fixes_converge(all_rules):
         result = engine.fix(text, all_rules)
         assert result.converged, path.name
         assert engine.fix(result.text, all_rules).text == result.text, path.name
+
+
+FURNITURE = re.compile(
+    r"^(?:下载|打印|全屏|收藏|【字号：|加大|还原|减小|】|【字体：|大|中|小|>|首页|分享[:：]?)$"
+    r"|扫一扫在手机打开当前页|^打印本页$|^关闭窗口$|当前位置|您的位置|【字体：大 中 小】|（责任编辑"
+    r"|上一页|^相关报道：$|^[0-9a-f]{32}:|<!--|<U\+[0-9A-F]{4}>|E-mail推荐|点击图片进入专题|^相关(?:文档|附件|链接)",
+    re.M,
+)
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of the report: each line cut at 。, without page furniture and escapes."""
+    text = re.sub(r"<U\+[0-9A-F]{4}>", "", text)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    out = []
+    previous = ""
+    for line in text.splitlines():
+        # a related-article title follows its hexadecimal id, a breadcrumb item its `>`
+        if FURNITURE.search(line) or re.match(r"[0-9a-f]{32}:|>$", previous):
+            previous = line
+            continue
+        previous = line
+        out += [s for s in _visible(line).split("。") if len(s) >= 6]
+    return out
+
+
+def test_wild_page_furniture_goes_and_every_sentence_stays(all_rules):
+    for path in _texts(WILD):
+        text = path.read_text(encoding="utf-8")
+        fixed = engine.fix(text, all_rules).text
+        assert FURNITURE.findall(fixed) == [], path.name
+        kept = _visible(fixed)
+        lost = [s for s in _sentences(text) if s not in kept]
+        assert lost == [], path.name

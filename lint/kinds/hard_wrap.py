@@ -1,58 +1,103 @@
 """`hard-wrap`: a line break inside a sentence (PDF or Word extraction); the break is deleted.
 
 Two neighbouring non-blank lines are joined when the first ends where a sentence cannot end
-(`continue-end`, a regex tested on its last character), the second starts where a sentence can
-go on (`continue-start`), both lines are prose (they have clause punctuation `clause`, so titles,
-headings, slogans, signatures and TOC entries, which have none, are never joined to or from), and neither
-line is a heading (`heading`), an enumerated item (`item`) or a table row (tabs, runs of spaces).
+(`continue-end`, tested on its last character), the second starts where a sentence can go on
+(`continue-start`), both are prose (they have clause punctuation `clause`: titles, headings,
+slogans, signatures and TOC entries have none), the first is not a heading (`heading`, or an
+enumerated item with no sentence end `sentence-end` in it), the second is not an enumerated item
+(`item`) or a short lead-in such as a salutation (`lead-in`: 各位代表：) and neither is a table
+row (`table-row`). A first line that ends in a Han character must
+also look wrapped: it ends a comma-like character (`soft-end`), is at least `min-length`
+characters long, continues a sentence from the line before, or leaves a quotation open; a short
+line that ends in a Han character after a full stop is a heading, not a wrap.
+
+A fragment line of at most `max-fragment` Han characters (`“双向\\n揭榜\\n挂帅”`) is joined to
+both neighbours when the sentence around it is plainly open: a quotation left open before it,
+or punctuation right after it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from ..document import Document
 from ..model import Edit
-from .base import REGEX, Hit, Option
+from .base import INTEGER, REGEX, Hit, Option
 
 OPTIONS = {
     "continue-end": Option(REGEX, required=True),
     "continue-start": Option(REGEX, required=True),
+    "soft-end": Option(REGEX, required=True),
     "clause": Option(REGEX, required=True),
+    "sentence-end": Option(REGEX, required=True),
     "heading": Option(REGEX, required=True),
     "item": Option(REGEX, required=True),
     "table-row": Option(REGEX, required=True),
+    "lead-in": Option(REGEX, required=True),
+    "min-length": Option(INTEGER, default=60),
+    "max-fragment": Option(INTEGER, default=6),
 }
+
+_OPENERS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "(": ")"}
+_FRAGMENT = regex.compile(r"^\p{Han}+$")
+_CLOSING_START = regex.compile(r"^[，。；：、！？”’）》]")
+
+
+def _open_quotation(line: str) -> bool:
+    return any(line.count(o) > line.count(c) for o, c in _OPENERS.items())
 
 
 class HardWrapMatcher:
     def __init__(self, options: dict) -> None:
-        self.continue_end = options["continue-end"]
-        self.continue_start = options["continue-start"]
-        self.clause = options["clause"]
-        self.heading = options["heading"]
-        self.item = options["item"]
-        self.table_row = options["table-row"]
-
-    def find(self, doc: Document) -> Iterator[Hit]:
-        lines = doc.lines
-        for index in range(len(lines) - 1):
-            first, second = lines[index], lines[index + 1]
-            if not first or not second:
-                continue
-            if not self.continue_end.match(first[-1]) or not self.continue_start.match(second):
-                continue
-            if not (self._prose(first) and self._prose(second)) or self.heading.search(first):
-                continue
-            if self.item.match(second) or self.table_row.search(first) or self.table_row.search(second):
-                continue
-            _, end = doc.line_span(index)
-            yield Hit(end, end + 1, (Edit(end, end + 1),), first[-1] + second[0])
+        for key, value in options.items():
+            setattr(self, key.replace("-", "_"), value)
 
     def _prose(self, line: str) -> bool:
         # an item's own marker (一、, 1、) is not clause punctuation: 一、加强党的建设 is a heading
         marker = self.item.match(line)
         return self.clause.search(line, marker.end() if marker else 0) is not None
+
+    def _heading(self, line: str) -> bool:
+        if self.heading.search(line):
+            return True
+        return bool(self.item.match(line)) and not self.sentence_end.search(line) and not _open_quotation(line)
+
+    def _joinable(self, first: str, second: str, continuing: bool) -> bool:
+        if not self.continue_end.match(first[-1]) or not self.continue_start.match(second):
+            return False
+        if not (self._prose(first) and self._prose(second)) or self._heading(first):
+            return False
+        if self.item.match(second) or self.lead_in.match(second):
+            return False
+        if self.table_row.search(first) or self.table_row.search(second):
+            return False
+        return bool(self.soft_end.match(first[-1]) or len(first) >= self.min_length or continuing or _open_quotation(first))
+
+    def _fragment(self, before: str, line: str, after: str) -> bool:
+        if not (before and after and len(line) <= self.max_fragment and _FRAGMENT.match(line)):
+            return False
+        if not self.continue_end.match(before[-1]) or not self.continue_start.match(after):
+            return False
+        return _open_quotation(before) or bool(_CLOSING_START.match(after))
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        lines = doc.lines
+        continuing = False
+        joined: set[int] = set()  # indexes of lines whose break (to the next line) is joined
+        for index in range(len(lines) - 1):
+            first, second = lines[index], lines[index + 1]
+            join = bool(first and second) and self._joinable(first, second, continuing)
+            if not join and index and first and self._fragment(lines[index - 1], first, second):
+                joined.add(index - 1)
+                join = True
+            if join:
+                joined.add(index)
+            continuing = join
+        for index in sorted(joined):
+            _, end = doc.line_span(index)
+            yield Hit(end, end + 1, (Edit(end, end + 1),), lines[index][-1:] + lines[index + 1][:1])
 
 
 def compile(options: dict) -> HardWrapMatcher:

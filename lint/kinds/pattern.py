@@ -2,8 +2,8 @@
 
 Keys: `pattern` (required), `replacement` (a template with \\g<name>; absent means delete),
 `unless-line` / `unless-sentence` (skip a match whose line or sentence matches), `fold`
-(detect on NFKC-folded text) and `only-folded` (only matches that folding changed: text written
-in look-alike characters).
+(detect on NFKC-folded text), `only-folded` (only matches that folding changed: text written
+in look-alike characters) and `min-line-length` (only in lines at least that long).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..document import Document
-from .base import BOOLEAN, REGEX, STRING, Hit, Option, replacement_edit, sentence_span
+from .base import BOOLEAN, INTEGER, REGEX, STRING, Hit, Option, replacement_edit, sentence_span
 
 OPTIONS = {
     "pattern": Option(REGEX, required=True),
@@ -20,6 +20,7 @@ OPTIONS = {
     "unless-sentence": Option(REGEX),
     "fold": Option(BOOLEAN, default=False),
     "only-folded": Option(BOOLEAN, default=False),
+    "min-line-length": Option(INTEGER, default=0),
 }
 
 
@@ -31,6 +32,7 @@ class PatternMatcher:
         self.unless_sentence = options["unless-sentence"]
         self.fold = options["fold"] or options["only-folded"]
         self.only_folded = options["only-folded"]
+        self.min_line_length = options["min-line-length"]
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
@@ -50,6 +52,10 @@ class PatternMatcher:
                     continue
             if end == start and self.replacement is None:
                 continue
+            if self.min_line_length:
+                line_start, line_end = doc.line_span(doc.line_index(start))
+                if line_end - line_start < self.min_line_length:
+                    continue
             if self.unless_line is not None:
                 i = doc.line_index(start)
                 line_start, line_end = doc.line_span(i)
