@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, engine, files, output
+from . import __version__, encodings, engine, files, output
 from .config import ConfigError, ConfigResolver, Settings
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, Rule, RuleSet
@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, metavar="FILE", help="use this plancheck.toml or pyproject.toml; no discovery")
     parser.add_argument("--stdin-filename", metavar="PATH", help="name of the text read from stdin (for configuration and messages)")
     parser.add_argument("--output-format", choices=FORMATS, default="full", help="how findings are printed (default: full)")
+    parser.add_argument("--encoding", metavar="NAME", help="read files in this encoding (e.g. gb18030, big5) instead of detecting it")
     parser.add_argument("--force-exclude", action="store_true", help="apply exclude to paths named on the command line too")
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
@@ -122,7 +123,7 @@ def _check_files(run: Run) -> None:
         try:
             settings = run.resolver.for_path(item)
             rules = settings.rules_for(item)
-            source = files.read(item)
+            source = files.read(item, run.args.encoding or settings.encoding_for(item))
         except files.InputError as exc:
             run.error(str(exc))
             continue
@@ -130,7 +131,10 @@ def _check_files(run: Run) -> None:
         new_text = run.process(name, source, settings, rules)
         if run.args.fix and new_text != source.text:
             try:
-                files.write_atomic(item, files.encode(files.Source(new_text, source.bom)))
+                files.write_atomic(item, files.encode(source.with_text(new_text)))
+            except UnicodeEncodeError as exc:
+                run.error(f"{name}: the fixed text has {exc.object[exc.start]!r}, which {source.encoding} cannot hold; left unchanged")
+                continue
             except OSError as exc:
                 run.error(f"{name}: cannot write: {exc.strerror or exc}")
                 continue
@@ -142,13 +146,13 @@ def _check_stdin(run: Run) -> None:
     path = Path(run.args.stdin_filename) if run.args.stdin_filename else Path.cwd() / "-"
     settings = run.resolver.for_path(path)
     try:
-        source = files.decode(sys.stdin.buffer.read(), name)
+        source = files.decode(sys.stdin.buffer.read(), name, run.args.encoding or settings.encoding_for(path))
     except files.InputError as exc:
         run.error(str(exc))
         return
     new_text = run.process(name, source, settings, settings.rules_for(path))
     if run.args.fix:
-        sys.stdout.buffer.write(files.encode(files.Source(new_text, source.bom)))
+        sys.stdout.buffer.write(files.encode(source.with_text(new_text)))
         sys.stdout.flush()
 
 
@@ -195,6 +199,11 @@ def check_main(argv: Sequence[str]) -> int:
         "ignore": args.ignore,
         "fail_level": Severity.parse(args.fail_level) if args.fail_level else None,
     }
+    if args.encoding:
+        try:
+            args.encoding = encodings.canonical(args.encoding)
+        except encodings.DecodeError as exc:
+            raise UsageError(str(exc)) from None
     run = Run(args, ConfigResolver(overrides, args.config))
     if args.paths == ["-"]:
         _check_stdin(run)

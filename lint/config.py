@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from . import encodings
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, RuleSet, load_rules
 from .selection import SelectorError, resolve, validate
@@ -29,6 +30,7 @@ KEYS = (
     "fail-level",
     "severity",
     "rule-packs",
+    "encoding",
 )
 DEFAULT_INCLUDE = ("*.txt", "*.md")
 DEFAULT_EXCLUDE = (
@@ -66,6 +68,7 @@ class Settings:
     fail_level: Severity = Severity.ERROR
     severity: tuple[tuple[str, Severity], ...] = ()
     rule_packs: tuple[Path, ...] = ()
+    encoding: tuple[tuple[str, str], ...] = ()
     _rules: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     @property
@@ -87,6 +90,11 @@ class Settings:
             chosen = resolve(rules, self.select, self.extend_select, self.ignore + extra_ignores)
             self._rules[key] = rules.only(chosen).with_severities(dict(self.severity))
         return self._rules[key]
+
+    def encoding_for(self, path: Path) -> str | None:
+        """The encoding configured for `path` (first matching glob), or None to detect it."""
+        relative = relative_to(path, self.root)
+        return next((name for pattern, name in self.encoding if matches(relative, pattern)), None)
 
     def _ignores_for(self, path: Path | None) -> tuple[str, ...]:
         if path is None or not self.per_file_ignores:
@@ -184,6 +192,14 @@ def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settin
             if not pack.is_file():
                 raise ConfigError(f"{where}: 'rule-packs': no such file {pack}")
         values["rule_packs"] = packs
+    if "encoding" in table:
+        enc = table["encoding"]
+        if not isinstance(enc, Mapping) or not all(isinstance(v, str) for v in enc.values()):
+            raise ConfigError(f"{where}: 'encoding' must be a table of glob = encoding name")
+        try:
+            values["encoding"] = tuple((glob, encodings.canonical(name)) for glob, name in enc.items())
+        except encodings.DecodeError as exc:
+            raise ConfigError(f"{where}: 'encoding': {exc}") from None
     return Settings(**values).validate()
 
 

@@ -1,4 +1,5 @@
-"""File I/O at the edge: decoding with the BOM remembered, and atomic writes that keep the mode."""
+"""File I/O at the edge: decoding with the encoding and BOM remembered, and atomic writes that keep
+the mode."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-BOM = "\ufeff"
+from . import encodings
 
 
 class InputError(Exception):
@@ -19,32 +20,37 @@ class InputError(Exception):
 class Source:
     text: str
     bom: bool = False
+    encoding: str = "utf-8"
+
+    def with_text(self, text: str) -> Source:
+        return Source(text, self.bom, self.encoding)
 
 
-def decode(data: bytes, name: str) -> Source:
-    if b"\x00" in data:
-        raise InputError(f"{name}: binary file (contains NUL bytes); skipped")
+def decode(data: bytes, name: str, encoding: str | None = None) -> Source:
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); skipped") from None
-    if text.startswith(BOM):
-        return Source(text[1:], bom=True)
-    return Source(text)
+        decoded = encodings.decode(data, encoding)
+    except encodings.DecodeError as exc:
+        message = str(exc)
+        raise InputError(f"{name}: {message}" + ("" if "--encoding" in message else "; skipped")) from None
+    source = Source(decoded.text, decoded.bom, decoded.encoding)
+    if encode(source) != data:
+        # a reading that would not give the same bytes back could not be written safely
+        raise InputError(f"{name}: does not round-trip through {decoded.encoding}; skipped")
+    return source
 
 
 def encode(source: Source) -> bytes:
-    return ((BOM if source.bom else "") + source.text).encode("utf-8")
+    return encodings.encode(source.text, source.encoding, source.bom)
 
 
-def read(path: Path) -> Source:
+def read(path: Path, encoding: str | None = None) -> Source:
     try:
         data = path.read_bytes()
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, str(path))
+    return decode(data, str(path), encoding)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
