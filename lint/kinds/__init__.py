@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import enumeration, hard_wrap, line_classifier, noisy_phrase, pattern, substitution, toc
+from . import enumeration, hard_wrap, line_classifier, mojibake, noisy_phrase, pattern, substitution, toc
 
 KINDS: dict[str, ModuleType] = {
     "pattern": pattern,
@@ -15,4 +15,5 @@ KINDS: dict[str, ModuleType] = {
     "hard-wrap": hard_wrap,
     "toc": toc,
     "enumeration": enumeration,
+    "mojibake": mojibake,
 }

@@ -3,12 +3,16 @@
 An advertising line is not one word: it is a contact channel *and* commercial talk. Keys:
 `cues` (name = regex), `when` (array of tables cue = minimum number of distinct matches; the
 line is flagged when any table is satisfied), `unless` (a regex that clears the line), and
-`max-length` (longer lines are prose, not furniture; 0 = no limit).
+`max-length` (longer lines are prose, not furniture; 0 = no limit) and `min-document-han` (the
+line is flagged only when the rest of the document has at least that many Han characters: a
+notice that *is* the whole body is left for a rule that reports the document as truncated).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+import regex
 
 from ..document import Document
 from ..model import Edit
@@ -19,7 +23,10 @@ OPTIONS = {
     "when": Option(COUNT_TABLES, required=True),
     "unless": Option(REGEX),
     "max-length": Option(INTEGER, default=0),
+    "min-document-han": Option(INTEGER, default=0),
 }
+
+_HAN = regex.compile(r"\p{Han}")
 
 
 class LineClassifier:
@@ -32,6 +39,7 @@ class LineClassifier:
                     raise OptionError(f"key 'when': unknown cue {name!r}")
         self.unless = options["unless"]
         self.max_length = options["max-length"]
+        self.min_document_han = options["min-document-han"]
         # a line with none of the cues named first in each table cannot match: a cheap prefilter
         self.gate = {next(iter(table)) for table in self.when}
 
@@ -49,6 +57,10 @@ class LineClassifier:
             counts: dict[str, int] = {}
             for table in self.when:
                 if all(self._count(counts, name, line) >= need for name, need in table.items()):
+                    if self.min_document_han:
+                        han = doc.memo("han-count", lambda: len(_HAN.findall(text)))
+                        if han - len(_HAN.findall(line)) < self.min_document_han:
+                            break
                     start, end = doc.line_span(index)
                     whole = doc.line_with_newline(index)
                     found = sorted(k for k, v in counts.items() if v)

@@ -3,15 +3,20 @@
 Keys: `pattern` (required), `replacement` (a template with \\g<name>; absent means delete),
 `unless-line` / `unless-sentence` (skip a match whose line or sentence matches), `fold`
 (detect on NFKC-folded text), `only-folded` (only matches that folding changed: text written
-in look-alike characters) and `min-line-length` (only in lines at least that long).
+in look-alike characters), `min-line-length` (only in lines at least that long), `strip` (the
+fix deletes only the characters matching it inside the match, instead of the whole match) and
+`max-document-han` (only in documents with at most that many Han characters).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from ..document import Document
-from .base import BOOLEAN, INTEGER, REGEX, STRING, Hit, Option, replacement_edit, sentence_span
+from ..model import Edit
+from .base import BOOLEAN, INTEGER, REGEX, STRING, Hit, Option, OptionError, replacement_edit, sentence_span
 
 OPTIONS = {
     "pattern": Option(REGEX, required=True),
@@ -21,7 +26,11 @@ OPTIONS = {
     "fold": Option(BOOLEAN, default=False),
     "only-folded": Option(BOOLEAN, default=False),
     "min-line-length": Option(INTEGER, default=0),
+    "strip": Option(REGEX),
+    "max-document-han": Option(INTEGER),
 }
+
+_HAN = regex.compile(r"\p{Han}")
 
 
 class PatternMatcher:
@@ -33,6 +42,10 @@ class PatternMatcher:
         self.fold = options["fold"] or options["only-folded"]
         self.only_folded = options["only-folded"]
         self.min_line_length = options["min-line-length"]
+        self.strip = options["strip"]
+        self.max_document_han = options["max-document-han"]
+        if self.strip is not None and self.replacement is not None:
+            raise OptionError("'strip' and 'replacement' do not go together")
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
@@ -44,6 +57,10 @@ class PatternMatcher:
         else:
             folded = None
             haystack = text
+        if self.max_document_han is not None:
+            han = doc.memo("han-count", lambda: len(_HAN.findall(text)))
+            if han > self.max_document_han:
+                return
         for m in self.pattern.finditer(haystack):
             start, end = m.span()
             if folded is not None:
@@ -65,7 +82,11 @@ class PatternMatcher:
                 s_start, s_end = sentence_span(text, start, end)
                 if self.unless_sentence.search(text, s_start, s_end):
                     continue
-            if self.replacement is None:
+            if self.strip is not None:
+                edits = tuple(Edit(c.start(), c.end()) for c in self.strip.finditer(text, start, end))
+                if not edits:
+                    continue
+            elif self.replacement is None:
                 edits = (replacement_edit(start, text[start:end], ""),)
             else:
                 edits = (replacement_edit(start, text[start:end], m.expand(self.replacement)),)

@@ -1,0 +1,94 @@
+"""`mojibake`: UTF-8 text that was once decoded with the wrong codec (`misread-as`), so that every
+Chinese character became two or three strange ones: `鍔犲己鍏氬缓` (read as GBK), `åŠ å¼º` (read as
+Latin-1/Windows-1252).
+
+Detection looks at the characters themselves, not at any guess about the file: a line is a GBK
+misreading when its GBK bytes, read as UTF-8, are mostly valid Han text (real Chinese text gives
+almost nothing but errors that way); a Latin-1 misreading is a run of lead characters `â`–`ï`
+each followed by continuation characters. A run of at least `min-run` such characters is
+reported. The fix
+re-encodes the run with the wrong codec and decodes it as UTF-8; it is offered only when that
+succeeds strictly (the repair is exact and lossless) and gives Han text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from .base import INTEGER, Hit, Option, choice, replacement_edit
+
+OPTIONS = {
+    "misread-as": Option(choice("gbk", "latin-1"), required=True),
+    "min-run": Option(INTEGER, default=4),
+}
+
+_HAN = regex.compile(r"\p{Han}")
+# Windows-1252 puts printable characters where Latin-1 has C1 controls; a scraper may have used either
+_CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_LATIN1_RUN = "(?:[\u00e2-\u00ef][\u0080-\u00bf" + regex.escape(_CP1252_EXTRA) + "\ufffd]{1,2}){%d,}"
+
+
+_NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f](?:[^\n]*[^\x00-\x7f])?")
+_CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
+GBK_QUALITY = 0.5
+
+
+def _gbk_reading_quality(run: str) -> float:
+    """Share of the UTF-8 reading of the run's GBK bytes that is CJK text."""
+    try:
+        raw = run.encode("gbk", errors="replace")
+    except UnicodeEncodeError:  # pragma: no cover - errors="replace" does not raise
+        return 0.0
+    reading = raw.decode("utf-8", errors="replace")
+    return len(_CJK.findall(reading)) / max(1, len(reading.strip()))
+
+
+def _latin_bytes(text: str) -> bytes | None:
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            try:
+                out += ch.encode("latin-1")
+            except UnicodeEncodeError:
+                return None
+    return bytes(out)
+
+
+class MojibakeMatcher:
+    def __init__(self, options: dict) -> None:
+        self.misread = options["misread-as"]
+        self.min_run = options["min-run"]
+        self.latin_run = regex.compile(_LATIN1_RUN % self.min_run)
+
+    def _runs(self, text: str) -> Iterator[regex.Match]:
+        if self.misread == "latin-1":
+            yield from self.latin_run.finditer(text)
+            return
+        for m in _NON_ASCII_RUN.finditer(text):
+            if len(m.group()) >= self.min_run and _gbk_reading_quality(m.group()) >= GBK_QUALITY:
+                yield m
+
+    def _repair(self, run: str) -> str | None:
+        try:
+            raw = run.encode("gbk") if self.misread == "gbk" else _latin_bytes(run)
+            if raw is None:
+                return None
+            repaired = raw.decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return None
+        return repaired if _HAN.search(repaired) and repaired.isprintable() else None
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        for m in self._runs(doc.text):
+            repaired = self._repair(m.group())
+            edits = (replacement_edit(m.start(), m.group(), repaired),) if repaired else None
+            yield Hit(m.start(), m.end(), edits, repaired or "not repairable exactly")
+
+
+def compile(options: dict) -> MojibakeMatcher:
+    return MojibakeMatcher(options)
