@@ -15,6 +15,11 @@ from typing import Any
 import regex
 
 _NEWLINE = regex.compile(r"\r*\n|\r")
+_NOT_HAN = regex.compile(r"\P{Han}+")
+
+
+def han_count(text: str) -> int:
+    return len(_NOT_HAN.sub("", text))
 
 
 class NewlineMap:
@@ -98,6 +103,9 @@ class Document:
         except KeyError:
             value = self._memo[key] = factory()
             return value
+
+    def han_count(self) -> int:
+        return self.memo("han-count", lambda: han_count(self.text))
 
     def folded(self) -> FoldedText:
         return self.memo("nfkc", lambda: FoldedText(self.text))

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
-from ..document import Document
+from ..document import Document, han_count
 from ..model import Edit
 from .base import COUNT_TABLES, INTEGER, REGEX, REGEX_TABLE, Hit, Option, OptionError
 
@@ -26,7 +24,6 @@ OPTIONS = {
     "min-document-han": Option(INTEGER, default=0),
 }
 
-_HAN = regex.compile(r"\p{Han}")
 
 
 class LineClassifier:
@@ -58,8 +55,7 @@ class LineClassifier:
             for table in self.when:
                 if all(self._count(counts, name, line) >= need for name, need in table.items()):
                     if self.min_document_han:
-                        han = doc.memo("han-count", lambda: len(_HAN.findall(text)))
-                        if han - len(_HAN.findall(line)) < self.min_document_han:
+                        if doc.han_count() - han_count(line) < self.min_document_han:
                             break
                     start, end = doc.line_span(index)
                     whole = doc.line_with_newline(index)

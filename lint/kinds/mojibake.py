@@ -36,6 +36,14 @@ _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 GBK_QUALITY = 0.5
 
 
+def _gbk_lead_misread(ch: str) -> bool:
+    try:
+        code = ch.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and (0xE3 <= code[0] <= 0xE9 or code[0] == 0xEF) and 0x80 <= code[1] <= 0xBF
+
+
 def _gbk_reading_quality(run: str) -> float:
     """Share of the UTF-8 reading of the run's GBK bytes that is CJK text."""
     try:
@@ -69,8 +77,14 @@ class MojibakeMatcher:
         if self.misread == "latin-1":
             yield from self.latin_run.finditer(text)
             return
+        # a GBK misreading always holds characters whose GBK code starts with a UTF-8 lead byte;
+        # text without one (nearly all real text) needs no closer look
+        suspects = {ch for ch in set(text) if ord(ch) > 0x2000 and _gbk_lead_misread(ch)}
+        if not suspects:
+            return
         for m in _NON_ASCII_RUN.finditer(text):
-            if len(m.group()) >= self.min_run and _gbk_reading_quality(m.group()) >= GBK_QUALITY:
+            run = m.group()
+            if len(run) >= self.min_run and not suspects.isdisjoint(run) and _gbk_reading_quality(run) >= GBK_QUALITY:
                 yield m
 
     def _repair(self, run: str) -> str | None:

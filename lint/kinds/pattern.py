@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from ..document import Document
 from ..model import Edit
 from .base import BOOLEAN, INTEGER, REGEX, STRING, Hit, Option, OptionError, replacement_edit, sentence_span
@@ -30,7 +28,6 @@ OPTIONS = {
     "max-document-han": Option(INTEGER),
 }
 
-_HAN = regex.compile(r"\p{Han}")
 
 
 class PatternMatcher:
@@ -57,11 +54,9 @@ class PatternMatcher:
         else:
             folded = None
             haystack = text
-        if self.max_document_han is not None:
-            han = doc.memo("han-count", lambda: len(_HAN.findall(text)))
-            if han > self.max_document_han:
-                return
         for m in self.pattern.finditer(haystack):
+            if self.max_document_han is not None and doc.han_count() > self.max_document_han:
+                return
             start, end = m.span()
             if folded is not None:
                 start, end = folded.span(start, end)
