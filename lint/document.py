@@ -7,6 +7,7 @@ CRLF, CR and the CR CR LF of some scrapers survive every fix untouched.
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -111,6 +112,11 @@ class Document:
         return self.memo("nfkc", lambda: FoldedText(self.text))
 
 
+@functools.lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch)
+
+
 # Chinese punctuation is folded by NFKC (，to ,) but is text, not noise or look-alike: leaving it
 # as it is keeps clean documents on the fast path and keeps ！ and ～ from counting as noise.
 KEEP_UNFOLDED = frozenset("，：；！？（）～＂＇［］｛｝…　")
@@ -132,11 +138,11 @@ class FoldedText:
         self._shifts: list[int] = []
         self._origins: list[int] = []
         self.text, self.changed = text, False
-        if unicodedata.is_normalized("NFKC", text):
-            return
+        # per distinct character, not unicodedata.is_normalized: that falls back to normalizing
+        # the whole text whenever the quick check is unsure, which Chinese text often makes it
         table = {}
         for ch in set(text) - KEEP_UNFOLDED:
-            folded = unicodedata.normalize("NFKC", ch)
+            folded = _fold_char(ch)
             if folded != ch:
                 table[ch] = folded
         if not table:

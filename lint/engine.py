@@ -18,11 +18,20 @@ def check(text: str, rules: RuleSet) -> list[Finding]:
     newlines = NewlineMap(text)
     doc = Document(NewlineMap.normalize(text))
     findings = []
+    present: dict[str, bool] = {}
     for rule in rules:
+        if rule.anchors and not any(_occurs(doc.text, a, present) for a in rule.anchors):
+            continue
         for hit in rule.matcher.find(doc):
             findings.append(_finding(rule, hit, doc.text, newlines))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
+
+
+def _occurs(text: str, anchor: str, present: dict[str, bool]) -> bool:
+    if anchor not in present:
+        present[anchor] = anchor in text
+    return present[anchor]
 
 
 def _finding(rule: Rule, hit, norm_text: str, newlines: NewlineMap) -> Finding:

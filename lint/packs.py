@@ -34,7 +34,19 @@ CATEGORIES = {
     "encoding": "EN",
 }
 FIX_POLICIES = ("safe", "unsafe", "none")
-COMMON_KEYS = ("id", "name", "category", "severity", "message", "kind", "fix", "fix-title", "description", "examples")
+COMMON_KEYS = (
+    "id",
+    "name",
+    "category",
+    "severity",
+    "message",
+    "kind",
+    "fix",
+    "fix-title",
+    "description",
+    "examples",
+    "anchors",
+)
 PACK_KEYS = ("pack", "rule")
 EXAMPLE_KEYS = ("bad", "fixed", "good")
 _ID = regex.compile(r"^[A-Z]{2}\d{3}$")
@@ -66,6 +78,9 @@ class Rule:
     examples: tuple[Example, ...]
     source: str
     matcher: Matcher = field(repr=False)
+    # literal strings of which at least one occurs wherever the rule can match: a document holding
+    # none of them is skipped without running the rule (empty: always run)
+    anchors: tuple[str, ...] = ()
 
     def render_message(self, matched: str, detail: str) -> str:
         shown = matched if len(matched) <= 40 else matched[:37] + "…"
@@ -181,6 +196,9 @@ def compile_rule(table: Any, path: Path) -> Rule:
         message.format_map({"match": "", "detail": ""})
     except (KeyError, ValueError, IndexError) as exc:
         raise _fail(path, rule_id, f"message may use only {{match}} and {{detail}}: {exc}") from None
+    anchors = table.get("anchors", [])
+    if not isinstance(anchors, list) or not all(isinstance(a, str) and a for a in anchors):
+        raise _fail(path, rule_id, "key 'anchors' must be a list of non-empty strings")
     try:
         options = read_options(kind.OPTIONS, table)
         matcher = kind.compile(options)
@@ -199,6 +217,7 @@ def compile_rule(table: Any, path: Path) -> Rule:
         examples=_examples(table.get("examples"), path, rule_id, fix),
         source=str(path),
         matcher=matcher,
+        anchors=tuple(anchors),
     )
 
 

@@ -89,3 +89,11 @@ def test_builtin_packs_are_well_formed(all_rules):
         assert rule.description.startswith("What:"), rule.id
         assert "Fix safety:" in rule.description, rule.id
     assert {r.category for r in all_rules} == set(CATEGORIES)
+
+
+def test_anchors_are_necessary_for_every_bad_example(all_rules):
+    """A rule with anchors is skipped on documents without them: each bad example must hold one."""
+    for rule in all_rules:
+        for example in rule.examples:
+            if rule.anchors and example.bad is not None:
+                assert any(a in example.bad for a in rule.anchors), rule.id

@@ -11,7 +11,7 @@ import pytest
 
 from lint import engine
 
-from .conftest import SHARED
+from .conftest import ROOT, SHARED
 
 CLEAN = SHARED / "corpus" / "real" / "clean"
 WILD = SHARED / "corpus" / "real" / "wild"
@@ -88,3 +88,18 @@ def test_wild_page_furniture_goes_and_every_sentence_stays(all_rules):
         kept = _visible(fixed)
         lost = [s for s in _sentences(text) if s not in kept]
         assert lost == [], path.name
+
+
+def test_anchor_prefilter_never_changes_a_finding(all_rules):
+    """Skipping rules whose anchors are absent is only an optimisation: with every rule forced to
+    run, every corpus we have gives exactly the same findings."""
+    from dataclasses import replace
+
+    from lint.packs import RuleSet
+
+    unfiltered = RuleSet(tuple(replace(r, anchors=()) for r in all_rules))
+    paths = [*_texts(CLEAN), *_texts(WILD)]
+    paths += sorted((ROOT / "tests" / "golden").glob("*.txt")) + sorted((ROOT / "examples").rglob("*.*"))
+    for path in paths:
+        text = path.read_text(encoding="utf-8-sig")
+        assert engine.check(text, all_rules) == engine.check(text, unfiltered), path.name

@@ -36,12 +36,21 @@ _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 GBK_QUALITY = 0.5
 
 
-def _gbk_lead_misread(ch: str) -> bool:
-    try:
-        code = ch.encode("gbk")
-    except UnicodeEncodeError:
-        return False
-    return len(code) == 2 and (0xE3 <= code[0] <= 0xE9 or code[0] == 0xEF) and 0x80 <= code[1] <= 0xBF
+def _gbk_lead_alphabet() -> frozenset[str]:
+    """Characters whose GBK code is a UTF-8 lead byte (E3–E9, EF) then a continuation byte below A1.
+    Half of the characters of a GBK misreading are of this kind, and real text has almost none of
+    them (they are GBK's rare extension characters), so they gate the closer look."""
+    chars = set()
+    for lead in [*range(0xE3, 0xEA), 0xEF]:
+        for trail in range(0x80, 0xA1):
+            try:
+                chars.add(bytes((lead, trail)).decode("gbk"))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(chars)
+
+
+GBK_LEAD_ALPHABET = _gbk_lead_alphabet()
 
 
 def _gbk_reading_quality(run: str) -> float:
@@ -79,9 +88,9 @@ class MojibakeMatcher:
             return
         # a GBK misreading always holds characters whose GBK code starts with a UTF-8 lead byte;
         # text without one (nearly all real text) needs no closer look
-        suspects = {ch for ch in set(text) if ord(ch) > 0x2000 and _gbk_lead_misread(ch)}
-        if not suspects:
+        if GBK_LEAD_ALPHABET.isdisjoint(text):
             return
+        suspects = GBK_LEAD_ALPHABET.intersection(text)
         for m in _NON_ASCII_RUN.finditer(text):
             run = m.group()
             if len(run) >= self.min_run and not suspects.isdisjoint(run) and _gbk_reading_quality(run) >= GBK_QUALITY:
