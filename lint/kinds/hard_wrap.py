@@ -11,7 +11,8 @@ also look wrapped: it ends a comma-like character (`soft-end`), is at least `min
 characters long, continues a sentence from the line before, or leaves a quotation open; a short
 line that ends in a Han character after a full stop is a heading, not a wrap.
 
-A fragment line of at most `max-fragment` Han characters (`“双向\\n揭榜\\n挂帅”`) is joined to
+A line that is only an opening bracket or quote (`orphan`: `（` then `三）改革开放…`) is joined to
+the next. A fragment line of at most `max-fragment` Han characters (`“双向\\n揭榜\\n挂帅”`) is joined to
 both neighbours when the sentence around it is plainly open: a quotation left open before it,
 or punctuation right after it.
 """
@@ -36,6 +37,7 @@ OPTIONS = {
     "item": Option(REGEX, required=True),
     "table-row": Option(REGEX, required=True),
     "lead-in": Option(REGEX, required=True),
+    "orphan": Option(REGEX, required=True),
     "min-length": Option(INTEGER, default=60),
     "max-fragment": Option(INTEGER, default=6),
 }
@@ -88,7 +90,9 @@ class HardWrapMatcher:
         joined: set[int] = set()  # indexes of lines whose break (to the next line) is joined
         for index in range(len(lines) - 1):
             first, second = lines[index], lines[index + 1]
-            join = bool(first and second) and self._joinable(first, second, continuing)
+            join = bool(first and second) and (
+                self._joinable(first, second, continuing) or bool(self.orphan.match(first))
+            )
             if not join and index and first and self._fragment(lines[index - 1], first, second):
                 joined.add(index - 1)
                 join = True
