@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
 from . import __version__, encodings, engine, files, output
 from .config import ConfigError, ConfigResolver, Settings
 from .model import SEVERITY_NAMES, Severity
@@ -89,7 +91,11 @@ class Run:
         if args.fix or args.diff:
             result = engine.fix(text, rules, unsafe=args.unsafe_fixes)
             if not result.converged:
-                self.error(f"{name}: fixes did not converge (rules {', '.join(result.unstable_rules)}); left unchanged")
+                # a lint failure (exit 1), not an input error: the file is fine, the rules disagree
+                print(
+                    f"plancheck: {name}: fixes did not converge (rules {', '.join(result.unstable_rules)}); left unchanged",
+                    file=sys.stderr,
+                )
                 self.failed = True
             remaining = result.remaining
             new_text = result.text
@@ -107,8 +113,13 @@ class Run:
         return new_text
 
 
+def _lines(text: str) -> list[str]:
+    """Lines as plancheck counts them (only line ends break lines, not \f or U+2028)."""
+    return regex.findall(r"[^\n]*\n|[^\n]+\Z", text)
+
+
 def _unified_diff(name: str, old: str, new: str) -> str:
-    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=name, tofile=name)
+    lines = difflib.unified_diff(_lines(old), _lines(new), fromfile=name, tofile=name)
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
@@ -182,7 +193,7 @@ def _report(run: Run) -> None:
         if args.fix and run.fixed_findings:
             noun = "finding" if run.fixed_findings == 1 else "findings"
             print(f"Fixed {run.fixed_findings} {noun} in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.", file=stream)
-        print(output.summary(items, run.files), file=stream)
+        print(output.summary(items, run.files, run.errors), file=stream)
 
 
 def check_main(argv: Sequence[str]) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 from . import encodings
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, RuleSet, load_rules
-from .selection import SelectorError, resolve, validate
+from .selection import SelectorError, ignored_by, resolve_layer, validate
 from .suggest import did_you_mean
 from .tomlload import TomlError, load
 
@@ -69,6 +69,10 @@ class Settings:
     severity: tuple[tuple[str, Severity], ...] = ()
     rule_packs: tuple[Path, ...] = ()
     encoding: tuple[tuple[str, str], ...] = ()
+    # the command line's selection, a layer over the file's (None: no --select given)
+    cli_select: tuple[str, ...] | None = None
+    cli_extend_select: tuple[str, ...] = ()
+    cli_ignore: tuple[str, ...] = ()
     _rules: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     @property
@@ -87,7 +91,11 @@ class Settings:
         key = extra_ignores
         if key not in self._rules:
             rules = self.all_rules()
-            chosen = resolve(rules, self.select, self.extend_select, self.ignore + extra_ignores)
+            chosen = resolve_layer(rules, None, self.select, self.extend_select, self.ignore)
+            if self.cli_select is not None or self.cli_extend_select or self.cli_ignore:
+                chosen = resolve_layer(rules, chosen, self.cli_select, self.cli_extend_select, self.cli_ignore)
+            # per-file ignores come last: they hold for the file whatever was selected
+            chosen -= ignored_by(rules, extra_ignores)
             self._rules[key] = rules.only(chosen).with_severities(dict(self.severity))
         return self._rules[key]
 
@@ -114,6 +122,8 @@ class Settings:
             validate(self.select or (), rules, where)
             validate(self.extend_select, rules, where)
             validate(self.ignore, rules, where)
+            for selectors in (self.cli_select or (), self.cli_extend_select, self.cli_ignore):
+                validate(selectors, rules, "command line")
             for _, selectors in self.per_file_ignores:
                 validate(selectors, rules, where)
         except SelectorError as exc:
@@ -266,11 +276,11 @@ class ConfigResolver:
             return settings
         changes: dict[str, Any] = {}
         if o.get("select") is not None:
-            changes["select"] = tuple(o["select"])
+            changes["cli_select"] = tuple(o["select"])
         if o.get("extend_select"):
-            changes["extend_select"] = settings.extend_select + tuple(o["extend_select"])
+            changes["cli_extend_select"] = tuple(o["extend_select"])
         if o.get("ignore"):
-            changes["ignore"] = settings.ignore + tuple(o["ignore"])
+            changes["cli_ignore"] = tuple(o["ignore"])
         if o.get("fail_level") is not None:
             changes["fail_level"] = o["fail_level"]
         if not changes:

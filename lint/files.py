@@ -55,7 +55,9 @@ def read(path: Path, encoding: str | None = None) -> Source:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same directory, fsync, then replace: a crash leaves the
-    old file or the new one, never a truncated one. The file's mode is kept."""
+    old file or the new one, never a truncated one. The file's mode is kept. A symbolic link is
+    followed: its target is rewritten and the link stays a link."""
+    path = Path(os.path.realpath(path))
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except OSError:

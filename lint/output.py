@@ -144,8 +144,10 @@ def render_statistics(items: list[Located]) -> str:
     return "\n".join(rows)
 
 
-def summary(items: list[Located], files: int) -> str:
+def summary(items: list[Located], files: int, errors: int = 0) -> str:
     if not items:
+        if errors:
+            return f"No findings in {files} file{'s' if files != 1 else ''} checked; {errors} error{'s' if errors != 1 else ''} above."
         return "All checks passed!"
     by_severity = Counter(i.finding.severity for i in items)
     parts = [
@@ -156,6 +158,8 @@ def summary(items: list[Located], files: int) -> str:
     noun = "finding" if len(items) == 1 else "findings"
     files_with = len({i.path for i in items})
     text = f"Found {len(items)} {noun} ({', '.join(parts)}) in {files_with} of {files} file{'s' if files != 1 else ''}."
+    if errors:
+        text += f" {errors} error{'s' if errors != 1 else ''} above."
     safe = sum(1 for i in items if i.finding.fix and i.finding.fix.applicability is Applicability.SAFE)
     unsafe = sum(1 for i in items if i.finding.fix and i.finding.fix.applicability is Applicability.UNSAFE)
     if safe:

@@ -90,9 +90,7 @@ class HardWrapMatcher:
         joined: set[int] = set()  # indexes of lines whose break (to the next line) is joined
         for index in range(len(lines) - 1):
             first, second = lines[index], lines[index + 1]
-            join = bool(first and second) and (
-                self._joinable(first, second, continuing) or bool(self.orphan.match(first))
-            )
+            join = bool(first and second) and (self._joinable(first, second, continuing) or bool(self.orphan.match(first)))
             if not join and index and first and self._fragment(lines[index - 1], first, second):
                 joined.add(index - 1)
                 join = True

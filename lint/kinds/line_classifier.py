@@ -25,7 +25,6 @@ OPTIONS = {
 }
 
 
-
 class LineClassifier:
     def __init__(self, options: dict) -> None:
         self.cues = options["cues"]

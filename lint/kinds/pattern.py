@@ -29,7 +29,6 @@ OPTIONS = {
 }
 
 
-
 class PatternMatcher:
     def __init__(self, options: dict) -> None:
         self.pattern = options["pattern"]
