@@ -24,7 +24,7 @@ def check_text(text: str, *, path: str | Path | None = None, config: Settings | 
     """Findings for `text`. `config` is a `Settings` or a table of the keys of `[tool.plancheck]`;
     `path` only matters for `per-file-ignores`."""
     settings = _settings(config)
-    return engine.check(text, settings.rules_for(Path(path) if path else None))
+    return engine.check(text, settings.rules_for(Path(path) if path else None), timeout=settings.rule_timeout)
 
 
 def fix_text(
@@ -37,4 +37,10 @@ def fix_text(
     """Fix `text` until stable: `result.text`, `result.initial` and `result.remaining` findings,
     `result.fixed` (count per rule) and `result.converged`."""
     settings = _settings(config)
-    return engine.fix(text, settings.rules_for(Path(path) if path else None), unsafe=unsafe)
+    return engine.fix(
+        text,
+        settings.rules_for(Path(path) if path else None),
+        unsafe=unsafe,
+        max_deletion=settings.max_deletion,
+        timeout=settings.rule_timeout,
+    )

@@ -61,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--stdin-filename", metavar="PATH", help="name of the text read from stdin (for configuration and messages)")
     parser.add_argument("--output-format", choices=FORMATS, default="full", help="how findings are printed (default: full)")
     parser.add_argument("--encoding", metavar="NAME", help="read files in this encoding (e.g. gb18030, big5) instead of detecting it")
+    parser.add_argument(
+        "--max-deletion",
+        type=float,
+        metavar="SHARE",
+        help="refuse fixes that would delete more than this share of a document's Han text (default 0.2; 1 = no limit)",
+    )
+    parser.add_argument("--rule-timeout", type=float, metavar="SECONDS", help="time one rule may run on one document (default 10)")
     parser.add_argument("--force-exclude", action="store_true", help="apply exclude to paths named on the command line too")
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
@@ -89,7 +96,16 @@ class Run:
         args = self.args
         text = source.text
         if args.fix or args.diff:
-            result = engine.fix(text, rules, unsafe=args.unsafe_fixes)
+            result = engine.fix(
+                text,
+                rules,
+                unsafe=args.unsafe_fixes,
+                max_deletion=settings.max_deletion,
+                timeout=settings.rule_timeout,
+            )
+            if result.refused:
+                print(f"plancheck: {name}: {result.refused}; left unchanged (raise max-deletion to allow)", file=sys.stderr)
+                self.failed = True
             if not result.converged:
                 # a lint failure (exit 1), not an input error: the file is fine, the rules disagree
                 print(
@@ -105,7 +121,7 @@ class Run:
                 if args.diff:
                     self.diffs.append(_unified_diff(name, text, new_text))
         else:
-            remaining = engine.check(text, rules)
+            remaining = engine.check(text, rules, timeout=settings.rule_timeout)
             new_text = text
         self.located.extend(output.locate(name, new_text, remaining))
         if any(f.severity >= settings.fail_level for f in remaining):
@@ -142,7 +158,10 @@ def _check_files(run: Run) -> None:
         new_text = run.process(name, source, settings, rules)
         if run.args.fix and new_text != source.text:
             try:
-                files.write_atomic(item, files.encode(source.with_text(new_text)))
+                files.write_fixed(item, source, new_text)
+            except files.InputError as exc:
+                run.error(str(exc))
+                continue
             except UnicodeEncodeError as exc:
                 run.error(f"{name}: the fixed text has {exc.object[exc.start]!r}, which {source.encoding} cannot hold; left unchanged")
                 continue
@@ -209,6 +228,8 @@ def check_main(argv: Sequence[str]) -> int:
         "extend_select": args.extend_select,
         "ignore": args.ignore,
         "fail_level": Severity.parse(args.fail_level) if args.fail_level else None,
+        "max_deletion": args.max_deletion,
+        "rule_timeout": args.rule_timeout,
     }
     if args.encoding:
         try:

@@ -7,12 +7,14 @@ Unknown keys, selectors, rule ids and levels are errors with a did-you-mean, nev
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import encodings
+from .engine import MAX_DELETION, RULE_TIMEOUT
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, RuleSet, load_rules
 from .selection import SelectorError, ignored_by, resolve_layer, validate
@@ -31,6 +33,8 @@ KEYS = (
     "severity",
     "rule-packs",
     "encoding",
+    "max-deletion",
+    "rule-timeout",
 )
 DEFAULT_INCLUDE = ("*.txt", "*.md")
 DEFAULT_EXCLUDE = (
@@ -69,6 +73,8 @@ class Settings:
     severity: tuple[tuple[str, Severity], ...] = ()
     rule_packs: tuple[Path, ...] = ()
     encoding: tuple[tuple[str, str], ...] = ()
+    max_deletion: float = MAX_DELETION
+    rule_timeout: float = RULE_TIMEOUT
     # the command line's selection, a layer over the file's (None: no --select given)
     cli_select: tuple[str, ...] | None = None
     cli_extend_select: tuple[str, ...] = ()
@@ -137,7 +143,7 @@ class Settings:
 
 def relative_to(path: Path, root: Path) -> str:
     try:
-        return PurePosixPath(path.resolve().relative_to(root.resolve())).as_posix()
+        return PurePosixPath(Path(os.path.abspath(path)).relative_to(os.path.abspath(root))).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -163,6 +169,18 @@ def _level(value: Any, key: str, where: str) -> Severity:
     if value not in SEVERITY_NAMES:
         raise ConfigError(f"{where}: '{key}' must be one of {', '.join(SEVERITY_NAMES)}, not {value!r}")
     return Severity.parse(value)
+
+
+def _fraction(value: Any, key: str, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        raise ConfigError(f"{where}: '{key}' must be a number above 0 and at most 1 (a share of the document)")
+    return float(value)
+
+
+def _seconds(value: Any, key: str, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ConfigError(f"{where}: '{key}' must be a positive number of seconds")
+    return float(value)
 
 
 def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settings:
@@ -202,6 +220,10 @@ def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settin
             if not pack.is_file():
                 raise ConfigError(f"{where}: 'rule-packs': no such file {pack}")
         values["rule_packs"] = packs
+    if "max-deletion" in table:
+        values["max_deletion"] = _fraction(table["max-deletion"], "max-deletion", where)
+    if "rule-timeout" in table:
+        values["rule_timeout"] = _seconds(table["rule-timeout"], "rule-timeout", where)
     if "encoding" in table:
         enc = table["encoding"]
         if not isinstance(enc, Mapping) or not all(isinstance(v, str) for v in enc.values()):
@@ -247,7 +269,8 @@ class ConfigResolver:
     def for_path(self, path: Path) -> Settings:
         if self._fixed is not None:
             return self._apply(self._fixed)
-        directory = path.resolve() if path.is_dir() else path.resolve().parent
+        absolute = Path(os.path.abspath(path))
+        directory = absolute if path.is_dir() else absolute.parent
         return self._for_dir(directory)
 
     def _for_dir(self, directory: Path) -> Settings:
@@ -283,6 +306,10 @@ class ConfigResolver:
             changes["cli_ignore"] = tuple(o["ignore"])
         if o.get("fail_level") is not None:
             changes["fail_level"] = o["fail_level"]
+        if o.get("max_deletion") is not None:
+            changes["max_deletion"] = _fraction(o["max_deletion"], "--max-deletion", "command line")
+        if o.get("rule_timeout") is not None:
+            changes["rule_timeout"] = _seconds(o["rule_timeout"], "--rule-timeout", "command line")
         if not changes:
             return settings
         return replace(settings, _rules={}, **changes).validate()

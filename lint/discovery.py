@@ -33,21 +33,26 @@ def discover(paths: list[Path], resolver: ConfigResolver, *, force_exclude: bool
     Paths named explicitly are checked even when excluded (so `plancheck examples/` works in a repo
     that excludes examples from its own runs), unless `force_exclude` (what the pre-commit hooks
     pass, since pre-commit names every staged file)."""
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for path in paths:
-        if not path.exists() and not path.is_symlink():
-            yield f"{path}: no such file or directory"
+        if not path.exists():
+            yield f"{path}: broken or looping symbolic link" if path.is_symlink() else f"{path}: no such file or directory"
             continue
         if force_exclude and _excluded(path, resolver):
             continue
         if path.is_dir():
             yield from _walk(path, resolver, seen)
-        elif path.resolve() not in seen:
-            seen.add(path.resolve())
+        elif _key(path) not in seen:
+            seen.add(_key(path))
             yield path
 
 
-def _walk(root: Path, resolver: ConfigResolver, seen: set[Path]) -> Iterator[Path]:
+def _key(path: Path) -> str:
+    # os.path.realpath, unlike Path.resolve, does not raise on a symbolic-link loop
+    return os.path.realpath(path)
+
+
+def _walk(root: Path, resolver: ConfigResolver, seen: set[str]) -> Iterator[Path]:
     for directory, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(directory)
         dirnames[:] = sorted(d for d in dirnames if not _excluded(here / d, resolver, root))
@@ -55,7 +60,7 @@ def _walk(root: Path, resolver: ConfigResolver, seen: set[Path]) -> Iterator[Pat
             path = here / name
             if _excluded(path, resolver, root) or not _included(path, resolver):
                 continue
-            key = path.resolve()
+            key = _key(path)
             if key not in seen:
                 seen.add(key)
                 yield path

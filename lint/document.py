@@ -63,10 +63,12 @@ class NewlineMap:
 class Document:
     """The "\n"-only text with line geometry; detection never mutates it."""
 
-    __slots__ = ("text", "line_starts", "_lines", "_memo")
+    __slots__ = ("text", "line_starts", "timeout", "_lines", "_memo")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, timeout: float | None = None) -> None:
         self.text = text
+        # seconds a rule's regular expression may run on this document (None: no limit)
+        self.timeout = timeout
         starts = [0]
         find = text.find
         i = find("\n")

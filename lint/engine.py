@@ -6,26 +6,45 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .document import Document, NewlineMap
-from .model import Applicability, Edit, Finding, Fix
+from .document import Document, NewlineMap, han_count
+from .model import Applicability, Edit, Finding, Fix, Severity
 from .packs import Rule, RuleSet
 
 MAX_PASSES = 32
+RULE_TIMEOUT = 10.0  # seconds one rule's regular expressions may run on one document
+MAX_DELETION = 0.2  # share of a document's Han text that fixing may delete
 
 
-def check(text: str, rules: RuleSet) -> list[Finding]:
-    """Every finding of `rules` in `text`, sorted by position then rule id."""
+def check(text: str, rules: RuleSet, *, timeout: float | None = RULE_TIMEOUT) -> list[Finding]:
+    """Every finding of `rules` in `text`, sorted by position then rule id. A rule that runs past
+    `timeout` on the text is reported as a finding of its own, and the others still run."""
     newlines = NewlineMap(text)
-    doc = Document(NewlineMap.normalize(text))
+    doc = Document(NewlineMap.normalize(text), timeout)
     findings = []
     present: dict[str, bool] = {}
     for rule in rules:
         if rule.anchors and not any(_occurs(doc.text, a, present) for a in rule.anchors):
             continue
-        for hit in rule.matcher.find(doc):
-            findings.append(_finding(rule, hit, doc.text, newlines))
+        try:
+            hits = list(rule.matcher.find(doc))
+        except TimeoutError:
+            findings.append(_timed_out(rule, timeout))
+            continue
+        findings.extend(_finding(rule, hit, doc.text, newlines) for hit in hits)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
+
+
+def _timed_out(rule: Rule, timeout: float | None) -> Finding:
+    return Finding(
+        rule=rule.id,
+        name=rule.name,
+        category=rule.category,
+        severity=Severity.ERROR,
+        message=f"Rule ran past the time limit ({timeout:g} s) on this document and was skipped",
+        start=0,
+        end=0,
+    )
 
 
 def _occurs(text: str, anchor: str, present: dict[str, bool]) -> bool:
@@ -89,35 +108,67 @@ class FixResult:
     fixed: Counter = field(default_factory=Counter)
     converged: bool = True
     unstable_rules: tuple[str, ...] = ()
+    # set when the fixes were refused because they would delete too much of the document
+    refused: str = ""
 
     @property
     def changed(self) -> bool:
         return sum(self.fixed.values()) > 0
 
 
+def _too_much_deleted(original: str, fixed: str, deleted: Counter, limit: float) -> str:
+    before = han_count(original)
+    if not before or limit >= 1:  # a limit of 1 (100 %) turns the guard off
+        return ""
+    after = han_count(fixed)
+    share = (before - after) / before
+    if after and share <= limit:
+        return ""
+    culprit = max(deleted, key=lambda rule: deleted[rule])
+    what = "all of its Han text" if not after else f"{share:.0%} of its Han text (limit {limit:.0%})"
+    return f"fixes would delete {what}, most of it by {culprit}"
+
+
 def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def fix(text: str, rules: RuleSet, *, unsafe: bool = False, max_passes: int = MAX_PASSES) -> FixResult:
+def fix(
+    text: str,
+    rules: RuleSet,
+    *,
+    unsafe: bool = False,
+    max_passes: int = MAX_PASSES,
+    max_deletion: float = MAX_DELETION,
+    timeout: float | None = RULE_TIMEOUT,
+) -> FixResult:
     """Fix until nothing applies. On a cycle or at the cap the original text is kept and the result
-    says which rules kept changing it."""
+    says which rules kept changing it. Fixes that together would delete more than `max_deletion`
+    of the document's Han text, or all of it, are refused the same way, naming the rule that
+    deleted most: a cleaning tool must not eat a document."""
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     original = text
     seen = {_digest(text)}
     fixed: Counter = Counter()
+    deleted_han: Counter = Counter()
     initial: list[Finding] | None = None
     touched: Counter = Counter()
     for _ in range(max_passes):
-        findings = check(text, rules)
+        findings = check(text, rules, timeout=timeout)
         if initial is None:
             initial = findings
         fixes = [f.fix for f in findings if f.fix is not None and f.fix.applicability in allowed]
         if not fixes:
+            refused = _too_much_deleted(original, text, deleted_han, max_deletion)
+            if refused:
+                return FixResult(original, initial, initial, Counter(), refused=refused)
             return FixResult(text, initial, findings, fixed)
         by_fix = {id(f.fix): f.rule for f in findings if f.fix is not None}
+        before = text
         text, applied = apply_fixes(text, fixes)
         rule_ids = [by_fix[id(a)] for a in applied]
+        for fix_, rule_id in zip(applied, rule_ids, strict=True):
+            deleted_han[rule_id] += sum(han_count(before[e.start : e.end]) - han_count(e.content) for e in fix_.edits)
         fixed.update(rule_ids)
         touched.update(rule_ids)
         digest = _digest(text)

@@ -3,6 +3,7 @@ the mode."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import tempfile
@@ -21,9 +22,14 @@ class Source:
     text: str
     bom: bool = False
     encoding: str = "utf-8"
+    digest: bytes = b""  # of the bytes read, to notice a file that changed while being checked
 
     def with_text(self, text: str) -> Source:
-        return Source(text, self.bom, self.encoding)
+        return Source(text, self.bom, self.encoding, self.digest)
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> Source:
@@ -32,7 +38,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Source:
     except encodings.DecodeError as exc:
         message = str(exc)
         raise InputError(f"{name}: {message}" + ("" if "--encoding" in message else "; skipped")) from None
-    source = Source(decoded.text, decoded.bom, decoded.encoding)
+    source = Source(decoded.text, decoded.bom, decoded.encoding, digest(data))
     if encode(source) != data:
         # a reading that would not give the same bytes back could not be written safely
         raise InputError(f"{name}: does not round-trip through {decoded.encoding}; skipped")
@@ -48,9 +54,27 @@ def read(path: Path, encoding: str | None = None) -> Source:
         data = path.read_bytes()
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: broken or looping symbolic link" if path.is_symlink() else f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return decode(data, str(path), encoding)
+
+
+def write_fixed(path: Path, source: Source, text: str) -> None:
+    """Write the fixed text back in the file's own encoding, unless the file is read-only or changed
+    since it was read (then nothing is written and InputError says why)."""
+    data = encode(source.with_text(text))  # UnicodeEncodeError: the encoding cannot hold a fix
+    try:
+        info = path.stat()
+        current = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it again before writing: {exc.strerror or exc}") from None
+    if not info.st_mode & 0o222:
+        raise InputError(f"{path}: read-only file; not fixed")
+    if digest(current) != source.digest:
+        raise InputError(f"{path}: changed while being checked; not written")
+    write_atomic(path, data)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -39,5 +39,5 @@ def test_case(rule_id, case):
         assert engine.check(case["pass"], only) == []
         return
     assert engine.check(case["fail"], only), "not flagged"
-    result = engine.fix(case["fail"], only, unsafe=rule.fix == "unsafe")
+    result = engine.fix(case["fail"], only, unsafe=rule.fix == "unsafe", max_deletion=1.0)
     assert result.text == case.get("fix", case["fail"])

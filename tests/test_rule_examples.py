@@ -23,7 +23,7 @@ def test_bad_example_is_flagged_and_fixed(rule, example):
     only = RULES.only([rule.id])
     findings = engine.check(example.bad, only)
     assert findings, f"{rule.id} does not flag its bad example"
-    result = engine.fix(example.bad, only, unsafe=rule.fix == "unsafe")
+    result = engine.fix(example.bad, only, unsafe=rule.fix == "unsafe", max_deletion=1.0)
     assert result.converged
     expected = example.fixed if example.fixed is not None else example.bad
     assert result.text == expected

@@ -41,14 +41,15 @@ class LineClassifier:
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        if not any(self.cues[name].search(text) for name in self.gate):
+        timeout = doc.timeout
+        if not any(self.cues[name].search(text, timeout=timeout) for name in self.gate):
             return
         for index, line in enumerate(doc.lines):
             if not line.strip() or (self.max_length and len(line) > self.max_length):
                 continue
-            if not any(self.cues[name].search(line) for name in self.gate):
+            if not any(self.cues[name].search(line, timeout=timeout) for name in self.gate):
                 continue
-            if self.unless is not None and self.unless.search(line):
+            if self.unless is not None and self.unless.search(line, timeout=timeout):
                 continue
             counts: dict[str, int] = {}
             for table in self.when:
@@ -64,7 +65,7 @@ class LineClassifier:
 
     def _count(self, counts: dict[str, int], name: str, line: str) -> int:
         if name not in counts:
-            counts[name] = len(set(self.cues[name].findall(line)))
+            counts[name] = len(set(self.cues[name].findall(line, timeout=None)))
         return counts[name]
 
 

@@ -53,7 +53,7 @@ class PatternMatcher:
         else:
             folded = None
             haystack = text
-        for m in self.pattern.finditer(haystack):
+        for m in self.pattern.finditer(haystack, timeout=doc.timeout):
             if self.max_document_han is not None and doc.han_count() > self.max_document_han:
                 return
             start, end = m.span()

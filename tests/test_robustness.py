@@ -1,0 +1,189 @@
+"""Bad input never crashes plancheck and never loses data: one clear line, the right exit code,
+the rest of the run goes on and no file is changed. Also the runaway guard and the rule timeout."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from .conftest import ROOT
+
+SEED = ROOT / "tests" / "golden" / "seed_000_2578e3202b6b0672.txt"
+SEED_FIXED = ROOT / "tests" / "golden" / "seed_000_2578e3202b6b0672.fixed.txt"
+POLLUTED = "标题\n加强D建工作，推进各项任务落地落实，确保取得实效。##paidend##\n"
+
+
+def _run(*args, cwd, **kwargs):
+    return subprocess.run([sys.executable, "-m", "lint", *args], cwd=cwd, capture_output=True, text=True, **kwargs)
+
+
+def _no_traceback(result):
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code", "message"),
+    [
+        ("empty.txt", b"", 0, None),
+        ("blank.txt", b"  \n\n\t\n", 0, None),  # only whitespace: fixed to an empty file
+        ("nul.txt", b"\xe6\x96\x87\x00\x00abc", 2, "binary file"),
+        ("mixed.txt", "正文。".encode() + b"\xff\xfe\xfa" + "结尾。".encode(), 2, "skipped"),
+        ("ole.txt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, 2, "binary file"),
+    ],
+)
+def test_bad_file_contents(tmp_path, name, data, code, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    other = tmp_path / "other.txt"
+    other.write_text(POLLUTED, encoding="utf-8")
+    result = _run("--fix", "--fail-level", "warning", name, "other.txt", cwd=tmp_path)
+    _no_traceback(result)
+    assert result.returncode == code
+    if message:
+        [line] = [x for x in result.stderr.splitlines() if name in x]
+        assert message in line
+        assert path.read_bytes() == data
+    assert other.read_text(encoding="utf-8") == "标题\n加强党建工作，推进各项任务落地落实，确保取得实效。\n"
+
+
+def test_missing_path_and_symlink_loop_are_reported_and_the_run_goes_on(tmp_path):
+    (tmp_path / "a.txt").symlink_to("b.txt")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    (tmp_path / "ok.txt").write_text(POLLUTED, encoding="utf-8")
+    result = _run("--fix", "missing.txt", "a.txt", "ok.txt", cwd=tmp_path)
+    _no_traceback(result)
+    assert result.returncode == 2
+    assert "missing.txt: no such file or directory" in result.stderr
+    assert "a.txt: broken or looping symbolic link" in result.stderr
+    assert "加强党建" in (tmp_path / "ok.txt").read_text(encoding="utf-8")
+
+
+def test_a_directory_named_as_a_file_is_walked(tmp_path):
+    (tmp_path / "docs.txt").mkdir()
+    (tmp_path / "docs.txt" / "a.txt").write_text(POLLUTED, encoding="utf-8")
+    result = _run("docs.txt", cwd=tmp_path)
+    assert result.returncode == 1 and "RD001" in result.stdout
+
+
+def test_read_only_file_is_not_rewritten(tmp_path):
+    path = tmp_path / "ro.txt"
+    path.write_text(POLLUTED, encoding="utf-8")
+    path.chmod(0o444)
+    result = _run("--fix", "ro.txt", cwd=tmp_path)
+    _no_traceback(result)
+    assert result.returncode == 2 and "ro.txt: read-only file; not fixed" in result.stderr
+    assert path.read_text(encoding="utf-8") == POLLUTED
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_unreadable_file(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text(POLLUTED, encoding="utf-8")
+    path.chmod(0)
+    result = _run("secret.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "secret.txt: cannot read" in result.stderr
+
+
+def test_file_changed_while_being_checked_is_not_written(tmp_path, monkeypatch):
+    from lint import files
+
+    path = tmp_path / "doc.txt"
+    path.write_text(POLLUTED, encoding="utf-8")
+    source = files.read(path)
+    path.write_text(POLLUTED + "新增的一段。\n", encoding="utf-8")  # someone saves the file meanwhile
+    with pytest.raises(files.InputError, match="changed while being checked"):
+        files.write_fixed(path, source, "anything")
+    assert path.read_text(encoding="utf-8").endswith("新增的一段。\n")
+
+
+def test_fixes_that_would_eat_the_document_are_refused(tmp_path):
+    ad = "【某某素材库】——每天更新材料，会员群同步更新，有意加入请联系：1 4367\n"
+    path = tmp_path / "ads.txt"
+    path.write_text("标题\n正文一句。\n" + ad * 3, encoding="utf-8")
+    before = path.read_bytes()
+    result = _run("--fix", "ads.txt", cwd=tmp_path)
+    _no_traceback(result)
+    assert result.returncode == 1
+    assert "most of it by AD001" in result.stderr and "left unchanged" in result.stderr
+    assert path.read_bytes() == before
+    assert _run("--fix", "--max-deletion", "1", "ads.txt", cwd=tmp_path).returncode == 0
+    assert path.read_text(encoding="utf-8") == "标题\n正文一句。\n"
+
+
+SLOW_PACK = """
+[[rule]]
+id = "WD990"
+name = "catastrophic-pattern"
+category = "wording"
+severity = "warning"
+message = "m"
+kind = "pattern"
+pattern = '''(?:(a|aa)+)+$'''
+fix = "none"
+description = "What: a pattern with catastrophic backtracking."
+[[rule.examples]]
+bad = "aa"
+[[rule.examples]]
+good = "b"
+"""
+
+
+def test_a_runaway_user_pattern_is_reported_for_that_document_and_the_run_goes_on(tmp_path):
+    (tmp_path / "slow.toml").write_text(SLOW_PACK, encoding="utf-8")
+    (tmp_path / "plancheck.toml").write_text('rule-packs = ["slow.toml"]\nrule-timeout = 0.5\n', encoding="utf-8")
+    (tmp_path / "trap.txt").write_text("a" * 3000 + "b\n加强D建。\n", encoding="utf-8")
+    started = time.monotonic()
+    result = _run("--output-format", "concise", "trap.txt", cwd=tmp_path, timeout=60)
+    assert time.monotonic() - started < 30
+    _no_traceback(result)
+    assert "WD990 [error] Rule ran past the time limit (0.5 s)" in result.stdout
+    assert "RD001" in result.stdout  # the other rules still ran
+    assert result.returncode == 1
+
+
+def test_sigkill_during_fix_leaves_every_file_original_or_fixed(tmp_path):
+    original = SEED.read_bytes()
+    fixed = SEED_FIXED.read_bytes()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(1000):
+        (corpus / f"doc{i:04d}.txt").write_bytes(original)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lint", "--fix", "-q", "corpus"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    fixing = 0
+    for line in process.stderr:  # wait until it is well into writing files
+        fixing += line.startswith("Fixing")
+        if fixing >= 20:
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    contents = [p.read_bytes() for p in sorted(corpus.glob("*.txt"))]
+    assert len(contents) == 1000
+    assert all(c in (original, fixed) for c in contents)
+    assert 20 <= sum(c == fixed for c in contents) < 1000
+
+
+def test_two_fix_runs_at_once_never_corrupt_a_file(tmp_path):
+    original = SEED.read_bytes()
+    for i in range(60):
+        (tmp_path / f"doc{i:03d}.txt").write_bytes(original)
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "lint", "--fix", "-q", "."], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
+    for run in runs:
+        run.wait(timeout=300)
+    assert all(p.read_bytes() == SEED_FIXED.read_bytes() for p in tmp_path.glob("*.txt"))
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".plancheck-tmp")]
