@@ -17,6 +17,7 @@ import regex
 
 _NEWLINE = regex.compile(r"\r*\n|\r")
 _NOT_HAN = regex.compile(r"\P{Han}+")
+_SENTENCE_END = regex.compile(r"[。！？]")
 
 
 def han_count(text: str) -> int:
@@ -109,6 +110,11 @@ class Document:
 
     def han_count(self) -> int:
         return self.memo("han-count", lambda: han_count(self.text))
+
+    def prose_han_count(self) -> int:
+        """Han characters in the document's prose: lines with a sentence end (。！？). Titles, notices
+        and advertising lines mostly have none, so deleting them leaves this count alone."""
+        return self.memo("prose-han-count", lambda: sum(han_count(line) for line in self.lines if _SENTENCE_END.search(line)))
 
     def folded(self) -> FoldedText:
         return self.memo("nfkc", lambda: FoldedText(self.text))

@@ -4,15 +4,16 @@ An advertising line is not one word: it is a contact channel *and* commercial ta
 `cues` (name = regex), `when` (array of tables cue = minimum number of distinct matches; the
 line is flagged when any table is satisfied), `unless` (a regex that clears the line), and
 `max-length` (longer lines are prose, not furniture; 0 = no limit) and `min-document-han` (the
-line is flagged only when the rest of the document has at least that many Han characters: a
-notice that *is* the whole body is left for a rule that reports the document as truncated).
+line is flagged only when the document's prose, its lines with a sentence end, has at least that
+many Han characters: a notice that *is* the whole body is left for a rule that reports the
+document as truncated).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..document import Document, han_count
+from ..document import Document
 from ..model import Edit
 from .base import COUNT_TABLES, INTEGER, REGEX, REGEX_TABLE, Hit, Option, OptionError
 
@@ -42,21 +43,19 @@ class LineClassifier:
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
         timeout = doc.timeout
-        if not any(self.cues[name].search(text, timeout=timeout) for name in self.gate):
-            return
-        for index, line in enumerate(doc.lines):
+        # only lines holding a gate cue can match: find them with one scan per gate cue
+        candidates = sorted({doc.line_index(m.start()) for name in self.gate for m in self.cues[name].finditer(text, timeout=timeout)})
+        for index in candidates:
+            line = doc.lines[index]
             if not line.strip() or (self.max_length and len(line) > self.max_length):
-                continue
-            if not any(self.cues[name].search(line, timeout=timeout) for name in self.gate):
                 continue
             if self.unless is not None and self.unless.search(line, timeout=timeout):
                 continue
             counts: dict[str, int] = {}
             for table in self.when:
                 if all(self._count(counts, name, line) >= need for name, need in table.items()):
-                    if self.min_document_han:
-                        if doc.han_count() - han_count(line) < self.min_document_han:
-                            break
+                    if self.min_document_han and doc.prose_han_count() < self.min_document_han:
+                        break
                     start, end = doc.line_span(index)
                     whole = doc.line_with_newline(index)
                     found = sorted(k for k, v in counts.items() if v)

@@ -13,6 +13,7 @@ succeeds strictly (the repair is exact and lossless) and gives Han text.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 import regex
@@ -91,10 +92,20 @@ class MojibakeMatcher:
         if GBK_LEAD_ALPHABET.isdisjoint(text):
             return
         suspects = GBK_LEAD_ALPHABET.intersection(text)
-        for m in _NON_ASCII_RUN.finditer(text):
-            run = m.group()
-            if len(run) >= self.min_run and not suspects.isdisjoint(run) and _gbk_reading_quality(run) >= GBK_QUALITY:
-                yield m
+        suspect = regex.compile("[" + "".join(regex.escape(ch) for ch in sorted(suspects)) + "]")
+        done_lines: set[int] = set()
+        starts = [0] + [m.end() for m in regex.finditer("\n", text)]
+        for hit in suspect.finditer(text):
+            # look only at the lines that hold a suspect character, once each
+            line = bisect.bisect_right(starts, hit.start()) - 1
+            if line in done_lines:
+                continue
+            done_lines.add(line)
+            end = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
+            for m in _NON_ASCII_RUN.finditer(text, starts[line], end):
+                run = m.group()
+                if len(run) >= self.min_run and not suspects.isdisjoint(run) and _gbk_reading_quality(run) >= GBK_QUALITY:
+                    yield m
 
     def _repair(self, run: str) -> str | None:
         try:

@@ -5,7 +5,8 @@ Keys: `pattern` (required), `replacement` (a template with \\g<name>; absent mea
 (detect on NFKC-folded text), `only-folded` (only matches that folding changed: text written
 in look-alike characters), `min-line-length` (only in lines at least that long), `strip` (the
 fix deletes only the characters matching it inside the match, instead of the whole match) and
-`max-document-han` (only in documents with at most that many Han characters).
+`max-document-han` (only in documents with at most that many Han characters in their prose, the
+lines with a sentence end).
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class PatternMatcher:
             folded = None
             haystack = text
         for m in self.pattern.finditer(haystack, timeout=doc.timeout):
-            if self.max_document_han is not None and doc.han_count() > self.max_document_han:
+            if self.max_document_han is not None and doc.prose_han_count() > self.max_document_han:
                 return
             start, end = m.span()
             if folded is not None:
