@@ -1,0 +1,104 @@
+"""`plancheck dataset`: JSONL and Parquet shards cleaned record by record, resumable, and the same
+bytes from the local process pool and from Ray Data."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+SEED = (ROOT / "tests" / "golden" / "seed_002_43c5f040e6d985ae.txt").read_text(encoding="utf-8")
+SEED_FIXED = (ROOT / "tests" / "golden" / "seed_002_43c5f040e6d985ae.fixed.txt").read_text(encoding="utf-8")
+RECORDS = [
+    {"id": "a", "text": SEED, "source": "site-1"},
+    {"id": "b", "text": "加强D建工作，推进各项任务落地落实。##paidend##\n", "source": "site-2"},
+    {"id": "c", "text": "一切正常的文本。\n", "source": "site-2", "extra": {"n": 1}},
+    {"id": "d", "source": "no text"},
+]
+
+
+def _dataset(*args, cwd):
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; from lint.dataset import dataset_main; sys.exit(dataset_main(sys.argv[1:]))", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def _write_shards(folder, n=3):
+    folder.mkdir()
+    for i in range(n):
+        lines = [json.dumps({**r, "id": f"{r['id']}{i}"}, ensure_ascii=False) for r in RECORDS]
+        (folder / f"part-{i:03d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_jsonl_shards_are_cleaned_with_findings_per_record(tmp_path):
+    _write_shards(tmp_path / "in")
+    result = _dataset("in", "-o", "out", "--id-field", "id", "-j", "2", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(x) for x in (tmp_path / "out" / "part-000.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["a0", "b0", "c0", "d0"]
+    assert records[0]["text"] == SEED_FIXED
+    assert records[0]["plancheck"]["counts"]["paywall"] == 2
+    assert {f["rule"] for f in records[0]["plancheck"]["findings"]} >= {"PW001", "WM001", "PH001"}
+    assert records[1]["text"] == "加强党建工作，推进各项任务落地落实。\n"
+    assert records[2]["plancheck"] == {
+        "changed": False,
+        "converged": True,
+        "counts": {},
+        "findings": [],
+        "id": "c0",
+        "refused": None,
+        "remaining": 0,
+    }
+    assert records[2]["extra"] == {"n": 1} and records[2]["source"] == "site-2"
+    assert "missing or not a string" in records[3]["plancheck"]["error"]
+
+
+def test_completed_shards_are_skipped_on_a_rerun(tmp_path):
+    _write_shards(tmp_path / "in")
+    assert _dataset("in", "-o", "out", cwd=tmp_path).returncode == 0
+    (tmp_path / "out" / "part-001.jsonl").unlink()  # as if the run had been interrupted there
+    before = (tmp_path / "out" / "part-000.jsonl").stat().st_mtime_ns
+    result = _dataset("in", "-o", "out", cwd=tmp_path)
+    assert "1 shard cleaned, 2 already done." in result.stderr
+    assert (tmp_path / "out" / "part-000.jsonl").stat().st_mtime_ns == before
+    assert (tmp_path / "out" / "part-001.jsonl").exists()
+
+
+def test_parquet_shards(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    (tmp_path / "in").mkdir()
+    pq.write_table(pa.Table.from_pylist([{"id": r["id"], "text": r.get("text", "")} for r in RECORDS]), tmp_path / "in" / "p.parquet")
+    assert _dataset("in", "-o", "out", cwd=tmp_path).returncode == 0
+    rows = pq.read_table(tmp_path / "out" / "p.parquet").to_pylist()
+    assert rows[0]["text"] == SEED_FIXED
+    assert json.loads(rows[1]["plancheck"])["counts"] == {"paywall": 1, "redaction": 1}
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path):
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    result = _dataset("notes.txt", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 2 and "not a JSONL or Parquet shard" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _dataset("missing", "-o", "out", cwd=tmp_path).returncode == 2
+
+
+def test_ray_engine_gives_byte_identical_shards(tmp_path):
+    if not os.environ.get("CI"):  # CI installs the extra, so there the test must run, never skip
+        pytest.importorskip("ray", reason="install the ray extra: pip install -e '.[dev,ray]'")
+    _write_shards(tmp_path / "in", n=2)
+    assert _dataset("in", "-o", "local", "-j", "2", cwd=tmp_path).returncode == 0
+    result = _dataset("in", "-o", "ray", "--engine", "ray", "-j", "2", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for shard in ("part-000.jsonl", "part-001.jsonl"):
+        assert (tmp_path / "ray" / shard).read_bytes() == (tmp_path / "local" / shard).read_bytes()
