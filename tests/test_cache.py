@@ -1,0 +1,52 @@
+"""The results cache: hits for unchanged input, misses for anything that could change a finding."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lint import cache, engine
+from lint.model import Severity
+from lint.packs import RuleSet, load_rules
+
+TEXT = "加强D建工作。##paidend##\nXX万元。\n"
+
+
+def test_round_trip_keeps_every_field(tmp_path):
+    rules = load_rules()
+    findings = engine.check(TEXT, rules)
+    store = cache.ResultCache(tmp_path)
+    key = store.key(TEXT.encode(), cache.rules_identity(rules, 10), "check")
+    assert store.get(key) is None
+    store.put(key, findings)
+    assert store.get(key) == findings
+    assert (tmp_path / ".plancheck_cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+
+def test_identity_changes_with_what_can_change_a_finding():
+    rules = load_rules()
+    base = cache.rules_identity(rules, 10)
+    assert cache.rules_identity(rules, 10) == base
+    assert cache.rules_identity(rules.only([r.id for r in rules][1:]), 10) != base  # selection
+    assert cache.rules_identity(RuleSet(tuple(replace(r, severity=Severity.INFO) for r in rules)), 10) != base
+    assert cache.rules_identity(rules, 5) != base  # time limit
+
+
+def test_a_changed_pack_file_changes_the_identity(tmp_path):
+    source = tmp_path / "pack.toml"
+    source.write_text("a", encoding="utf-8")
+    rules = load_rules()
+    one = RuleSet((replace(rules.rules[0], source=str(source)),))
+    before = cache.rules_identity(one, 10)
+    source.write_text("b", encoding="utf-8")
+    assert cache.rules_identity(one, 10) != before
+
+
+def test_corrupt_entry_is_a_miss_and_clean_removes_the_cache(tmp_path):
+    store = cache.ResultCache(tmp_path)
+    key = store.key(b"x", "id", "check")
+    store.put(key, [])
+    (tmp_path / ".plancheck_cache" / key[:2] / key[2:]).write_text("{not json", encoding="utf-8")
+    assert store.get(key) is None
+    assert cache.clean(tmp_path) is True
+    assert not (tmp_path / ".plancheck_cache").exists()
+    assert cache.clean(tmp_path) is False
