@@ -1,0 +1,200 @@
+"""Speed and memory of plancheck, measured side by side in one run on this machine.
+
+    python benchmarks/bench.py            # full run (10, 50 and 200 MB corpora), rewrites RESULTS.md
+    python benchmarks/bench.py --quick    # 5 MB only, prints the table
+
+Every number is wall time of a real `plancheck` process (interpreter start included) or of the
+comparison in this process, taken with the others in the same run, so ratios are meaningful on a
+noisy machine; absolute numbers are not. Peak RSS comes from /usr/bin/time. Nothing here is a
+test: the test suite makes no timing assertion.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
+
+import corpus  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+START, END = "<!-- speed:start -->", "<!-- speed:end -->"
+PLANCHECK = [sys.executable, "-m", "lint"]
+# the single-regex baseline: one pass of one combined pattern over each file, as a minimal cleaner does
+BASELINE = re.compile(r"(?:##|\$\$)paid(?:begin|end)(?:##|\$\$)|【[^】\n]{0,20}文库】|(?<![A-Za-z0-9])D(?=的|建|员)")
+
+
+def _megabytes(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*.txt")) / 1e6
+
+
+def timed(args: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB) of one process."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %M", *args], cwd=cwd, capture_output=True, text=True)
+    last = out.stderr.strip().splitlines()[-1].split()
+    return float(last[0]), int(last[1]) // 1024
+
+
+def plancheck(folder: Path, cwd: Path, *extra: str) -> tuple[float, int]:
+    return timed([*PLANCHECK, "--exit-zero", "--statistics", "-q", *extra, str(folder)], cwd)
+
+
+def in_process(fn, folder: Path) -> float:
+    files = sorted(folder.rglob("*.txt"))
+    started = time.perf_counter()
+    for path in files:
+        fn(path.read_text(encoding="utf-8"), path.name)
+    return time.perf_counter() - started
+
+
+def autocorrect_time(folder: Path) -> float | None:
+    try:
+        import autocorrect_py
+    except ImportError:
+        return None
+    return in_process(lambda text, name: autocorrect_py.lint_for(text, name), folder)
+
+
+def baseline_time(folder: Path) -> float:
+    return in_process(lambda text, name: BASELINE.sub("", text), folder)
+
+
+def engine_time(folder: Path) -> float:
+    from lint import engine
+    from lint.packs import load_rules
+
+    rules = load_rules()
+    return in_process(lambda text, name: engine.check(text, rules), folder)
+
+
+def latency(cwd: Path, runs: int = 7) -> float:
+    doc = ROOT / "tests" / "golden" / "seed_002_43c5f040e6d985ae.txt"
+    times = [timed([*PLANCHECK, "--exit-zero", "-q", "--no-cache", str(doc)], cwd)[0] for _ in range(runs)]
+    return statistics.median(times)
+
+
+def scaling(workdir: Path) -> list[tuple[str, float, float]]:
+    """time(2x)/time(x) for inputs that make naive linters go quadratic."""
+    paragraph = (ROOT / "tests" / "golden" / "seed_000_2578e3202b6b0672.txt").read_text(encoding="utf-8")
+    cases = {
+        "one big file (10 → 20 MB)": lambda k: paragraph * (430 * k),
+        "one line of 1 → 2 MB": lambda k: paragraph.replace("\n", "，") * (43 * k),
+        "200 000 → 400 000 short lines": lambda k: "加强D建。\n" * (200_000 * k),
+        "noise symbols, 1 → 2 MB": lambda k: "更^%*#@~$&" * (100_000 * k),
+        "nested brackets, 1 → 2 MB": lambda k: ("【" * 50 + "更多素材" + "】" * 50) * (3_000 * k),
+    }
+    rows = []
+    for name, make in cases.items():
+        times = []
+        for k in (1, 2):
+            folder = workdir / f"scale-{len(rows)}-{k}"
+            folder.mkdir()
+            (folder / "doc.txt").write_text(make(k), encoding="utf-8")
+            times.append(plancheck(folder, workdir, "--no-cache", "-j", "1")[0])
+        rows.append((name, times[0], times[1]))
+    return rows
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{cpu}, {os.cpu_count()} CPUs, {memory:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
+
+
+def run(sizes: list[float]) -> str:
+    jobs = str(os.cpu_count() or 2)
+    lines = [
+        "## Speed and memory (benchmarks/bench.py)",
+        "",
+        f"Machine: {machine()}. Corpus: `benchmarks/corpus.py` (deterministic; seeds, real and development texts with "
+        "artifacts injected at about two per thousand characters). MB/s counts UTF-8 bytes of input.",
+        "",
+        "| corpus | check -j 1 | check -j "
+        + jobs
+        + " | -j speed-up | --fix -j 1 | fix/check | cold cache -j "
+        + jobs
+        + " | warm cache | warm speed-up | peak RSS -j 1 |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    comparisons = []
+    with tempfile.TemporaryDirectory(prefix="plancheck-bench-") as tmp:
+        work = Path(tmp)
+        for size in sizes:
+            folder = work / f"c{size:g}"
+            corpus.generate(size, folder)
+            mb = _megabytes(folder)
+            t1, rss1 = plancheck(folder, work, "--no-cache", "-j", "1")
+            tn, _ = plancheck(folder, work, "--no-cache", "-j", jobs)
+            fixcopy = work / f"fix{size:g}"
+            shutil.copytree(folder, fixcopy)
+            tf, _ = timed([*PLANCHECK, "--exit-zero", "--statistics", "-q", "--fix", "--no-cache", "-j", "1", str(fixcopy)], work)
+            shutil.rmtree(fixcopy)
+            cache_cwd = work / f"cache{size:g}"
+            cache_cwd.mkdir()
+            cold, _ = plancheck(folder, cache_cwd, "-j", jobs)
+            warm, _ = plancheck(folder, cache_cwd, "-j", jobs)
+            lines.append(
+                f"| {mb:.0f} MB, {len(list(folder.glob('*.txt')))} files | {mb / t1:.2f} MB/s | {mb / tn:.2f} MB/s | "
+                f"{t1 / tn:.2f}× | {mb / tf:.2f} MB/s | {t1 / tf:.2f}× | {cold:.1f} s | {warm:.2f} s | {cold / warm:.0f}× | {rss1} MB |"
+            )
+            if size == sizes[0]:
+                auto = autocorrect_time(folder)
+                base = baseline_time(folder)
+                eng = engine_time(folder)
+                autocorrect = (
+                    f"autocorrect-py `lint_for` {mb / auto:.2f} MB/s (plancheck is {auto / eng:.2f}× its speed); "
+                    if auto
+                    else "autocorrect-py not installed; "
+                )
+                comparisons = [
+                    f"- On the {mb:.0f} MB corpus, in one process: plancheck's engine {mb / eng:.2f} MB/s; {autocorrect}"
+                    f"a single-regex pass {mb / base:.2f} MB/s (plancheck is {base / eng:.3f}× its speed).",
+                ]
+            shutil.rmtree(folder)
+        lines += ["", *comparisons]
+        lines.append(f"- One small file end to end (interpreter start included, median of 7): {latency(work) * 1000:.0f} ms.")
+        lines += ["", "Linear time on inputs that make naive linters slow (time at 2× the input over time at 1×):", ""]
+        lines += ["| input | time at x | time at 2x | ratio |", "|---|---|---|---|"]
+        for name, a, b in scaling(work):
+            lines.append(f"| {name} | {a:.2f} s | {b:.2f} s | {b / a:.2f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="one 5 MB corpus; print only")
+    args = parser.parse_args()
+    text = run([5] if args.quick else [10, 50, 200])
+    print(text)
+    if not args.quick:
+        current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+        section = f"{START}\n{text}{END}"
+        if START in current:
+            head, rest = current.split(START, 1)
+            current = head + section + rest.split(END, 1)[1]
+        else:
+            current = current.rstrip("\n") + "\n\n" + section + "\n"
+        RESULTS.write_text(current, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""A deterministic corpus for benchmarks: documents built from the seeds, the real texts in
+../shared/corpus/real/, the development corpus and the examples, with artifacts injected at rates
+seen in scraped collections. The same seed and size always give the same bytes.
+
+    python benchmarks/corpus.py 50 benchmarks/.corpus/50mb     # about 50 MB
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [
+    *sorted((ROOT / "tests" / "golden").glob("seed_*[0-9a-f].txt")),
+    *sorted((ROOT / "benchmarks" / "devcorpus").glob("*/input.txt")),
+    *sorted((ROOT / "examples" / "corpus").iterdir()),
+    *sorted((ROOT.parent / "shared" / "corpus" / "real").glob("*/*.txt")),
+]
+ARTIFACTS = [
+    "##paidbegin##",
+    "##paidend##",
+    "【更多素^材搜索哒%哒%*文库】",
+    "D的二十大",
+    "D建",
+    "\u200b",
+    "XX",
+    "\n【某某素材库】——每天更新材料1000多篇，会员群同步更新，有意加入请联系：1 4367\n",
+    "\n\n\n",
+]
+RATE = 0.002  # artifacts per character of text, about two per thousand
+
+
+def paragraphs() -> list[str]:
+    out = []
+    for path in SOURCES:
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            continue
+        out += [p for p in text.replace("\r", "").split("\n") if p.strip()]
+    return out
+
+
+def document(rng: random.Random, pool: list[str], size: int) -> str:
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        paragraph = rng.choice(pool)
+        if rng.random() < RATE * len(paragraph):
+            cut = rng.randrange(len(paragraph) + 1)
+            paragraph = paragraph[:cut] + rng.choice(ARTIFACTS) + paragraph[cut:]
+        parts.append(paragraph)
+        length += len(paragraph.encode()) + 1
+    return "\n".join(parts) + "\n"
+
+
+def generate(megabytes: float, folder: Path, seed: int = 2026) -> int:
+    """Write about `megabytes` MB of documents (3–60 KB each) into `folder`; returns the bytes."""
+    rng = random.Random(seed)
+    pool = paragraphs()
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    n = 0
+    target = int(megabytes * 1_000_000)
+    while total < target:
+        text = document(rng, pool, rng.randint(3_000, 60_000))
+        data = text.encode()
+        (folder / f"doc{n:06d}.txt").write_bytes(data)
+        total += len(data)
+        n += 1
+    return total
+
+
+if __name__ == "__main__":
+    generate(float(sys.argv[1]), Path(sys.argv[2]))
