@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import enumeration, hard_wrap, line_classifier, mojibake, noisy_phrase, pattern, substitution, toc
+from . import enumeration, hard_wrap, line_classifier, mojibake, noisy_phrase, pattern, split_word, substitution, toc
 
 KINDS: dict[str, ModuleType] = {
     "pattern": pattern,
@@ -16,4 +16,5 @@ KINDS: dict[str, ModuleType] = {
     "toc": toc,
     "enumeration": enumeration,
     "mojibake": mojibake,
+    "split-word": split_word,
 }

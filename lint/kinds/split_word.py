@@ -1,0 +1,76 @@
+"""`split-word`: a stray space that PDF extraction put inside a word, `基层党 组织`.
+
+A single space between two Han characters is a split word when a dictionary word spans it: the
+text around the gap, segmented without the space (jieba, dictionary only, no guessing of new
+words), has a word that crosses the gap (`党组织` in 基层党 组织, `特色` in 中国特 色社会主义). Only in
+prose lines (`prose`), never after `unless-before` (an article number: `第八十九条 理算…`, where
+`条理` is a word by accident) and never inside an open quotation (`“万企出海 鲁贸全球”` is a slogan
+written with a space). The segmenter loads (a second or so) only for a document that has a
+candidate gap.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..document import Document
+from ..model import Edit
+from .base import INTEGER, REGEX, Hit, Option
+
+OPTIONS = {
+    "gap": Option(REGEX, required=True),
+    "prose": Option(REGEX, required=True),
+    "unless-before": Option(REGEX, required=True),
+    "context": Option(INTEGER, default=6),
+}
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import jieba
+
+    jieba.setLogLevel(logging.ERROR)
+    jieba.initialize()
+    return jieba
+
+
+def word_across(left: str, right: str) -> str | None:
+    """The dictionary word that spans the junction of `left` and `right`, if segmentation makes one."""
+    position = len(left)
+    offset = 0
+    for token in _segmenter().cut(left + right, HMM=False):
+        if offset < position < offset + len(token):
+            return token
+        offset += len(token)
+        if offset >= position:
+            return None
+    return None
+
+
+class SplitWordMatcher:
+    def __init__(self, options: dict) -> None:
+        self.gap = options["gap"]
+        self.prose = options["prose"]
+        self.unless_before = options["unless-before"]
+        self.context = options["context"]
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in self.gap.finditer(text, timeout=doc.timeout):
+            start, end = m.span()
+            line_start, line_end = doc.line_span(doc.line_index(start))
+            line = text[line_start:line_end]
+            if not self.prose.search(line):
+                continue
+            before = text[line_start:start]
+            if self.unless_before.search(before) or before.count("“") > before.count("”"):
+                continue
+            word = word_across(text[max(line_start, start - self.context) : start], text[end : min(line_end, end + self.context)])
+            if word:
+                yield Hit(start, end, (Edit(start, end),), word)
+
+
+def compile(options: dict) -> SplitWordMatcher:
+    return SplitWordMatcher(options)
