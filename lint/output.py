@@ -1,4 +1,5 @@
-"""Rendering findings: `full` (the line with the span marked), `concise`, `json`, statistics."""
+"""Rendering findings for people: `full` (the line with the span marked), `concise`, `json`,
+statistics and the summary. Machine formats for CI are in lint/formats.py."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from .model import Applicability, Finding, Severity
+from .terminal import PLAIN, Palette
 
 _LINE_END = regex.compile(r"\r*\n|\r")
 CONTEXT = 30  # characters shown on each side of a span in `full` output
@@ -65,7 +67,7 @@ def locate(path: str, text: str, findings: Iterable[Finding]) -> list[Located]:
     return out
 
 
-def _fix_note(f: Finding) -> str:
+def fix_note(f: Finding) -> str:
     if f.fix is None:
         return ""
     if f.fix.applicability is Applicability.SAFE:
@@ -73,9 +75,16 @@ def _fix_note(f: Finding) -> str:
     return f"unsafe fix (--unsafe-fixes): {f.fix.message}"
 
 
-def render_full(item: Located) -> str:
+def _head(item: Located, paint: Palette, marker: str = "") -> str:
     f = item.finding
-    head = f"{item.path}:{item.line}:{item.column}: {f.rule} [{f.severity}] {f.message}"
+    severity = str(f.severity)
+    rule = paint(f.rule, severity) + paint(marker, "fix")
+    return f"{paint(item.path, 'path')}:{item.line}:{item.column}: {rule} [{paint(severity, severity)}] {f.message}"
+
+
+def render_full(item: Located, paint: Palette = PLAIN) -> str:
+    f = item.finding
+    head = _head(item, paint)
     line = item.source_line.replace("\t", " ")
     col = item.column - 1
     span_len = max(1, min(len(line) - col, len(item.text.split("\n")[0].split("\r")[0])) if col < len(line) else 1)
@@ -87,17 +96,19 @@ def render_full(item: Located) -> str:
     pad = display_width(prefix + line[left:col])
     carets = "^" * max(1, display_width(line[col : col + span_len]))
     gutter = " " * len(str(item.line))
-    lines = [head, f"{gutter} |", f"{item.line} | {shown}", f"{gutter} | {' ' * pad}{carets}"]
-    note = _fix_note(f)
+    lines = [head, f"{gutter} |", f"{item.line} | {shown}", f"{gutter} | {' ' * pad}{paint(carets, str(f.severity))}"]
+    note = fix_note(f)
     if note:
-        lines.append(f"{gutter} = {note}")
+        lines.append(f"{gutter} = {paint(note, 'fix')}")
     return "\n".join(lines)
 
 
-def render_concise(item: Located) -> str:
-    f = item.finding
-    marker = " [*]" if f.fix is not None and f.fix.applicability is Applicability.SAFE else ""
-    return f"{item.path}:{item.line}:{item.column}: {f.rule}{marker} [{f.severity}] {f.message}"
+def safely_fixable(f: Finding) -> bool:
+    return f.fix is not None and f.fix.applicability is Applicability.SAFE
+
+
+def render_concise(item: Located, paint: Palette = PLAIN) -> str:
+    return _head(item, paint, " [*]" if safely_fixable(item.finding) else "")
 
 
 def as_json(item: Located) -> dict:
@@ -134,7 +145,7 @@ def render_json(items: list[Located]) -> str:
 def render_statistics(items: list[Located]) -> str:
     counts = Counter(i.finding.rule for i in items)
     names = {i.finding.rule: i.finding for i in items}
-    fixable = {i.finding.rule for i in items if i.finding.fix and i.finding.fix.applicability is Applicability.SAFE}
+    fixable = {i.finding.rule for i in items if safely_fixable(i.finding)}
     width = max((len(str(c)) for c in counts.values()), default=1)
     rows = []
     for rule, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -144,26 +155,31 @@ def render_statistics(items: list[Located]) -> str:
     return "\n".join(rows)
 
 
-def summary(items: list[Located], files: int, errors: int = 0) -> str:
+def by_severity(findings: Iterable[Finding]) -> str:
+    """`2 errors, 1 warning, 3 info`: the counts of the severities present, most severe first."""
+    counts = Counter(f.severity for f in findings)
+    return ", ".join(
+        f"{counts[s]} {s}" + ("s" if counts[s] != 1 and s is not Severity.INFO else "")
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if counts[s]
+    )
+
+
+def summary(items: list[Located], files: int, errors: int = 0, paint: Palette = PLAIN) -> str:
     if not items:
         if errors:
             return f"No findings in {files} file{'s' if files != 1 else ''} checked; {errors} error{'s' if errors != 1 else ''} above."
-        return "All checks passed!"
-    by_severity = Counter(i.finding.severity for i in items)
-    parts = [
-        f"{by_severity[s]} {s}" + ("s" if by_severity[s] != 1 and s is not Severity.INFO else "")
-        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        if by_severity[s]
-    ]
+        return paint("All checks passed!", "ok")
     noun = "finding" if len(items) == 1 else "findings"
     files_with = len({i.path for i in items})
-    text = f"Found {len(items)} {noun} ({', '.join(parts)}) in {files_with} of {files} file{'s' if files != 1 else ''}."
+    counted = f"Found {len(items)} {noun} ({by_severity(i.finding for i in items)})"
+    text = f"{paint(counted, 'bold')} in {files_with} of {files} file{'s' if files != 1 else ''}."
     if errors:
         text += f" {errors} error{'s' if errors != 1 else ''} above."
-    safe = sum(1 for i in items if i.finding.fix and i.finding.fix.applicability is Applicability.SAFE)
+    safe = sum(1 for i in items if safely_fixable(i.finding))
     unsafe = sum(1 for i in items if i.finding.fix and i.finding.fix.applicability is Applicability.UNSAFE)
     if safe:
-        text += f"\n[*] {safe} fixable with `plancheck --fix`."
+        text += f"\n{paint('[*]', 'fix')} {safe} fixable with `plancheck --fix`."
     if unsafe:
         text += f"\n{unsafe} more fixable with `plancheck --fix --unsafe-fixes`."
     return text
