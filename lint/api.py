@@ -1,12 +1,19 @@
-"""The Python API: the same calls the command line makes, with no I/O."""
+"""The Python API: the same calls the command line makes, with no I/O.
+
+`check_document` and `fix_document` are where a text meets its settings: the rules chosen for its
+path, and its `<!-- plancheck: … -->` directives (lint/suppress.py). The command line calls them
+for every file, so a suppression means the same on the command line and here.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from . import engine
+from . import engine, suppress
 from .config import Settings, settings_from_table
 from .engine import FixResult
 from .model import Finding
@@ -20,11 +27,35 @@ def _settings(config: Settings | Mapping[str, Any] | None) -> Settings:
     return settings_from_table(config, None)
 
 
+def _path(path: str | Path | None) -> Path | None:
+    return Path(path) if path else None
+
+
+def check_document(text: str, settings: Settings, path: Path | None = None) -> list[Finding]:
+    """Findings for `text` under `settings`, with its directives applied."""
+    rules = settings.rules_for(path)
+    findings = engine.check(text, rules, timeout=settings.rule_timeout)
+    return suppress.apply(text, findings, rules, settings.all_rules())
+
+
+def fix_document(text: str, settings: Settings, path: Path | None = None, *, unsafe: bool = False) -> FixResult:
+    """Fix `text` under `settings`; a finding its directives silence is not fixed either."""
+    rules = settings.rules_for(path)
+    fix = functools.partial(engine.fix, unsafe=unsafe, max_deletion=settings.max_deletion, timeout=settings.rule_timeout)
+    if not suppress.may_have_directives(text):
+        return fix(text, rules)
+    known = settings.all_rules()
+    result = fix(text, suppress.honouring(rules, known))
+    # to tell used directives from unused ones, see what they silence in the final text
+    remaining = engine.check(result.text, rules, timeout=settings.rule_timeout)
+    return dataclasses.replace(result, remaining=suppress.apply(result.text, remaining, rules, known))
+
+
 def check_text(text: str, *, path: str | Path | None = None, config: Settings | Mapping[str, Any] | None = None) -> list[Finding]:
     """Findings for `text`. `config` is a `Settings` or a table of the keys of `[tool.plancheck]`;
-    `path` only matters for `per-file-ignores`."""
-    settings = _settings(config)
-    return engine.check(text, settings.rules_for(Path(path) if path else None), timeout=settings.rule_timeout)
+    `path` only matters for `per-file-ignores`. `<!-- plancheck: … -->` directives in the text
+    silence findings, and unused ones are reported as `unused-suppression` warnings."""
+    return check_document(text, _settings(config), _path(path))
 
 
 def fix_text(
@@ -35,12 +66,6 @@ def fix_text(
     unsafe: bool = False,
 ) -> FixResult:
     """Fix `text` until stable: `result.text`, `result.initial` and `result.remaining` findings,
-    `result.fixed` (count per rule) and `result.converged`."""
-    settings = _settings(config)
-    return engine.fix(
-        text,
-        settings.rules_for(Path(path) if path else None),
-        unsafe=unsafe,
-        max_deletion=settings.max_deletion,
-        timeout=settings.rule_timeout,
-    )
+    `result.fixed` (count per rule) and `result.converged`. Findings silenced by a directive are
+    neither reported nor fixed."""
+    return fix_document(text, _settings(config), _path(path), unsafe=unsafe)

@@ -1,0 +1,192 @@
+"""Inline suppressions: `<!-- plancheck: … -->` directives in a text, and what they silence.
+
+    <!-- plancheck: disable-next-line RD001 -->   the line after the comment
+    <!-- plancheck: disable PH -->  …  <!-- plancheck: enable PH -->   a block (to the end without enable)
+    <!-- plancheck: disable-file -->              the whole text
+
+Selectors are what `--ignore` takes (ids, id prefixes, categories, rule names), separated by
+spaces or commas; none means every rule. A finding is silenced when its start lies in a directive's
+span. A directive that silences nothing, an unknown selector and an `enable` with nothing to enable
+are reported as findings of `unused-suppression` (a warning, outside the rule packs), so a
+suppression cannot outlive the artifact it was written for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from .document import Document
+from .kinds.base import Hit, Matcher
+from .model import Finding, Severity
+from .packs import Rule, RuleSet
+from .selection import ignored_by
+from .suggest import did_you_mean
+
+UNUSED = "unused-suppression"
+UNUSED_CATEGORY = "suppression"
+UNUSED_DESCRIPTION = (
+    "What: a `<!-- plancheck: … -->` directive that silences no finding, names an unknown rule, "
+    "or enables what was not disabled.\n\n"
+    "Why: a suppression that outlives its artifact would silence the next real one in its place.\n\n"
+    "Fix: delete the directive, or correct it."
+)
+ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
+
+_DIRECTIVE = regex.compile(r"<!--[ \t]*plancheck[ \t]*:(?P<body>[^\n]*?)-->")
+_SEPARATOR = regex.compile(r"[\s,]+")
+_LINE_END = regex.compile(r"\r*\n|\r")
+
+
+@dataclass(frozen=True)
+class Directive:
+    action: str
+    selectors: tuple[str, ...]  # the valid ones, as written
+    start: int  # of the comment
+    end: int
+    rules: frozenset[str]  # the rule ids its selectors name
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where one directive silences one rule: findings starting in [start, end)."""
+
+    directive: int
+    rule: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Directives:
+    items: tuple[Directive, ...] = ()
+    spans: tuple[Span, ...] = ()
+    problems: tuple[Finding, ...] = ()  # malformed directives, found while reading them
+
+    def silencer(self, rule: str, offset: int) -> int | None:
+        """The directive that silences `rule` at `offset`, if any."""
+        return next((s.directive for s in self.spans if s.rule == rule and s.start <= offset < s.end), None)
+
+
+def _problem(start: int, end: int, message: str) -> Finding:
+    return Finding(UNUSED, UNUSED, UNUSED_CATEGORY, Severity.WARNING, message, start, end)
+
+
+def _next_line(text: str, offset: int) -> tuple[int, int]:
+    """The line after the one holding `offset`: its start and end (line end excluded)."""
+    first_end = _LINE_END.search(text, offset)
+    if first_end is None:
+        return len(text), len(text)
+    second_end = _LINE_END.search(text, first_end.end())
+    return first_end.end(), second_end.start() if second_end else len(text)
+
+
+def may_have_directives(text: str) -> bool:
+    """False for almost every text, decided without a regular expression."""
+    return "plancheck" in text
+
+
+def read(text: str, known: RuleSet) -> Directives:
+    """The directives of `text`, with selectors resolved against every rule `known`."""
+    if not may_have_directives(text):
+        return Directives()
+    every_rule = frozenset(r.id for r in known)
+    vocabulary = ["ALL", *sorted({r.category for r in known}), *(r.name for r in known), *(r.id for r in known)]
+    items: list[Directive] = []
+    problems: list[Finding] = []
+    for m in _DIRECTIVE.finditer(text):
+        words = [w for w in _SEPARATOR.split(m.group("body")) if w]
+        action, selectors = (words[0], tuple(words[1:])) if words else ("", ())
+        if action not in ACTIONS:
+            problems.append(_problem(m.start(), m.end(), f"Unknown plancheck directive '{action}'{did_you_mean(action, ACTIONS)}"))
+            continue
+        valid = []
+        for selector in selectors:
+            if ignored_by(known, [selector]):
+                valid.append(selector)
+            else:
+                problems.append(_problem(m.start(), m.end(), f"Unknown rule selector '{selector}'{did_you_mean(selector, vocabulary)}"))
+        if selectors and not valid:
+            continue  # already reported: nothing valid to suppress
+        rules = frozenset(ignored_by(known, valid)) if valid else every_rule
+        items.append(Directive(action, tuple(valid), m.start(), m.end(), rules))
+    spans, unmatched = _spans(text, items)
+    problems.extend(_problem(d.start, d.end, "Nothing to enable: no disable before this directive is open") for d in unmatched)
+    return Directives(tuple(items), tuple(spans), tuple(problems))
+
+
+def _spans(text: str, items: list[Directive]) -> tuple[list[Span], list[Directive]]:
+    """The span each directive silences; and the `enable` directives that closed nothing."""
+    spans: list[Span] = []
+    unmatched: list[Directive] = []
+    open_since: dict[str, tuple[int, int]] = {}  # rule -> (directive index, start)
+    for index, d in enumerate(items):
+        if d.action == "disable-file":
+            spans.extend(Span(index, rule, 0, len(text)) for rule in d.rules)
+        elif d.action == "disable-next-line":
+            start, end = _next_line(text, d.end)
+            spans.extend(Span(index, rule, start, end) for rule in d.rules)
+        elif d.action == "disable":
+            for rule in d.rules:
+                open_since.setdefault(rule, (index, d.start))
+        else:
+            closing = sorted(d.rules & open_since.keys())
+            if not closing:
+                unmatched.append(d)
+            for rule in closing:
+                opener, start = open_since.pop(rule)
+                spans.append(Span(opener, rule, start, d.end))
+    spans.extend(Span(opener, rule, start, len(text)) for rule, (opener, start) in open_since.items())
+    return spans, unmatched
+
+
+def apply(text: str, findings: list[Finding], rules: RuleSet, known: RuleSet) -> list[Finding]:
+    """`findings` (of `rules` on `text`) without those the text's directives silence, plus an
+    `unused-suppression` finding for each directive that silenced nothing. A directive whose rules
+    did not run (not selected) cannot be judged and is left alone."""
+    directives = read(text, known)
+    if not directives.items and not directives.problems:
+        return findings
+    kept = []
+    used = set()
+    for f in findings:
+        silencer = directives.silencer(f.rule, f.start)
+        if silencer is None:
+            kept.append(f)
+        else:
+            used.add(silencer)
+    ran = {r.id for r in rules}
+    for index, d in enumerate(directives.items):
+        if d.action != "enable" and index not in used and d.rules & ran:
+            written = " ".join((d.action, *d.selectors))
+            kept.append(_problem(d.start, d.end, f"Unused suppression: `{written}` silences no finding"))
+    kept.extend(directives.problems)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
+
+
+@dataclass(frozen=True)
+class _Honouring:
+    """A rule's matcher that drops the hits a document's directives silence (so that `--fix` never
+    applies a silenced fix, pass after pass, however the text moves)."""
+
+    inner: Matcher
+    rule: str
+    known: RuleSet
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        directives = doc.memo("plancheck-directives", lambda: read(doc.text, self.known))
+        for hit in self.inner.find(doc):
+            if directives.silencer(self.rule, hit.start) is None:
+                yield hit
+
+
+def honouring(rules: RuleSet, known: RuleSet) -> RuleSet:
+    """`rules` with each matcher made to respect the directives of the text it runs on."""
+    return RuleSet(tuple(_honour(rule, known) for rule in rules))
+
+
+def _honour(rule: Rule, known: RuleSet) -> Rule:
+    return dataclasses.replace(rule, matcher=_Honouring(rule.matcher, rule.id, known))
