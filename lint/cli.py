@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import difflib
 import json
 import sys
@@ -12,13 +13,12 @@ from pathlib import Path
 
 import regex
 
-from . import __version__, encodings, engine, files, output
+from . import __version__, api, encodings, files, formats, output, terminal
 from .config import ConfigError, ConfigResolver, Settings
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, Rule, RuleSet
 from .suggest import did_you_mean
 
-FORMATS = ("full", "concise", "json")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -59,7 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     parser.add_argument("--config", type=Path, metavar="FILE", help="use this plancheck.toml or pyproject.toml; no discovery")
     parser.add_argument("--stdin-filename", metavar="PATH", help="name of the text read from stdin (for configuration and messages)")
-    parser.add_argument("--output-format", choices=FORMATS, default="full", help="how findings are printed (default: full)")
+    parser.add_argument(
+        "--output-format",
+        choices=formats.CHOICES,
+        default="full",
+        help="how findings are printed (default: full; auto: github inside GitHub Actions, else full)",
+    )
     parser.add_argument("--encoding", metavar="NAME", help="read files in this encoding (e.g. gb18030, big5) instead of detecting it")
     parser.add_argument(
         "--max-deletion",
@@ -79,39 +84,39 @@ class Run:
     args: argparse.Namespace
     resolver: ConfigResolver
     located: list[output.Located] = field(default_factory=list)
+    # fixes refused or not converging: a lint failure (exit 1) whatever the findings
     failed: bool = False
     errors: int = 0
-    files: int = 0
+    paths: list[str] = field(default_factory=list)  # every file checked, as named
+    fail_levels: dict[str, Severity] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)  # every rule that ran, by id
     fixed_files: int = 0
     fixed_findings: int = 0
     diffs: list[str] = field(default_factory=list)
+    progress: terminal.Progress = field(default_factory=lambda: terminal.Progress(0, sys.stderr, enabled=False))
+
+    def say(self, message: str) -> None:
+        self.progress.write(message)
 
     def error(self, message: str) -> None:
         self.errors += 1
-        print(f"plancheck: {message}", file=sys.stderr)
+        self.say(f"plancheck: {message}")
 
-    def process(self, name: str, source: files.Source, settings: Settings, rules: RuleSet) -> str:
+    def process(self, name: str, source: files.Source, settings: Settings, path: Path | None) -> str:
         """Check or fix one text; returns the text to write (or to print for stdin)."""
-        self.files += 1
+        self.paths.append(name)
+        self.fail_levels[name] = settings.fail_level
+        self.rules.update((rule.id, rule) for rule in settings.rules_for(path))
         args = self.args
         text = source.text
         if args.fix or args.diff:
-            result = engine.fix(
-                text,
-                rules,
-                unsafe=args.unsafe_fixes,
-                max_deletion=settings.max_deletion,
-                timeout=settings.rule_timeout,
-            )
+            result = api.fix_document(text, settings, path, unsafe=args.unsafe_fixes)
             if result.refused:
-                print(f"plancheck: {name}: {result.refused}; left unchanged (raise max-deletion to allow)", file=sys.stderr)
+                self.say(f"plancheck: {name}: {result.refused}; left unchanged (raise max-deletion to allow)")
                 self.failed = True
             if not result.converged:
                 # a lint failure (exit 1), not an input error: the file is fine, the rules disagree
-                print(
-                    f"plancheck: {name}: fixes did not converge (rules {', '.join(result.unstable_rules)}); left unchanged",
-                    file=sys.stderr,
-                )
+                self.say(f"plancheck: {name}: fixes did not converge (rules {', '.join(result.unstable_rules)}); left unchanged")
                 self.failed = True
             remaining = result.remaining
             new_text = result.text
@@ -121,11 +126,9 @@ class Run:
                 if args.diff:
                     self.diffs.append(_unified_diff(name, text, new_text))
         else:
-            remaining = engine.check(text, rules, timeout=settings.rule_timeout)
+            remaining = api.check_document(text, settings, path)
             new_text = text
         self.located.extend(output.locate(name, new_text, remaining))
-        if any(f.severity >= settings.fail_level for f in remaining):
-            self.failed = True
         return new_text
 
 
@@ -143,19 +146,21 @@ def _check_files(run: Run) -> None:
     from .discovery import discover
 
     paths = [Path(p) for p in (run.args.paths or ["."])]
-    for item in discover(paths, run.resolver, force_exclude=run.args.force_exclude):
+    found = list(discover(paths, run.resolver, force_exclude=run.args.force_exclude))
+    run.progress = terminal.Progress(len(found), sys.stderr, enabled=sys.stderr.isatty() and not run.args.quiet)
+    for item in found:
+        run.progress.advance()
         if isinstance(item, str):
             run.error(item)
             continue
         try:
             settings = run.resolver.for_path(item)
-            rules = settings.rules_for(item)
             source = files.read(item, run.args.encoding or settings.encoding_for(item))
         except files.InputError as exc:
             run.error(str(exc))
             continue
         name = item.as_posix()
-        new_text = run.process(name, source, settings, rules)
+        new_text = run.process(name, source, settings, item)
         if run.args.fix and new_text != source.text:
             try:
                 files.write_fixed(item, source, new_text)
@@ -168,7 +173,8 @@ def _check_files(run: Run) -> None:
             except OSError as exc:
                 run.error(f"{name}: cannot write: {exc.strerror or exc}")
                 continue
-            print(f"Fixing {name}", file=sys.stderr)
+            run.say(f"Fixing {name}")
+    run.progress.clear()
 
 
 def _check_stdin(run: Run) -> None:
@@ -180,13 +186,13 @@ def _check_stdin(run: Run) -> None:
     except files.InputError as exc:
         run.error(str(exc))
         return
-    new_text = run.process(name, source, settings, settings.rules_for(path))
+    new_text = run.process(name, source, settings, path)
     if run.args.fix:
         sys.stdout.buffer.write(files.encode(source.with_text(new_text)))
         sys.stdout.flush()
 
 
-def _report(run: Run) -> None:
+def _print_report(run: Run, report: formats.Report) -> None:
     args = run.args
     # with --fix on stdin the fixed text owns stdout, so findings go to stderr
     stream = sys.stderr if (args.fix and args.paths == ["-"]) else sys.stdout
@@ -195,34 +201,37 @@ def _report(run: Run) -> None:
         if not args.quiet:
             print(f"{len(run.diffs)} file{'s' if len(run.diffs) != 1 else ''} would be changed.", file=sys.stderr)
         return
-    items = run.located
-    if args.output_format == "json":
-        print(output.render_json(items), file=stream)
+    name = formats.resolve(args.output_format)
+    if name not in formats.FOR_PEOPLE:
+        stream.write(formats.FORMATS[name](report))
         return
+    paint = terminal.Palette(terminal.colour_wanted(stream))
+    located = list(report.located)
     if args.statistics:
-        if items:
-            print(output.render_statistics(items), file=stream)
-    elif args.output_format == "concise":
-        for item in items:
-            print(output.render_concise(item), file=stream)
+        if located:
+            print(output.render_statistics(located), file=stream)
     else:
-        for item in items:
-            print(output.render_full(item) + "\n", file=stream)
-    if not args.quiet:
-        if args.fix and run.fixed_findings:
-            noun = "finding" if run.fixed_findings == 1 else "findings"
-            print(f"Fixed {run.fixed_findings} {noun} in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.", file=stream)
-        print(output.summary(items, run.files, run.errors), file=stream)
+        stream.write(formats.FORMATS[name](dataclasses.replace(report, paint=paint)))
+    if args.quiet:
+        return
+    if args.fix and run.fixed_findings:
+        noun = "finding" if run.fixed_findings == 1 else "findings"
+        print(f"Fixed {run.fixed_findings} {noun} in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.", file=stream)
+    print(output.summary(located, len(run.paths), run.errors, paint), file=stream)
 
 
-def check_main(argv: Sequence[str]) -> int:
-    args = build_parser().parse_args(argv)
+def _check_usage(args: argparse.Namespace) -> None:
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix or --diff")
     if args.fix and args.diff:
         raise UsageError("--fix and --diff do not go together: --diff only shows what --fix would do")
     if "-" in args.paths and len(args.paths) > 1:
         raise UsageError("- (stdin) cannot be combined with other paths")
+
+
+def check_main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    _check_usage(args)
     overrides = {
         "select": args.select,
         "extend_select": args.extend_select,
@@ -241,14 +250,16 @@ def check_main(argv: Sequence[str]) -> int:
         _check_stdin(run)
     else:
         _check_files(run)
-    _report(run)
+    report = formats.Report(run.located, run.paths, run.fail_levels, run.rules)
+    _print_report(run, report)
     if run.errors:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_CLEAN
     if args.diff:
         return EXIT_FINDINGS if run.diffs else EXIT_CLEAN
-    return EXIT_FINDINGS if run.failed else EXIT_CLEAN
+    failing = any(report.fails(item) for item in report.located)
+    return EXIT_FINDINGS if run.failed or failing else EXIT_CLEAN
 
 
 def _rules_for_listing(argv: Sequence[str]) -> tuple[argparse.Namespace, RuleSet]:
@@ -275,8 +286,7 @@ def rules_main(argv: Sequence[str]) -> int:
 def rules_markdown(rules: RuleSet) -> str:
     rows = ["| id | name | category | severity | fix | what it flags |", "|---|---|---|---|---|---|"]
     for r in rules:
-        what = r.description.split("\n\n")[0].replace("\n", " ").removeprefix("What: ").split(". ")[0].rstrip(".")
-        what = what.replace("|", "\\|")
+        what = formats.rule_summary(r).replace("|", "\\|")
         rows.append(f"| {r.id} | `{r.name}` | {r.category} | {r.severity} | {r.fix} | {what} |")
     return "\n".join(rows)
 
@@ -331,7 +341,13 @@ def rule_main(argv: Sequence[str]) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"rule": rule_main, "rules": rules_main, "check": check_main}
+def report_main(argv: Sequence[str]) -> int:
+    from .report import report_main as main  # imported when used: the HTML report is its own module
+
+    return main(argv)
+
+
+COMMANDS = {"rule": rule_main, "rules": rules_main, "check": check_main, "report": report_main}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

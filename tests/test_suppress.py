@@ -1,11 +1,15 @@
-"""Inline suppressions (`<!-- plancheck: … -->`) in the Python API: never fixing what they silence,
-and reporting the ones that silence nothing."""
+"""Inline suppressions (`<!-- plancheck: … -->`): the same in the Python API and on the command
+line, never fixing what they silence, and reporting the ones that silence nothing."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
 from lint import check_text, fix_text
+from tests.test_cli import put
+from tests.test_formats import plancheck
 
 
 def rules_at(text: str, **kwargs) -> list[tuple[str, int]]:
@@ -100,3 +104,44 @@ def test_a_directive_is_never_taken_for_page_furniture():
     # BP006 deletes empty or script-holding HTML comments; a directive is neither
     text = "<!-- plancheck: disable-next-line RD001 -->\n加强D建工作。\n"
     assert fix_text(text).text == text
+
+
+# --------------------------------------------------------------------------------------------------
+# on the command line
+
+
+def test_cli_honours_directives_in_markdown_and_plain_text(tmp_path):
+    body = "工作计划\n<!-- plancheck: disable-next-line RD001 -->\n加强D建工作。\n"
+    put(tmp_path, "a.md", body)
+    put(tmp_path, "b.txt", body)
+    result = plancheck("--output-format", "concise", ".", cwd=tmp_path)
+    assert (result.code, result.stdout) == (0, "All checks passed!\n")
+
+
+def test_cli_reports_unused_suppressions_as_warnings_that_fail_at_fail_level_warning(tmp_path):
+    put(tmp_path, "a.md", "工作计划\n<!-- plancheck: disable-next-line RD001 -->\n加强党建工作。\n")
+    result = plancheck("--output-format", "concise", "a.md", cwd=tmp_path)
+    assert result.code == 0
+    assert result.lines == [
+        "a.md:2:1: unused-suppression [warning] Unused suppression: `disable-next-line RD001` silences no finding",
+        "Found 1 finding (1 warning) in 1 of 1 file.",
+    ]
+    assert plancheck("--fail-level", "warning", "a.md", cwd=tmp_path).code == 1
+    (finding,) = json.loads(plancheck("--output-format", "json", "a.md", cwd=tmp_path).stdout)
+    assert (finding["rule"], finding["category"], finding["fix"]) == ("unused-suppression", "suppression", None)
+
+
+def test_cli_fix_leaves_silenced_findings_alone(tmp_path):
+    block = "<!-- plancheck: disable RD001 -->\n加强D建工作。\n<!-- plancheck: enable RD001 -->\n"
+    doc = put(tmp_path, "a.md", block + "抓好D建。##paidend##\n")
+    result = plancheck("--fix", "a.md", cwd=tmp_path)
+    assert (result.code, result.stderr) == (0, "Fixing a.md\n")
+    assert doc.read_text(encoding="utf-8") == block + "抓好党建。\n"
+    diff = plancheck("--diff", "a.md", cwd=tmp_path)
+    assert (diff.code, diff.stdout) == (0, "")
+
+
+def test_cli_stdin_honours_directives(tmp_path):
+    text = "<!-- plancheck: disable-next-line RD001 -->\n加强D建工作。\n"
+    result = plancheck("-", "--stdin-filename", "a.md", "--fix", cwd=tmp_path, stdin=text.encode())
+    assert (result.code, result.stdout) == (0, text)
