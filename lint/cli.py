@@ -1,4 +1,4 @@
-"""The `plancheck` command: check, fix, diff, explain rules. Exit 0 clean, 1 findings, 2 errors."""
+"""The `plancheck` command: check, fix, diff, gate CI, explain rules. Exit 0 clean, 1 findings, 2 errors."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import difflib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import regex
 
-from . import __version__, api, encodings, files, formats, output, terminal
+from . import __version__, api, baseline, encodings, files, formats, gitdiff, output, terminal
 from .config import ConfigError, ConfigResolver, Settings
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, Rule, RuleSet
@@ -74,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--rule-timeout", type=float, metavar="SECONDS", help="time one rule may run on one document (default 10)")
     parser.add_argument("--force-exclude", action="store_true", help="apply exclude to paths named on the command line too")
+    parser.add_argument("--since", metavar="REV", help="check only files added or changed since this git revision (and untracked ones)")
+    parser.add_argument("--baseline", type=Path, metavar="FILE", help="do not report the findings recorded in this baseline file")
+    parser.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in this baseline file and exit 0")
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
     return parser
@@ -142,11 +146,13 @@ def _unified_diff(name: str, old: str, new: str) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def _check_files(run: Run) -> None:
+def _check_files(run: Run, changed: set[str] | None) -> None:
     from .discovery import discover
 
     paths = [Path(p) for p in (run.args.paths or ["."])]
     found = list(discover(paths, run.resolver, force_exclude=run.args.force_exclude))
+    if changed is not None:
+        found = [item for item in found if isinstance(item, str) or os.path.realpath(item) in changed]
     run.progress = terminal.Progress(len(found), sys.stderr, enabled=sys.stderr.isatty() and not run.args.quiet)
     for item in found:
         run.progress.advance()
@@ -192,7 +198,7 @@ def _check_stdin(run: Run) -> None:
         sys.stdout.flush()
 
 
-def _print_report(run: Run, report: formats.Report) -> None:
+def _print_report(run: Run, report: formats.Report, in_baseline: baseline.Filtered | None) -> None:
     args = run.args
     # with --fix on stdin the fixed text owns stdout, so findings go to stderr
     stream = sys.stderr if (args.fix and args.paths == ["-"]) else sys.stdout
@@ -218,6 +224,16 @@ def _print_report(run: Run, report: formats.Report) -> None:
         noun = "finding" if run.fixed_findings == 1 else "findings"
         print(f"Fixed {run.fixed_findings} {noun} in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.", file=stream)
     print(output.summary(located, len(run.paths), run.errors, paint), file=stream)
+    if in_baseline is not None:
+        print(_baseline_note(in_baseline, args.baseline), file=stream)
+
+
+def _baseline_note(filtered: baseline.Filtered, file: Path) -> str:
+    note = f"{filtered.matched} finding{'s' if filtered.matched != 1 else ''} in the baseline {file} not shown."
+    if filtered.stale:
+        entries = "entry matches" if filtered.stale == 1 else "entries match"
+        note += f" {filtered.stale} baseline {entries} nothing any more: `--write-baseline {file}` drops them."
+    return note
 
 
 def _check_usage(args: argparse.Namespace) -> None:
@@ -227,6 +243,10 @@ def _check_usage(args: argparse.Namespace) -> None:
         raise UsageError("--fix and --diff do not go together: --diff only shows what --fix would do")
     if "-" in args.paths and len(args.paths) > 1:
         raise UsageError("- (stdin) cannot be combined with other paths")
+    if args.write_baseline and (args.fix or args.diff or args.baseline or args.since):
+        raise UsageError("--write-baseline records every finding as it is: no --fix, --diff, --baseline or --since with it")
+    if args.since and args.paths == ["-"]:
+        raise UsageError("--since selects files; it does not apply to stdin")
 
 
 def check_main(argv: Sequence[str]) -> int:
@@ -245,20 +265,32 @@ def check_main(argv: Sequence[str]) -> int:
             args.encoding = encodings.canonical(args.encoding)
         except encodings.DecodeError as exc:
             raise UsageError(str(exc)) from None
+    recorded = baseline.read(args.baseline) if args.baseline else None
+    changed = gitdiff.changed_since(args.since) if args.since else None
     run = Run(args, ConfigResolver(overrides, args.config))
     if args.paths == ["-"]:
         _check_stdin(run)
     else:
-        _check_files(run)
-    report = formats.Report(run.located, run.paths, run.fail_levels, run.rules)
-    _print_report(run, report)
+        _check_files(run, changed)
+    if args.write_baseline:
+        count = baseline.write(args.write_baseline, run.located)
+        noun = "finding" if count == 1 else "findings"
+        print(f"Recorded {count} {noun} of {len(run.paths)} file{'s' if len(run.paths) != 1 else ''} in {args.write_baseline}.")
+        return EXIT_ERROR if run.errors else EXIT_CLEAN
+    located = run.located
+    filtered = None
+    if recorded is not None:
+        filtered = baseline.subtract(located, recorded, args.baseline.parent, run.paths)
+        located = filtered.kept
+    report = formats.Report(located, run.paths, run.fail_levels, run.rules)
+    _print_report(run, report, filtered)
     if run.errors:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_CLEAN
     if args.diff:
         return EXIT_FINDINGS if run.diffs else EXIT_CLEAN
-    failing = any(report.fails(item) for item in report.located)
+    failing = any(report.fails(item) for item in located)
     return EXIT_FINDINGS if run.failed or failing else EXIT_CLEAN
 
 
@@ -360,7 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"plancheck: error: {exc}", file=sys.stderr)
         print("Run `plancheck --help` for usage.", file=sys.stderr)
         return EXIT_ERROR
-    except (ConfigError, PackError) as exc:
+    except (ConfigError, PackError, baseline.BaselineError, gitdiff.GitError) as exc:
         print(f"plancheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
