@@ -14,7 +14,7 @@ from pathlib import Path
 
 import regex
 
-from . import __version__, api, baseline, encodings, files, formats, gitdiff, output, terminal
+from . import __version__, api, baseline, encodings, files, formats, gitdiff, init, output, terminal
 from .config import ConfigError, ConfigResolver, Settings
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, Rule, RuleSet
@@ -373,13 +373,26 @@ def rule_main(argv: Sequence[str]) -> int:
     return EXIT_CLEAN
 
 
+def init_main(argv: Sequence[str]) -> int:
+    parser = _Parser(prog="plancheck init", description="Write a commented starter configuration in the current folder.")
+    parser.add_argument("--pyproject", action="store_true", help="append a [tool.plancheck] table to pyproject.toml instead")
+    args = parser.parse_args(argv)
+    try:
+        written = init.append_to_pyproject(Path.cwd()) if args.pyproject else init.write_plancheck_toml(Path.cwd())
+    except init.InitError as exc:
+        print(f"plancheck: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"Wrote {written.name}: every setting at its default, each explained.")
+    return EXIT_CLEAN
+
+
 def report_main(argv: Sequence[str]) -> int:
     from .report import report_main as main  # imported when used: the HTML report is its own module
 
     return main(argv)
 
 
-COMMANDS = {"rule": rule_main, "rules": rules_main, "check": check_main, "report": report_main}
+COMMANDS = {"rule": rule_main, "rules": rules_main, "check": check_main, "init": init_main, "report": report_main}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,5 +1,5 @@
 """Gating only what is new (`--since`, `--baseline`, `--write-baseline`) in real git repositories,
-run as a user runs them."""
+and adopting plancheck (`plancheck init`), run as a user runs them."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from lint.config import KEYS, read_config_file
 from tests.test_cli import POLLUTED, put
 from tests.test_formats import plancheck
 
@@ -236,3 +237,43 @@ def test_since_names_an_unknown_revision_and_a_folder_outside_git(tmp_path):
     (tmp_path / "plain").mkdir()
     outside = plancheck("--since", "main", ".", cwd=tmp_path / "plain", env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})
     assert (outside.code, outside.stderr) == (2, "plancheck: error: --since needs a git repository, and the current folder is not in one\n")
+
+
+# --------------------------------------------------------------------------------------------------
+# plancheck init
+
+
+def test_init_writes_a_starter_config_that_documents_every_key_and_loads(tmp_path):
+    result = plancheck("init", cwd=tmp_path)
+    assert (result.code, result.stdout) == (0, "Wrote plancheck.toml: every setting at its default, each explained.\n")
+    written = tmp_path / "plancheck.toml"
+    text = written.read_text(encoding="utf-8")
+    keys = [line.split(" = ")[0] for line in text.splitlines() if line and not line.startswith("#")]
+    assert sorted(keys) == sorted(KEYS)
+    lines = text.splitlines()
+    for key in KEYS:
+        above = lines[lines.index(next(line for line in lines if line.startswith(f"{key} = "))) - 1]
+        assert above.startswith("#"), f"{key} has no comment above it"
+    assert read_config_file(written) is not None
+    put(tmp_path, "doc.txt", POLLUTED)
+    assert plancheck("doc.txt", cwd=tmp_path).code == 1
+
+
+def test_init_refuses_to_overwrite(tmp_path):
+    put(tmp_path, "plancheck.toml", "ignore = []\n")
+    result = plancheck("init", cwd=tmp_path)
+    assert (result.code, result.stderr) == (1, "plancheck: plancheck.toml already exists; not overwritten\n")
+    assert (tmp_path / "plancheck.toml").read_text(encoding="utf-8") == "ignore = []\n"
+
+
+def test_init_pyproject_appends_a_table_once(tmp_path):
+    project = '[project]\nname = "corpus"\n'
+    put(tmp_path, "pyproject.toml", project)
+    result = plancheck("init", "--pyproject", cwd=tmp_path)
+    assert (result.code, result.stdout) == (0, "Wrote pyproject.toml: every setting at its default, each explained.\n")
+    text = (tmp_path / "pyproject.toml").read_text(encoding="utf-8")
+    assert text.startswith(project + "\n[tool.plancheck]\n")
+    assert read_config_file(tmp_path / "pyproject.toml") is not None
+    again = plancheck("init", "--pyproject", cwd=tmp_path)
+    assert (again.code, again.stderr) == (1, "plancheck: pyproject.toml already has a [tool.plancheck] table; not changed\n")
+    assert (tmp_path / "pyproject.toml").read_text(encoding="utf-8") == text
