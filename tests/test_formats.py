@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from lint.formats import CHOICES
 from lint.terminal import Progress
 from tests.test_cli import ENV, MIXED, POLLUTED, SEEDS, Result, put
 
@@ -378,3 +379,8 @@ def test_progress_bar_is_drawn_on_a_terminal_for_a_long_run(tmp_path):
     assert code == 0
     assert re.search(r"\r\[[#.]{30}\] \d+/60 files", shown)
     assert "\r\x1b[K" in shown
+
+
+def test_every_format_is_documented_with_an_example_in_docs_ci():
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert [name for name in CHOICES if f"### `{name}`" not in guide] == []

@@ -277,3 +277,12 @@ def test_init_pyproject_appends_a_table_once(tmp_path):
     again = plancheck("init", "--pyproject", cwd=tmp_path)
     assert (again.code, again.stderr) == (1, "plancheck: pyproject.toml already has a [tool.plancheck] table; not changed\n")
     assert (tmp_path / "pyproject.toml").read_text(encoding="utf-8") == text
+
+
+def test_the_sample_corpus_passes_its_committed_baseline_as_ci_gates_it():
+    # what .github/workflows/ci.yml runs; after a deliberate rule change, regenerate the baseline
+    # with `plancheck --write-baseline examples/.plancheck-baseline.json examples/corpus`
+    root = Path(__file__).resolve().parents[1]
+    result = plancheck("--baseline", "examples/.plancheck-baseline.json", "examples/corpus", cwd=root)
+    assert (result.code, result.lines[0]) == (0, "All checks passed!"), result.stdout
+    assert "match nothing" not in result.stdout and "matches nothing" not in result.stdout
