@@ -96,6 +96,9 @@ _LABELLED = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u0
 # a clause of a changed block: text up to and with a punctuation mark, a run of white space, a line end
 _CLAUSE = regex.compile(r"\n|[^\S\n]+|[^\s。！？；，、：,.;:!?]+[。！？；，、：,.;:!?]*|[。！？；，、：,.;:!?]+")
 _NEWLINE_SIGN = '<span class="nl">↵</span>'
+# a line end inside a highlight keeps its character and gets a ↵ drawn by CSS, so that a flagged
+# run of blank lines shows and the text copied from the page is still the document's
+_MARKED_NEWLINE = '<span class="br">\n</span>'
 
 
 class UsageError(Exception):
@@ -402,7 +405,8 @@ def highlight(text: str, findings: Sequence[Finding], limit: int) -> tuple[str, 
         end = boundaries[n + 1]
         piece = shown[pos:end]
         if active:
-            out.append(_mark(dict(active), [i for i in ends.get(end, ()) if i in active], _text(piece, labelled=True)))
+            body = _text(piece, labelled=True).replace("\n", _MARKED_NEWLINE)
+            out.append(_mark(dict(active), [i for i in ends.get(end, ()) if i in active], body))
         else:
             out.append(_text(piece))
     return "".join(out), cut
@@ -617,6 +621,17 @@ def _diff_panel(doc: ShownDocument, unsafe: bool) -> tuple[str, str]:
     return f'<div class="scroll"><table class="diff">{table}</table></div>{tail}', f"{fixes} applied, {left}"
 
 
+def _snippet(flagged: str) -> str:
+    """The flagged text for the findings table: short, line ends as ↵, and white space made
+    visible when there is nothing else (trailing spaces, blank lines)."""
+    text = _Folded(flagged).text
+    text = text if len(text) <= 40 else text[:39] + "…"
+    shown = _text(text, labelled=True)
+    if not text.strip():
+        shown = shown.replace(" ", "·").replace("\t", "→").replace("\u3000", "□")
+    return shown.replace("\n", _NEWLINE_SIGN)
+
+
 def _finding_rows(doc: ShownDocument, folded: _Folded, cut: int) -> str:
     located: list[Located] = locate(doc.summary.path, doc.text, doc.findings)
     rows = []
@@ -626,8 +641,7 @@ def _finding_rows(doc: ShownDocument, folded: _Folded, cut: int) -> str:
             fix = "—"
         else:
             fix = f'<span class="fx fx-{f.fix.applicability}" title="{_attr(f.fix.message)}">{f.fix.applicability}</span>'
-        snippet = _Folded(item.text).text
-        snippet = _text(snippet if len(snippet) <= 40 else snippet[:39] + "…", labelled=True).replace("\n", _NEWLINE_SIGN)
+        snippet = _snippet(item.text)
         beyond = " beyond" if folded.offset(f.start) >= cut and cut < len(folded.text) else ""
         rows.append(
             f'<tr class="fr{beyond}" data-r="{_attr(f.rule)}" data-f="{i}">'
@@ -659,10 +673,13 @@ def _document_section(index: int, doc: ShownDocument, max_chars: int, unsafe: bo
             "the findings further on are listed but not highlighted.</p>"
         )
     diff, fixing = _diff_panel(doc, unsafe)
+    folder, _, name = s.path.rpartition("/")
+    folder += "/" if folder else ""
     command = "plancheck --fix" + (" --unsafe-fixes" if unsafe else "")
     return f"""
 <details class="doc" id="d{index}" data-rules="{_attr(rules)}" data-path="{_attr(s.path)}"{" open" if index < OPEN_DOCUMENTS else ""}>
-<summary><span class="path">{_attr(s.path)}</span><span class="count">{_plural(s.findings, "finding")}</span>{chips}
+<summary><span class="path"><span class="dir">{_attr(folder)}</span>{_attr(name)}</span>
+<span class="count">{_plural(s.findings, "finding")}</span>{chips}
 <span class="fixing">{fixing}</span></summary>
 {notes}
 <div class="cols">
@@ -790,13 +807,14 @@ the diffs show what <code>plancheck {fix_words}</code> would change</p>
 the documents below do not.</p></noscript>
 <main>
 <section class="cards">{card_html}</section>
-<section class="charts">
-<figure class="chart"><figcaption>Findings by category <span class="hint">click a bar to filter</span></figcaption>
+<section class="overview">
+<figure class="chart cat"><figcaption>Findings by category <span class="hint">click a bar to filter</span></figcaption>
 <div id="chart-cat"></div></figure>
-<figure class="chart"><figcaption>Findings by rule <span class="hint">solid: fixable with --fix · pale: needs a person</span></figcaption>
+<figure class="chart rule"><figcaption>Findings by rule
+<span class="hint">solid: fixable with --fix · pale: needs a person</span></figcaption>
 <div id="chart-rule"></div></figure>
+<section id="worst" class="chart"><h3>Documents with the most findings</h3><div id="worst-table"></div></section>
 </section>
-<section id="worst"><h2>Documents with the most findings</h2><div id="worst-table"></div></section>
 <section id="documents"><h2>Documents</h2>
 {"".join(f'<p class="note">{n}</p>' for n in cap_notes)}
 {_legend(colors)}

@@ -4,10 +4,13 @@
 (function () {
   'use strict';
   var SVG = 'http://www.w3.org/2000/svg';
-  var WORST = 20;
+  var WORST = 10; // rows of the table of documents at first; a button adds more
+  var worstShown = WORST;
+  var OPEN = 3; // documents a filter unfolds
   var data = JSON.parse(document.getElementById('report-data').textContent);
   var state = { cat: '', rule: '', q: '' };
   var sections = Array.prototype.slice.call(document.querySelectorAll('details.doc'));
+  var base = commonFolder(data.docs.map(function (d) { return d.p; }));
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -25,7 +28,19 @@
 
   function clip(text, n) { return text.length > n ? text.slice(0, Math.max(1, n - 1)) + '…' : text; }
 
+  // the folder every document is in ('' if none), shown once instead of on every row
+  function commonFolder(paths) {
+    if (!paths.length) return '';
+    var first = paths[0], end = first.lastIndexOf('/') + 1;
+    paths.forEach(function (p) {
+      while (end > 0 && p.slice(0, end) !== first.slice(0, end)) end = first.lastIndexOf('/', end - 2) + 1;
+    });
+    return first.slice(0, end);
+  }
+
   function fmt(n) { return n.toLocaleString('en-US'); }
+
+  function plural(n, word) { return fmt(n) + ' ' + word + (n === 1 ? '' : 's'); }
 
   function categoryOf(rule) { return data.rules[rule] ? data.rules[rule].c : ''; }
 
@@ -144,22 +159,23 @@
     }
     var table = el('table', { 'class': 'worst' });
     var head = el('tr');
-    ['#', 'document', 'findings', 'fixable with --fix', 'by category', 'left after fixing'].forEach(function (h) {
-      head.appendChild(el('th', {}, h));
+    [['#'], ['document'], ['findings'], ['fixable', 'safely, with --fix'], ['by category'], ['left', 'after fixing']].forEach(function (h) {
+      head.appendChild(el('th', h[1] ? { title: h[1] } : {}, h[0]));
     });
     table.appendChild(el('thead')).appendChild(head);
     var body = el('tbody');
     var max = rows[0].c.n;
-    rows.slice(0, WORST).forEach(function (x, i) {
+    rows.slice(0, worstShown).forEach(function (x, i) {
       var tr = el('tr');
       tr.appendChild(el('td', { 'class': 'num' }, String(i + 1)));
-      var name = el('td', { 'class': 'path' });
+      var name = el('td', { 'class': 'path', title: x.d.p });
+      var shortName = x.d.p.slice(base.length);
       if (x.d.a !== null && x.d.a !== undefined) {
-        var link = el('a', { href: '#d' + x.d.a }, x.d.p);
+        var link = el('a', { href: '#d' + x.d.a }, shortName);
         link.addEventListener('click', function () { openDoc(x.d.a); });
         name.appendChild(link);
       } else {
-        name.appendChild(el('span', { title: 'not shown below (--max-documents)' }, x.d.p));
+        name.appendChild(el('span', { 'class': 'unshown', title: x.d.p + ' (not shown below: --max-documents)' }, shortName));
       }
       tr.appendChild(name);
       tr.appendChild(el('td', { 'class': 'num' }, fmt(x.c.n)));
@@ -180,14 +196,26 @@
     });
     table.appendChild(body);
     box.appendChild(table);
-    if (rows.length > WORST) {
-      box.appendChild(el('p', { 'class': 'note' }, 'The ' + WORST + ' of ' + fmt(rows.length) +
-        ' documents with findings that match the filter; search a path to find any other.'));
+    var foot = el('p', { 'class': 'note' });
+    if (base) foot.appendChild(document.createTextNode('Documents in ' + base + '. '));
+    if (rows.length > worstShown) {
+      foot.appendChild(document.createTextNode('The ' + fmt(worstShown) + ' of ' + fmt(rows.length) + ' documents with findings. '));
+      var more = el('button', { type: 'button', 'class': 'more' }, 'Show ' + fmt(Math.min(25, rows.length - worstShown)) + ' more');
+      more.addEventListener('click', function () { worstShown += 25; drawWorst(); });
+      foot.appendChild(more);
     }
+    if (foot.childNodes.length) box.appendChild(foot);
   }
 
   function markMatches(rules) {
     return rules.split(' ').some(ruleSelected);
+  }
+
+  // with a filter on, each document's text opens at its first highlight that matches
+  function scrollToFirstMatch(section) {
+    var first = section.querySelector('pre.text mark.f:not(.off)');
+    var box = first && first.closest('.scroll');
+    if (box) box.scrollTop = Math.max(0, first.offsetTop - 48); // .scroll is the offset parent
   }
 
   function filterSections() {
@@ -198,12 +226,14 @@
       section.hidden = !visible;
       if (!visible) return;
       shown += 1;
+      if ((filtering() || state.q) && shown <= OPEN) section.open = true; // what the filter found is in view
       section.querySelectorAll('tr.fr').forEach(function (tr) {
         tr.hidden = filtering() && !ruleSelected(tr.getAttribute('data-r'));
       });
       section.querySelectorAll('mark.f').forEach(function (m) {
         m.classList.toggle('off', filtering() && !markMatches(m.getAttribute('data-r')));
       });
+      if (filtering()) scrollToFirstMatch(section);
     });
     document.getElementById('no-docs').hidden = shown > 0 || !sections.length;
     return shown;
@@ -213,8 +243,8 @@
     var total = 0, docs = 0;
     Object.keys(t.rule).forEach(function (r) { if (ruleSelected(r)) total += t.rule[r][0]; });
     data.docs.forEach(function (d) { if (pathMatches(d.p) && docCount(d).n) docs += 1; });
-    var text = fmt(total) + ' findings in ' + fmt(docs) + ' documents';
-    if (filtering() || state.q) text += ' match the filter';
+    var text = plural(total, 'finding') + ' in ' + plural(docs, 'document');
+    if (filtering() || state.q) text += (total === 1 ? ' matches' : ' match') + ' the filter';
     if (sections.length) text += ' · ' + fmt(shown) + ' of ' + fmt(sections.length) + ' shown below';
     document.getElementById('f-summary').textContent = text;
   }
