@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import dataclasses
 import datetime
 import difflib
 import heapq
@@ -30,7 +31,7 @@ from pathlib import Path
 
 import regex
 
-from . import __version__, encodings, engine, files
+from . import __version__, api, encodings, engine, files, suppress
 from .config import ConfigError, ConfigResolver
 from .discovery import discover
 from .model import Applicability, Finding, Severity
@@ -62,6 +63,7 @@ CATEGORY_GLOSS = {
     "layout": "版式",
     "wording": "措辞",
     "encoding": "编码",
+    "suppression": "抑制注释",
 }
 CATEGORY_COLOR = {
     "paywall": "#e8590c",
@@ -234,7 +236,10 @@ def collect(
             continue
         for rule in rules:
             corpus.rules.setdefault(rule.id, RuleInfo(rule.id, rule.name, rule.category, rule.severity, rule.fix))
-        result = engine.fix(source.text, rules, unsafe=unsafe, max_deletion=settings.max_deletion, timeout=settings.rule_timeout)
+        # the calls the command line makes, so `<!-- plancheck: … -->` directives mean the same here
+        result = api.fix_document(source.text, settings, item, unsafe=unsafe)
+        if suppress.may_have_directives(source.text):  # the fix's first pass honours them but reports no unused ones
+            result = dataclasses.replace(result, initial=api.check_document(source.text, settings, item))
         summary = _summarize(item.as_posix(), source.text, result)
         for f in result.initial:  # a finding of no rule in the set (a timed-out rule's, a directive's) still needs a name
             if f.rule not in corpus.rules:

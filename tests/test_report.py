@@ -43,6 +43,8 @@ HOSTILE = (
     "</script><!-- 注释 --> & &amp; \"引号\" '单引号' <U+00A0>\u200b零宽\n"
 )
 HOSTILE_NAME = 'x<img src=y onerror="window.__pwned=3">&amp;.txt'
+# inline directives: one silences RD001, one silences nothing (an unused-suppression warning)
+SUPPRESSED = "标题\n<!-- plancheck: disable-next-line RD001 -->\n加强D建工作。\n<!-- plancheck: disable-next-line PW001 -->\n没有问题。\n"
 ENV = {**os.environ, "PYTHONUTF8": "1"}
 
 
@@ -73,6 +75,7 @@ def corpus(tmp_path_factory) -> Path:
             shutil.copy(WILD / name, root / name)
     (root / "clean.txt").write_text(CLEAN, encoding="utf-8")
     (root / HOSTILE_NAME).write_text(HOSTILE, encoding="utf-8")
+    (root / "suppressed.txt").write_text(SUPPRESSED, encoding="utf-8")
     return root
 
 
@@ -165,6 +168,9 @@ def test_totals_agree_with_the_check(corpus, page):
     safe = sum(1 for f in findings if f["fix"] and f["fix"]["applicability"] == "safe")
     assert sum(s for d in data["docs"] for _, s, _ in d["r"].values()) == safe
     assert len(data["docs"]) == len(list(corpus.iterdir()))
+    # directives mean the same as for a check: RD001 silenced, the unused one reported
+    suppressed = next(d for d in data["docs"] if d["p"].endswith("/suppressed.txt"))
+    assert suppressed["r"] == {"unused-suppression": [1, 0, 0]}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -338,6 +344,14 @@ def test_collect_keeps_only_the_worst_texts(corpus):
     counts = sorted((d.findings for d in gathered.documents), reverse=True)
     assert [s.summary.findings for s in gathered.shown] == counts[:2]
     assert any(d.findings == 0 for d in gathered.documents)  # the clean file is counted
+
+
+def test_silenced_findings_are_not_fixed_either(tmp_path):
+    (tmp_path / "s.txt").write_text(SUPPRESSED, encoding="utf-8")
+    gathered = report.collect([tmp_path], ConfigResolver())
+    (shown,) = gathered.shown
+    assert [f.rule for f in shown.findings] == ["unused-suppression"]
+    assert "加强D建工作" in shown.fixed
 
 
 def test_assets_ship_in_the_wheel():
