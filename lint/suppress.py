@@ -14,8 +14,8 @@ suppression cannot outlive the artifact it was written for.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
 import regex
 
@@ -63,12 +63,12 @@ class Span:
 @dataclass(frozen=True)
 class Directives:
     items: tuple[Directive, ...] = ()
-    spans: tuple[Span, ...] = ()
+    spans: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)  # by rule
     problems: tuple[Finding, ...] = ()  # malformed directives, found while reading them
 
     def silencer(self, rule: str, offset: int) -> int | None:
         """The directive that silences `rule` at `offset`, if any."""
-        return next((s.directive for s in self.spans if s.rule == rule and s.start <= offset < s.end), None)
+        return next((s.directive for s in self.spans.get(rule, ()) if s.start <= offset < s.end), None)
 
 
 def _problem(start: int, end: int, message: str) -> Finding:
@@ -76,12 +76,17 @@ def _problem(start: int, end: int, message: str) -> Finding:
 
 
 def _next_line(text: str, offset: int) -> tuple[int, int]:
-    """The line after the one holding `offset`: its start and end (line end excluded)."""
+    """The span of the line after the one holding `offset`, its line end included."""
     first_end = _LINE_END.search(text, offset)
     if first_end is None:
         return len(text), len(text)
     second_end = _LINE_END.search(text, first_end.end())
-    return first_end.end(), second_end.start() if second_end else len(text)
+    return first_end.end(), second_end.end() if second_end else _past_end(text)
+
+
+def _past_end(text: str) -> int:
+    # a span running to the end of the text holds a finding at its very end (a missing last line end)
+    return len(text) + 1
 
 
 def may_have_directives(text: str) -> bool:
@@ -115,7 +120,10 @@ def read(text: str, known: RuleSet) -> Directives:
         items.append(Directive(action, tuple(valid), m.start(), m.end(), rules))
     spans, unmatched = _spans(text, items)
     problems.extend(_problem(d.start, d.end, "Nothing to enable: no disable before this directive is open") for d in unmatched)
-    return Directives(tuple(items), tuple(spans), tuple(problems))
+    by_rule: dict[str, list[Span]] = {}
+    for span in spans:
+        by_rule.setdefault(span.rule, []).append(span)
+    return Directives(tuple(items), {rule: tuple(found) for rule, found in by_rule.items()}, tuple(problems))
 
 
 def _spans(text: str, items: list[Directive]) -> tuple[list[Span], list[Directive]]:
@@ -125,7 +133,7 @@ def _spans(text: str, items: list[Directive]) -> tuple[list[Span], list[Directiv
     open_since: dict[str, tuple[int, int]] = {}  # rule -> (directive index, start)
     for index, d in enumerate(items):
         if d.action == "disable-file":
-            spans.extend(Span(index, rule, 0, len(text)) for rule in d.rules)
+            spans.extend(Span(index, rule, 0, _past_end(text)) for rule in d.rules)
         elif d.action == "disable-next-line":
             start, end = _next_line(text, d.end)
             spans.extend(Span(index, rule, start, end) for rule in d.rules)
@@ -139,7 +147,7 @@ def _spans(text: str, items: list[Directive]) -> tuple[list[Span], list[Directiv
             for rule in closing:
                 opener, start = open_since.pop(rule)
                 spans.append(Span(opener, rule, start, d.end))
-    spans.extend(Span(opener, rule, start, len(text)) for rule, (opener, start) in open_since.items())
+    spans.extend(Span(opener, rule, start, _past_end(text)) for rule, (opener, start) in open_since.items())
     return spans, unmatched
 
 

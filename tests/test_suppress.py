@@ -100,6 +100,13 @@ def test_directives_hold_in_files_with_crlf_line_ends():
     assert fix_text(text).text == text.replace("抓好D建", "抓好党建")
 
 
+def test_a_span_reaching_the_end_holds_a_finding_at_the_very_end():
+    # LY005 (missing final newline) is a zero-length finding just past the last character
+    for text in ("标题\n<!-- plancheck: disable-next-line LY005 -->\n正文。", "<!-- plancheck: disable-file layout -->\n正文。  "):
+        assert check_text(text) == []
+        assert fix_text(text).text == text
+
+
 def test_a_directive_is_never_taken_for_page_furniture():
     # BP006 deletes empty or script-holding HTML comments; a directive is neither
     text = "<!-- plancheck: disable-next-line RD001 -->\n加强D建工作。\n"
