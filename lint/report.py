@@ -373,6 +373,10 @@ def _mark(findings: dict[int, Finding], ending: list[int], body: str, point: boo
     )
 
 
+def _marked(piece: str) -> str:
+    return _text(piece, labelled=True).replace("\n", _MARKED_NEWLINE)
+
+
 def highlight(text: str, findings: Sequence[Finding], limit: int) -> tuple[str, int]:
     """The text up to about `limit` characters as HTML, each finding's span in <mark> elements (one
     per stretch covered by the same findings; data-f lists the findings by index, data-label the
@@ -410,8 +414,13 @@ def highlight(text: str, findings: Sequence[Finding], limit: int) -> tuple[str, 
         end = boundaries[n + 1]
         piece = shown[pos:end]
         if active:
-            body = _text(piece, labelled=True).replace("\n", _MARKED_NEWLINE)
-            out.append(_mark(dict(active), [i for i in ends.get(end, ()) if i in active], body))
+            ending = [i for i in ends.get(end, ()) if i in active]
+            if ending and piece.endswith("\n"):
+                # the rule ids go before the line end they would otherwise follow onto the next line
+                out.append(_mark(dict(active), ending, _marked(piece[:-1])))
+                out.append(_mark(dict(active), [], _MARKED_NEWLINE))
+            else:
+                out.append(_mark(dict(active), ending, _marked(piece)))
         else:
             out.append(_text(piece))
     return "".join(out), cut

@@ -188,11 +188,12 @@ def test_highlight_keeps_the_text_and_marks_overlaps():
     assert cut == len(text)
     assert _strip_tags(body) == text
     marks = re.findall(r'<mark class="([^"]*)" data-r="([^"]*)" data-f="([^"]*)"([^>]*)>', body)
-    assert [m[1] for m in marks] == ["AA001", "AA001 BB002", "BB002", "CC003"]
+    # BB002 ends with a line end: its rule id goes on the line, before the mark of the line end
+    assert [m[1] for m in marks] == ["AA001", "AA001 BB002", "BB002", "BB002", "CC003"]
     assert "s-error" in marks[1][0] and "c-redaction" in marks[1][0]  # the error's colour where they overlap
-    assert 'data-label="AA001"' in marks[1][3] and 'data-label="BB002"' in marks[2][3]
-    assert " pt" in marks[3][0]  # a finding at a point
-    assert '<span class="br">\n</span></mark>' in body  # a flagged line end shows (CSS draws ↵)
+    assert 'data-label="AA001"' in marks[1][3] and 'data-label="BB002"' in marks[2][3] and "data-label" not in marks[3][3]
+    assert " pt" in marks[4][0]  # a finding at a point
+    assert re.search(r'data-label="BB002"[^>]*>&gt;&amp;戊</mark><mark [^>]*><span class="br">\n</span></mark>', body)  # CSS draws ↵
     assert "&lt;b&gt;" in body and "<b>" not in body  # messages in tooltips are escaped too
 
 
