@@ -132,7 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check and fix a corpus in memory (no file is changed) and write one self-contained HTML page about it.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check (default: .)")
-    parser.add_argument("-o", "--output", type=Path, default=Path("plancheck-report.html"), metavar="FILE", help="the page to write")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("plancheck-report.html"),
+        metavar="FILE",
+        help="the page to write (default: plancheck-report.html)",
+    )
     parser.add_argument("--title", help="heading of the page (default: the paths checked)")
     parser.add_argument("--unsafe-fixes", action="store_true", help="show unsafe fixes in the diffs too")
     parser.add_argument("--select", type=_selectors, action="extend", metavar="RULES", help="rules to enable; replaces the configuration's")
