@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import difflib
 import json
 import os
 import sys
@@ -12,10 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
-
-from . import __version__, api, baseline, encodings, files, formats, gitdiff, init, output, terminal
-from .config import ConfigError, ConfigResolver, Settings
+from . import __version__, baseline, cache, encodings, files, formats, gitdiff, init, output, runner, terminal
+from .config import ConfigError, ConfigResolver
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, Rule, RuleSet
 from .suggest import did_you_mean
@@ -75,6 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--rule-timeout", type=float, metavar="SECONDS", help="time one rule may run on one document (default 10)")
     parser.add_argument("--force-exclude", action="store_true", help="apply exclude to paths named on the command line too")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=runner.default_jobs(),
+        metavar="N",
+        help="worker processes (default: the CPUs available; small runs stay in one process)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the results cache (.plancheck_cache/)")
     parser.add_argument("--since", metavar="REV", help="check only files added or changed since this git revision (and untracked ones)")
     parser.add_argument("--baseline", type=Path, metavar="FILE", help="do not report the findings recorded in this baseline file")
     parser.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in this baseline file and exit 0")
@@ -87,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
 class Run:
     args: argparse.Namespace
     resolver: ConfigResolver
+    overrides: dict = field(default_factory=dict)  # the command line's settings, for worker processes
     located: list[output.Located] = field(default_factory=list)
     # fixes refused or not converging: a lint failure (exit 1) whatever the findings
     failed: bool = False
@@ -106,44 +113,27 @@ class Run:
         self.errors += 1
         self.say(f"plancheck: {message}")
 
-    def process(self, name: str, source: files.Source, settings: Settings, path: Path | None) -> str:
-        """Check or fix one text; returns the text to write (or to print for stdin)."""
-        self.paths.append(name)
-        self.fail_levels[name] = settings.fail_level
-        self.rules.update((rule.id, rule) for rule in settings.rules_for(path))
+    def take(self, outcome: runner.Outcome) -> None:
+        """Merge one file's outcome into the run."""
+        for message in outcome.messages:
+            self.say(message)
+        self.errors += outcome.errors
+        self.failed = self.failed or outcome.failed
+        if outcome.fail_level is None:  # unreadable: not checked
+            return
+        self.paths.append(outcome.name)
+        self.fail_levels[outcome.name] = outcome.fail_level
+        self.rules.update((rule.id, rule) for rule in self.resolver.for_path(outcome.path or Path.cwd()).rules_for(outcome.path))
+        self.located.extend(outcome.located)
+        if outcome.new_text is not None:
+            self.fixed_files += 1
+            self.fixed_findings += outcome.fixed_findings
+        if outcome.diff:
+            self.diffs.append(outcome.diff)
+
+    def options(self) -> runner.Options:
         args = self.args
-        text = source.text
-        if args.fix or args.diff:
-            result = api.fix_document(text, settings, path, unsafe=args.unsafe_fixes)
-            if result.refused:
-                self.say(f"plancheck: {name}: {result.refused}; left unchanged (raise max-deletion to allow)")
-                self.failed = True
-            if not result.converged:
-                # a lint failure (exit 1), not an input error: the file is fine, the rules disagree
-                self.say(f"plancheck: {name}: fixes did not converge (rules {', '.join(result.unstable_rules)}); left unchanged")
-                self.failed = True
-            remaining = result.remaining
-            new_text = result.text
-            if new_text != text:
-                self.fixed_files += 1
-                self.fixed_findings += sum(result.fixed.values())
-                if args.diff:
-                    self.diffs.append(_unified_diff(name, text, new_text))
-        else:
-            remaining = api.check_document(text, settings, path)
-            new_text = text
-        self.located.extend(output.locate(name, new_text, remaining))
-        return new_text
-
-
-def _lines(text: str) -> list[str]:
-    """Lines as plancheck counts them (only line ends break lines, not \f or U+2028)."""
-    return regex.findall(r"[^\n]*\n|[^\n]+\Z", text)
-
-
-def _unified_diff(name: str, old: str, new: str) -> str:
-    lines = difflib.unified_diff(_lines(old), _lines(new), fromfile=name, tofile=name)
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+        return runner.Options(args.fix, args.diff, args.unsafe_fixes, args.encoding, not args.no_cache)
 
 
 def _check_files(run: Run, changed: set[str] | None) -> None:
@@ -155,31 +145,15 @@ def _check_files(run: Run, changed: set[str] | None) -> None:
         found = [item for item in found if isinstance(item, str) or os.path.realpath(item) in changed]
     run.progress = terminal.Progress(len(found), sys.stderr, enabled=sys.stderr.isatty() and not run.args.quiet)
     for item in found:
-        run.progress.advance()
         if isinstance(item, str):
+            run.progress.advance()
             run.error(item)
-            continue
-        try:
-            settings = run.resolver.for_path(item)
-            source = files.read(item, run.args.encoding or settings.encoding_for(item))
-        except files.InputError as exc:
-            run.error(str(exc))
-            continue
-        name = item.as_posix()
-        new_text = run.process(name, source, settings, item)
-        if run.args.fix and new_text != source.text:
-            try:
-                files.write_fixed(item, source, new_text)
-            except files.InputError as exc:
-                run.error(str(exc))
-                continue
-            except UnicodeEncodeError as exc:
-                run.error(f"{name}: the fixed text has {exc.object[exc.start]!r}, which {source.encoding} cannot hold; left unchanged")
-                continue
-            except OSError as exc:
-                run.error(f"{name}: cannot write: {exc.strerror or exc}")
-                continue
-            run.say(f"Fixing {name}")
+    files_found = [item for item in found if not isinstance(item, str)]
+    outcomes = runner.run_files(
+        files_found, run.resolver, run.options(), run.args.jobs, run.overrides, run.args.config, run.progress.advance
+    )
+    for outcome in outcomes:
+        run.take(outcome)
     run.progress.clear()
 
 
@@ -192,8 +166,10 @@ def _check_stdin(run: Run) -> None:
     except files.InputError as exc:
         run.error(str(exc))
         return
-    new_text = run.process(name, source, settings, path)
+    outcome = runner.process_text(name, source, settings, path, run.options())
+    run.take(outcome)
     if run.args.fix:
+        new_text = outcome.new_text if outcome.new_text is not None else source.text
         sys.stdout.buffer.write(files.encode(source.with_text(new_text)))
         sys.stdout.flush()
 
@@ -241,6 +217,8 @@ def _check_usage(args: argparse.Namespace) -> None:
         raise UsageError("--unsafe-fixes needs --fix or --diff")
     if args.fix and args.diff:
         raise UsageError("--fix and --diff do not go together: --diff only shows what --fix would do")
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
     if "-" in args.paths and len(args.paths) > 1:
         raise UsageError("- (stdin) cannot be combined with other paths")
     if args.write_baseline and (args.fix or args.diff or args.baseline or args.since):
@@ -267,7 +245,7 @@ def check_main(argv: Sequence[str]) -> int:
             raise UsageError(str(exc)) from None
     recorded = baseline.read(args.baseline) if args.baseline else None
     changed = gitdiff.changed_since(args.since) if args.since else None
-    run = Run(args, ConfigResolver(overrides, args.config))
+    run = Run(args, ConfigResolver(overrides, args.config), overrides=overrides)
     if args.paths == ["-"]:
         _check_stdin(run)
     else:
@@ -392,7 +370,36 @@ def report_main(argv: Sequence[str]) -> int:
     return main(argv)
 
 
-COMMANDS = {"rule": rule_main, "rules": rules_main, "check": check_main, "init": init_main, "report": report_main}
+def clean_main(argv: Sequence[str]) -> int:
+    parser = _Parser(prog="plancheck clean", description="Delete the results cache (.plancheck_cache/).")
+    parser.add_argument(
+        "paths", nargs="*", metavar="DIR", help="folders whose cache to delete (default: here and the configuration's folder)"
+    )
+    args = parser.parse_args(argv)
+    folders = [Path(p) for p in args.paths] or sorted({Path.cwd(), ConfigResolver().for_path(Path.cwd()).root})
+    removed = [folder for folder in folders if cache.clean(folder)]
+    for folder in removed:
+        print(f"Removed {folder / cache.CACHE_DIR}")
+    if not removed:
+        print("No cache to remove.")
+    return EXIT_CLEAN
+
+
+def dataset_main(argv: Sequence[str]) -> int:
+    from .dataset import dataset_main as run_dataset
+
+    return run_dataset(argv)
+
+
+COMMANDS = {
+    "rule": rule_main,
+    "rules": rules_main,
+    "check": check_main,
+    "init": init_main,
+    "report": report_main,
+    "clean": clean_main,
+    "dataset": dataset_main,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
