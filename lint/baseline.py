@@ -59,9 +59,11 @@ def entry(item: Located, root: Path) -> Entry:
     """The baseline entry of a finding, with its path relative to `root` (the baseline's folder)."""
     path = _relative(item.path, root)
     col = item.column - 1
-    before = _fold(item.source_line[:col])[-CONTEXT:]
+    # slices near the finding only: the line may be megabytes long
+    before = _fold(item.source_line[max(0, col - 4 * CONTEXT) : col])[-CONTEXT:]
     one_line = "\n" not in item.text and "\r" not in item.text
-    after = _fold(item.source_line[col + len(item.text) :])[:CONTEXT] if one_line else ""
+    end = col + len(item.text)
+    after = _fold(item.source_line[end : end + 4 * CONTEXT])[:CONTEXT] if one_line else ""
     return Entry(path, item.finding.rule, _fold(item.text), before, after)
 
 

@@ -25,15 +25,20 @@ class Locator:
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+        # one string per line, shared by all the findings on it: a long line with thousands of
+        # findings must not be copied thousands of times
+        self._lines: dict[int, str] = {}
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
 
     def line_text(self, line: int) -> str:
-        start = self.starts[line - 1]
-        end = self.starts[line] if line < len(self.starts) else len(self.text)
-        return _LINE_END.sub("", self.text[start:end])
+        if line not in self._lines:
+            start = self.starts[line - 1]
+            end = self.starts[line] if line < len(self.starts) else len(self.text)
+            self._lines[line] = _LINE_END.sub("", self.text[start:end])
+        return self._lines[line]
 
 
 def display_width(text: str) -> int:
@@ -85,16 +90,18 @@ def _head(item: Located, paint: Palette, marker: str = "") -> str:
 def render_full(item: Located, paint: Palette = PLAIN) -> str:
     f = item.finding
     head = _head(item, paint)
-    line = item.source_line.replace("\t", " ")
+    full = item.source_line
     col = item.column - 1
-    span_len = max(1, min(len(line) - col, len(item.text.split("\n")[0].split("\r")[0])) if col < len(line) else 1)
+    first_line_of_span = item.text.split("\n", 1)[0].split("\r", 1)[0]
+    span_len = max(1, min(len(full) - col, len(first_line_of_span)) if col < len(full) else 1)
     left = max(0, col - CONTEXT)
-    right = min(len(line), col + span_len + CONTEXT)
+    right = min(len(full), col + span_len + CONTEXT)
     prefix = "…" if left > 0 else ""
-    suffix = "…" if right < len(line) else ""
-    shown = prefix + line[left:right] + suffix
-    pad = display_width(prefix + line[left:col])
-    carets = "^" * max(1, display_width(line[col : col + span_len]))
+    suffix = "…" if right < len(full) else ""
+    window = full[left:right].replace("\t", " ")  # only the window: the line may be megabytes long
+    shown = prefix + window + suffix
+    pad = display_width(prefix + window[: col - left])
+    carets = "^" * max(1, display_width(window[col - left : col - left + span_len]))
     gutter = " " * len(str(item.line))
     lines = [head, f"{gutter} |", f"{item.line} | {shown}", f"{gutter} | {' ' * pad}{paint(carets, str(f.severity))}"]
     note = fix_note(f)
