@@ -373,9 +373,9 @@ def _mark(findings: dict[int, Finding], ending: list[int], body: str, point: boo
     top = min(findings.values(), key=_severity_rank)
     rules = sorted({f.rule for f in findings.values()})
     classes = f"f c-{_slug(top.category)} s-{top.severity}" + (" pt" if point else "")
-    label = f' data-label="{" ".join(dict.fromkeys(findings[i].rule for i in ending))}"' if ending else ""
+    label = f' data-label="{_attr(" ".join(dict.fromkeys(findings[i].rule for i in ending)))}"' if ending else ""
     return (
-        f'<mark class="{classes}" data-r="{" ".join(rules)}" data-f="{" ".join(map(str, findings))}"{label}'
+        f'<mark class="{classes}" data-r="{_attr(" ".join(rules))}" data-f="{" ".join(map(str, findings))}"{label}'
         f' title="{_attr(_tooltip(findings.values()))}">{body}</mark>'
     )
 
