@@ -166,7 +166,8 @@ def _check_stdin(run: Run) -> None:
     except files.InputError as exc:
         run.error(str(exc))
         return
-    outcome = runner.process_text(name, source, settings, path, run.options())
+    # stdin leaves nothing behind on disk, not even a cache entry
+    outcome = runner.process_text(name, source, settings, path, dataclasses.replace(run.options(), use_cache=False))
     run.take(outcome)
     if run.args.fix:
         new_text = outcome.new_text if outcome.new_text is not None else source.text
