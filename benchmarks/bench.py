@@ -28,9 +28,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
 import corpus  # noqa: E402
+import results  # noqa: E402
 
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-START, END = "<!-- speed:start -->", "<!-- speed:end -->"
 PLANCHECK = [sys.executable, "-m", "lint"]
 # the single-regex baseline: one pass of one combined pattern over each file, as a minimal cleaner does
 BASELINE = re.compile(r"(?:##|\$\$)paid(?:begin|end)(?:##|\$\$)|【[^】\n]{0,20}文库】|(?<![A-Za-z0-9])D(?=的|建|员)")
@@ -186,14 +185,7 @@ def main() -> None:
     text = run([5] if args.quick else [10, 50, 200])
     print(text)
     if not args.quick:
-        current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-        section = f"{START}\n{text}{END}"
-        if START in current:
-            head, rest = current.split(START, 1)
-            current = head + section + rest.split(END, 1)[1]
-        else:
-            current = current.rstrip("\n") + "\n\n" + section + "\n"
-        RESULTS.write_text(current, encoding="utf-8")
+        results.write_section("speed", text)
 
 
 if __name__ == "__main__":

@@ -24,13 +24,15 @@ import tomllib
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import results  # noqa: E402
+
 from lint import engine, files  # noqa: E402
 from lint.packs import CATEGORIES, load_rules  # noqa: E402
 
 DEVCORPUS = ROOT / "benchmarks" / "devcorpus"
 REAL = ROOT.parent / "shared" / "corpus" / "real"
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-START, END = "<!-- quality:start -->", "<!-- quality:end -->"
 
 
 def _read(path: Path) -> files.Source:
@@ -183,14 +185,7 @@ def main() -> None:
     text = report()
     print(text)
     if args.write:
-        current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-        section = f"{START}\n{text}{END}"
-        if START in current:
-            head, rest = current.split(START, 1)
-            current = head + section + rest.split(END, 1)[1]
-        else:
-            current = current.rstrip("\n") + "\n\n" + section + "\n"
-        RESULTS.write_text(current, encoding="utf-8")
+        results.write_section("quality", text)
 
 
 if __name__ == "__main__":

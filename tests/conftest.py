@@ -10,6 +10,42 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
+# Two safe rules that undo each other: the fix loop can never settle.
+CYCLE_PACK = """\
+[[rule]]
+id = "WD901"
+name = "first-way"
+category = "wording"
+severity = "warning"
+message = "m"
+kind = "substitution"
+table = {"甲" = "乙"}
+fix = "safe"
+fix-title = "t"
+description = "What: test."
+[[rule.examples]]
+bad = "甲"
+[[rule.examples]]
+good = "丙"
+
+[[rule]]
+id = "WD902"
+name = "second-way"
+category = "wording"
+severity = "warning"
+message = "m"
+kind = "substitution"
+table = {"乙" = "甲"}
+fix = "safe"
+fix-title = "t"
+description = "What: test."
+[[rule.examples]]
+bad = "乙"
+[[rule.examples]]
+good = "丙"
+"""
+
+
 @pytest.fixture(scope="session")
 def all_rules():
     return load_rules()

@@ -26,6 +26,8 @@ except ModuleNotFoundError:  # Python 3.10
 
 import lint
 
+from .conftest import CYCLE_PACK
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 SEED_NAMES = sorted(p.name[: -len(".txt")] for p in SEEDS.glob("*.txt") if p.name.count(".") == 1)
@@ -157,40 +159,6 @@ fixed = "工作计划\\n"
 good = "工作计划\\n"
 """
 
-# Two safe rules that undo each other: the fix loop can never settle.
-CYCLE_PACK = """\
-[[rule]]
-id = "WD901"
-name = "first-way"
-category = "wording"
-severity = "warning"
-message = "m"
-kind = "substitution"
-table = {"甲" = "乙"}
-fix = "safe"
-fix-title = "t"
-description = "What: test."
-[[rule.examples]]
-bad = "甲"
-[[rule.examples]]
-good = "丙"
-
-[[rule]]
-id = "WD902"
-name = "second-way"
-category = "wording"
-severity = "warning"
-message = "m"
-kind = "substitution"
-table = {"乙" = "甲"}
-fix = "safe"
-fix-title = "t"
-description = "What: test."
-[[rule.examples]]
-bad = "乙"
-[[rule.examples]]
-good = "丙"
-"""
 
 
 def with_user_pack(folder: Path, pack_text: str = USER_PACK, name: str = "mypack.toml") -> Path:

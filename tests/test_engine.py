@@ -7,6 +7,8 @@ from lint.document import NewlineMap
 from lint.model import Applicability, Edit, Fix
 from lint.packs import load_rules
 
+from .conftest import CYCLE_PACK
+
 
 def _fix(start, end, content=""):
     return Fix((Edit(start, end, content),), Applicability.SAFE, "t")
@@ -34,44 +36,11 @@ def test_newline_map_handles_crlf_cr_and_cr_cr_lf():
     assert newlines.to_original(len(normalized)) == len(original)
 
 
-CYCLE = """
-[[rule]]
-id = "WD901"
-name = "first-way"
-category = "wording"
-severity = "warning"
-message = "m"
-kind = "substitution"
-table = {"甲" = "乙"}
-fix = "safe"
-fix-title = "t"
-description = "What: test."
-[[rule.examples]]
-bad = "甲"
-[[rule.examples]]
-good = "丙"
-
-[[rule]]
-id = "WD902"
-name = "second-way"
-category = "wording"
-severity = "warning"
-message = "m"
-kind = "substitution"
-table = {"乙" = "甲"}
-fix = "safe"
-fix-title = "t"
-description = "What: test."
-[[rule.examples]]
-bad = "乙"
-[[rule.examples]]
-good = "丙"
-"""
 
 
 def test_a_fix_cycle_keeps_the_original_and_names_the_rules(tmp_path):
     pack = tmp_path / "cycle.toml"
-    pack.write_text(CYCLE, encoding="utf-8")
+    pack.write_text(CYCLE_PACK, encoding="utf-8")
     rules = load_rules((pack,)).only(["WD901", "WD902"])
     result = engine.fix("开始甲结束", rules)
     assert not result.converged
