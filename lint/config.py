@@ -13,12 +13,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import regex
+
 from . import encodings
 from .engine import MAX_DELETION, RULE_TIMEOUT
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, RuleSet, load_rules
 from .selection import SelectorError, ignored_by, resolve_layer, validate
 from .suggest import did_you_mean
+from .tomllines import key_line
 from .tomlload import TomlError, load
 
 CONFIG_NAMES = ("plancheck.toml", "pyproject.toml")
@@ -245,8 +248,23 @@ def read_config_file(path: Path) -> Settings | None:
         table = data.get("tool", {}).get("plancheck")
         if table is None:
             return None
+    else:
+        table = data
+    try:
         return settings_from_table(table, path)
-    return settings_from_table(data, path)
+    except ConfigError as exc:
+        raise ConfigError(_with_line(str(exc), path)) from None
+
+
+def _with_line(message: str, path: Path) -> str:
+    """`FILE: 'key' …` becomes `FILE:LINE: 'key' …`, pointing at the key in the file."""
+    prefix = f"{path}: "
+    key = regex.search(r"'([A-Za-z-]+)(?:\.[^']*)?'", message)
+    if not message.startswith(prefix) or not key:
+        return message
+    within = r"^\s*\[tool\.plancheck\]" if path.name == "pyproject.toml" else None
+    line = key_line(path, key.group(1), within=within)
+    return f"{path}:{line}: {message[len(prefix):]}" if line else message
 
 
 def explicit_config(path: Path) -> Settings:

@@ -19,6 +19,7 @@ from .kinds import KINDS
 from .kinds.base import Matcher, OptionError, read_options
 from .model import SEVERITY_NAMES, Severity
 from .suggest import did_you_mean
+from .tomllines import key_line
 from .tomlload import TomlError, load
 
 CATEGORIES = {
@@ -126,8 +127,14 @@ def builtin_pack_paths() -> list[Path]:
 
 
 def _fail(path: Path, rule_id: str | None, message: str) -> PackError:
-    where = f"{path}: rule {rule_id}" if rule_id else str(path)
-    return PackError(f"{where}: {message}")
+    key = regex.search(r"key '([^']+)'", message)
+    line = None
+    if rule_id and rule_id[0] not in "'\"":  # a real id (an invalid one arrives quoted)
+        line = key_line(path, key.group(1) if key else None, within=rf"^\s*id\s*=\s*[\"']{regex.escape(rule_id)}[\"']")
+    elif key:
+        line = key_line(path, key.group(1))
+    where = f"{path}:{line}" if line else str(path)
+    return PackError(f"{where}: rule {rule_id}: {message}" if rule_id else f"{where}: {message}")
 
 
 def _text(table: dict, key: str, path: Path, rule_id: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lint.packs import CATEGORIES, PackError, _combine, load_pack, load_rules
@@ -58,6 +60,8 @@ def test_invalid_rule_is_an_error_naming_file_and_rule(tmp_path, change, message
         load_pack(path)
     text = str(info.value)
     assert str(path) in text and message in text
+    if "'id'" not in message:  # the error points at the line of the offending key (or the rule's id)
+        assert re.search(rf"{re.escape(str(path))}:\d+: ", text), text
     if "'id'" not in message:
         assert "PW901" in text or "RD901" in text
 
@@ -71,7 +75,7 @@ def test_invalid_toml_names_line_and_column(tmp_path):
 def test_duplicate_id_across_packs(tmp_path):
     first = _pack(tmp_path, GOOD_RULE, "a.toml")
     second = _pack(tmp_path, GOOD_RULE.replace("test-marker", "other-marker"), "b.toml")
-    with pytest.raises(PackError, match=r"b\.toml: rule PW901: duplicate id \(already defined in .*a\.toml\)"):
+    with pytest.raises(PackError, match=r"b\.toml:3: rule PW901: duplicate id \(already defined in .*a\.toml\)"):
         _combine([first, second])
 
 
