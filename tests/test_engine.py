@@ -82,3 +82,20 @@ def test_folded_text_maps_every_folded_character_back_to_its_source():
             start, end = folded.span(i, i + 1)
             assert end == start + 1
             assert ch in unicodedata.normalize("NFKC", text[start:end]) or ch == text[start]
+
+
+def test_findings_and_fix_results_are_picklable_values(all_rules):
+    import pickle
+
+    from lint import check_text, fix_text
+
+    findings = check_text("加强D建工作。##paidend##\n")
+    assert findings and pickle.loads(pickle.dumps(findings)) == findings
+    result = fix_text("加强D建工作。##paidend##\n")
+    assert pickle.loads(pickle.dumps(result)).text == "加强党建工作。\n"
+
+
+def test_fullwidth_punctuation_and_ideographic_indentation_are_never_folded(all_rules):
+    text = "\u3000\u3000一、总体要求：坚持“以人民为中心”，（试行）！？；……——《方案》【工作目标】ＡＢＣ１２３％\n"
+    assert engine.fix(text, all_rules, unsafe=True).text == text
+    assert engine.check(text, all_rules) == []
