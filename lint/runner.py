@@ -11,6 +11,8 @@ from __future__ import annotations
 import difflib
 import os
 import signal
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -157,10 +159,18 @@ def write_outcome(outcome: Outcome) -> None:
 _WORKER: dict[str, Any] = {}
 
 
+def _exit_with_parent(parent: int) -> None:
+    # a parent killed outright (SIGKILL) cannot shut the pool down; its workers would wait forever
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
 def _start_worker(overrides: dict, config_file: Path | None, options: Options) -> None:
     # Ctrl-C is the parent's to handle: it stops handing out files and waits for the ones being
     # written, so no worker dies in the middle of a write
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _WORKER["resolver"] = ConfigResolver(overrides, config_file)
     _WORKER["options"] = options
 

@@ -146,6 +146,19 @@ def test_a_runaway_user_pattern_is_reported_for_that_document_and_the_run_goes_o
     assert result.returncode == 1
 
 
+def _processes_in(folder) -> list[int]:
+    """Processes whose working directory is `folder` (Linux /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.readlink(f"/proc/{entry}/cwd") == str(folder):
+                    found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
 def test_sigkill_during_fix_leaves_every_file_original_or_fixed(tmp_path):
     original = SEED.read_bytes()
     fixed = SEED_FIXED.read_bytes()
@@ -154,7 +167,7 @@ def test_sigkill_during_fix_leaves_every_file_original_or_fixed(tmp_path):
     for i in range(1000):
         (corpus / f"doc{i:04d}.txt").write_bytes(original)
     process = subprocess.Popen(
-        [sys.executable, "-m", "lint", "--fix", "-q", "corpus"],
+        [sys.executable, "-m", "lint", "--fix", "-q", "-j", "2", "corpus"],
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -167,6 +180,11 @@ def test_sigkill_during_fix_leaves_every_file_original_or_fixed(tmp_path):
             break
     process.send_signal(signal.SIGKILL)
     process.wait()
+    # the pool's workers notice their parent is gone and stop: none is left running in this folder
+    deadline = time.monotonic() + 15
+    while _processes_in(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert _processes_in(tmp_path) == []
     contents = [p.read_bytes() for p in sorted(corpus.glob("*.txt"))]
     assert len(contents) == 1000
     assert all(c in (original, fixed) for c in contents)
