@@ -60,11 +60,12 @@ class ResultCache:
         return self.directory / key[:2] / key[2:]
 
     @staticmethod
-    def key(data: bytes, identity: str, mode: str) -> str:
+    def key(digest: bytes, identity: str, mode: str) -> str:
+        """The entry for a file whose bytes have `digest` (lint.files.digest)."""
         h = hashlib.blake2b(digest_size=20)
         h.update(identity.encode())
         h.update(mode.encode())
-        h.update(data)
+        h.update(digest)
         return h.hexdigest()
 
     def get(self, key: str) -> list[Finding] | None:

@@ -181,12 +181,8 @@ def write_parquet(path: Path, records: list[dict]) -> None:
 
 def _local_shard(args: tuple[str, str, Job]) -> str:
     source, target, job = args
-    _process_shard(Path(source), Path(target), job, _clean_local)
+    _process_shard(Path(source), Path(target), job, clean_lines)
     return target
-
-
-def _clean_local(lines: list[str], job: Job) -> list[str]:
-    return clean_lines(lines, job)
 
 
 def _process_shard(source: Path, target: Path, job: Job, clean) -> None:

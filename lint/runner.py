@@ -63,10 +63,10 @@ def _identity(rules: RuleSet, timeout: float | None) -> str:
     return cache.rules_identity(rules, timeout)
 
 
-def _cached_check(text: str, data: bytes, settings: Settings, path: Path | None, store: cache.ResultCache | None) -> list[Finding]:
+def _cached_check(text: str, digest: bytes, settings: Settings, path: Path | None, store: cache.ResultCache | None) -> list[Finding]:
     if store is None:
         return api.check_document(text, settings, path)
-    key = store.key(data, _identity(settings.rules_for(path), settings.rule_timeout), "check")
+    key = store.key(digest, _identity(settings.rules_for(path), settings.rule_timeout), "check")
     findings = store.get(key)
     if findings is None:
         findings = api.check_document(text, settings, path)
@@ -78,13 +78,14 @@ def process_text(name: str, source: files.Source, settings: Settings, path: Path
     """Check or fix one document; nothing is written here."""
     outcome = Outcome(name, path, settings.fail_level, source=source)
     store = cache.ResultCache(settings.root) if options.use_cache else None
-    data = files.encode(source)
+    # the digest of the bytes read keys the cache: no need to encode every file again
+    digest = source.digest or files.digest(files.encode(source))
     text = source.text
     if not (options.fix or options.diff):
-        outcome.located = output.locate(name, text, _cached_check(text, data, settings, path, store))
+        outcome.located = output.locate(name, text, _cached_check(text, digest, settings, path, store))
         return outcome
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if options.unsafe else {Applicability.SAFE}
-    known = _cached_check(text, data, settings, path, store) if store is not None else None
+    known = _cached_check(text, digest, settings, path, store) if store is not None else None
     if known is not None and not any(f.fix is not None and f.fix.applicability in allowed for f in known):
         outcome.located = output.locate(name, text, known)  # nothing to fix: the cache says so
         return outcome
@@ -103,8 +104,8 @@ def process_text(name: str, source: files.Source, settings: Settings, path: Path
             outcome.diff = unified_diff(name, text, result.text)
         elif store is not None and result.converged:
             try:  # the fixed file's findings are known: the next run need not check it again
-                fixed_data = files.encode(source.with_text(result.text))
-                store.put(store.key(fixed_data, _identity(settings.rules_for(path), settings.rule_timeout), "check"), result.remaining)
+                fixed_digest = files.digest(files.encode(source.with_text(result.text)))
+                store.put(store.key(fixed_digest, _identity(settings.rules_for(path), settings.rule_timeout), "check"), result.remaining)
             except UnicodeEncodeError:
                 pass
     outcome.located = output.locate(name, result.text, result.remaining)
