@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lint.packs import CATEGORIES, PackError, _combine, load_pack, load_rules
+from lint.packs import CATEGORIES, PackError, _combine, builtin_pack_paths, load_pack, load_rules
 
 GOOD_RULE = """
 [[rule]]
@@ -93,6 +93,19 @@ def test_builtin_packs_are_well_formed(all_rules):
         assert rule.description.startswith("What:"), rule.id
         assert "Fix safety:" in rule.description, rule.id
     assert {r.category for r in all_rules} == set(CATEGORIES)
+
+
+@pytest.mark.parametrize("path", builtin_pack_paths(), ids=lambda p: p.name)
+def test_builtin_packs_pass_the_checks_a_user_pack_gets(path):
+    """Built-in packs load without compiling their expressions (start-up must not grow with the
+    rule count); here every one of them is compiled and checked instead."""
+    assert load_pack(path, validate=True)
+
+
+def test_a_bad_expression_in_a_user_pack_fails_at_load_beside_the_builtin_packs(tmp_path):
+    path = _pack(tmp_path, GOOD_RULE.replace("'''@@cut@@'''", "'''(unclosed'''"))
+    with pytest.raises(PackError, match=r"user\.toml:\d+: rule PW901: key 'pattern': invalid regular expression"):
+        load_rules((path,))
 
 
 def test_anchors_are_necessary_for_every_bad_example(all_rules):

@@ -30,14 +30,66 @@ class OptionError(ValueError):
     """A kind's option has the wrong type or value; the pack loader adds file and rule id."""
 
 
+class LazyPattern:
+    """A regular expression compiled on first use, then used as the compiled pattern itself.
+
+    Loading the packs must not cost the compilation of every rule's expressions: that would make
+    start-up grow with the number of rules, and on most files most anchored rules never run. The
+    packs that come with plancheck are checked by the test suite; a user's pack is checked at
+    load (`check`), so a typo still fails there, with its file and rule.
+    """
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source = source
+        self.flags = flags
+
+    def compiled(self) -> regex.Pattern[str]:
+        try:
+            return self.__dict__["_compiled"]
+        except KeyError:
+            compiled = self.__dict__["_compiled"] = regex.compile(self.source, self.flags)
+            return compiled
+
+    def check(self) -> None:
+        try:
+            self.compiled()
+        except regex.error as exc:
+            raise OptionError(f"invalid regular expression: {exc}") from None
+
+    def __getattr__(self, name: str) -> Any:
+        # only reached for what the instance lacks: the compiled pattern's methods, which are
+        # then kept on the instance so that later calls cost no more than on the pattern
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = getattr(self.compiled(), name)
+        self.__dict__[name] = value
+        return value
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LazyPattern, (self.source, self.flags))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.source!r})"
+
+
+def check_patterns(options: Mapping[str, Any]) -> None:
+    """Compile every expression among a rule's options now, naming the key of a bad one."""
+    for key, value in options.items():
+        entries = value.items() if isinstance(value, dict) else [(None, value)]
+        for entry, item in entries:
+            if isinstance(item, LazyPattern):
+                try:
+                    item.check()
+                except OptionError as exc:
+                    where = f"key '{key}': entry {entry!r}" if entry is not None else f"key '{key}'"
+                    raise OptionError(f"{where}: {exc}") from None
+
+
 # Option types a kind may declare. Each checker returns the converted value or raises OptionError.
-def _regex(value: Any) -> regex.Pattern[str]:
+def _regex(value: Any) -> LazyPattern:
     if not isinstance(value, str):
         raise OptionError("expected a regular expression string")
-    try:
-        return regex.compile(value, regex.MULTILINE)
-    except regex.error as exc:
-        raise OptionError(f"invalid regular expression: {exc}") from None
+    return LazyPattern(value, regex.MULTILINE)
 
 
 def _string(value: Any) -> str:
@@ -73,7 +125,7 @@ def _string_table(value: Any) -> dict[str, str]:
     return dict(value)
 
 
-def _regex_table(value: Any) -> dict[str, regex.Pattern[str]]:
+def _regex_table(value: Any) -> dict[str, LazyPattern]:
     if not isinstance(value, dict) or not value:
         raise OptionError("expected a non-empty table of regular expressions")
     out = {}

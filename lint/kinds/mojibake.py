@@ -14,12 +14,13 @@ succeeds strictly (the repair is exact and lossless) and gives Han text.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 import regex
 
 from ..document import Document
-from .base import INTEGER, Hit, Option, choice, replacement_edit
+from .base import INTEGER, Hit, LazyPattern, Option, choice, replacement_edit
 
 OPTIONS = {
     "misread-as": Option(choice("gbk", "latin-1"), required=True),
@@ -52,6 +53,8 @@ def _gbk_lead_alphabet() -> frozenset[str]:
 
 
 GBK_LEAD_ALPHABET = _gbk_lead_alphabet()
+# `re`, not `regex`: it scans a large character class over a whole document many times faster
+_GBK_LEAD = re.compile("[" + "".join(re.escape(ch) for ch in sorted(GBK_LEAD_ALPHABET)) + "]")
 
 
 def _gbk_reading_quality(run: str) -> float:
@@ -81,7 +84,7 @@ class MojibakeMatcher:
     def __init__(self, options: dict) -> None:
         self.misread = options["misread-as"]
         self.min_run = options["min-run"]
-        self.latin_run = regex.compile(_LATIN1_RUN % self.min_run)
+        self.latin_run = LazyPattern(_LATIN1_RUN % self.min_run)
 
     def _runs(self, text: str) -> Iterator[regex.Match]:
         if self.misread == "latin-1":
@@ -89,9 +92,9 @@ class MojibakeMatcher:
             return
         # a GBK misreading always holds characters whose GBK code starts with a UTF-8 lead byte;
         # text without one (nearly all real text) needs no closer look
-        if GBK_LEAD_ALPHABET.isdisjoint(text):
+        suspects = frozenset(_GBK_LEAD.findall(text))
+        if not suspects:
             return
-        suspects = GBK_LEAD_ALPHABET.intersection(text)
         suspect = regex.compile("[" + "".join(regex.escape(ch) for ch in sorted(suspects)) + "]")
         done_lines: set[int] = set()
         starts = [0] + [m.end() for m in regex.finditer("\n", text)]

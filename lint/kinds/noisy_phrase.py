@@ -17,13 +17,13 @@ import regex
 
 from ..document import Document
 from ..model import Edit
-from .base import INTEGER, STRING, STRINGS, Hit, Option, OptionError
+from .base import INTEGER, REGEX, STRING, STRINGS, Hit, LazyPattern, Option, OptionError
 
-DEFAULT_NOISE = r"[\^%*#@~$&|\\/+=_`!]"
+DEFAULT_NOISE = LazyPattern(r"[\^%*#@~$&|\\/+=_`!]")
 
 OPTIONS = {
     "phrases": Option(STRINGS, required=True),
-    "noise": Option(STRING, default=DEFAULT_NOISE),
+    "noise": Option(REGEX, default=DEFAULT_NOISE),
     "max-gap": Option(INTEGER, default=3),
     "brackets": Option(STRING, default="【】"),
     "max-filler": Option(INTEGER, default=16),
@@ -32,11 +32,8 @@ OPTIONS = {
 
 class NoisyPhraseMatcher:
     def __init__(self, options: dict) -> None:
-        noise = options["noise"]
-        try:
-            regex.compile(noise)
-        except regex.error as exc:
-            raise OptionError(f"key 'noise': invalid regular expression: {exc}") from None
+        self.noise = options["noise"]
+        noise = self.noise.source
         brackets = options["brackets"]
         if len(brackets) % 2:
             raise OptionError("key 'brackets': expected pairs of opening and closing characters")
@@ -51,8 +48,7 @@ class NoisyPhraseMatcher:
             alternatives.append(f"(?P<bracket>{o}{inner}(?:{noisy}){inner}{c})")
         bracketed = "|".join(alternatives)
         body = f"{bracketed}|(?P<bare>{noisy})" if bracketed else f"(?P<bare>{noisy})"
-        self.pattern = regex.compile(f"(?:{noise})*(?:{body})(?:{noise})*")
-        self.noise = regex.compile(noise)
+        self.pattern = LazyPattern(f"(?:{noise})*(?:{body})(?:{noise})*")
 
     def find(self, doc: Document) -> Iterator[Hit]:
         folded = doc.folded()

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document
-from .base import STRING_TABLE, Hit, Option, replacement_edit
+from .base import STRING_TABLE, Hit, LazyPattern, Option, replacement_edit
 
 OPTIONS = {"table": Option(STRING_TABLE, required=True)}
 
@@ -20,7 +20,7 @@ class SubstitutionMatcher:
     def __init__(self, options: dict) -> None:
         self.table = options["table"]
         alternatives = sorted(self.table, key=len, reverse=True)
-        self.pattern = regex.compile("|".join(regex.escape(a) for a in alternatives))
+        self.pattern = LazyPattern("|".join(regex.escape(a) for a in alternatives))
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

@@ -19,19 +19,19 @@ import regex
 from .. import numerals
 from ..document import Document
 from ..model import Edit
-from .base import REGEX, Hit, Option, choice
+from .base import REGEX, Hit, LazyPattern, Option, choice
 
 OPTIONS = {
     "check": Option(choice("page-number", "self-reference", "count", "missing-heading"), required=True),
-    "heading": Option(REGEX, default=regex.compile(r"^[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*$")),
+    "heading": Option(REGEX, default=LazyPattern(r"^[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*$")),
     "leader": Option(
         REGEX,
-        default=regex.compile(r"(?:[\t ]*(?:\.{2,}|…+|·{2,}|-{2,}|—{2,})[\t ]*|\t+| {2,})(?P<page>\d{1,4})[\t ]*$"),
+        default=LazyPattern(r"(?:[\t ]*(?:\.{2,}|…+|·{2,}|-{2,}|—{2,})[\t ]*|\t+| {2,})(?P<page>\d{1,4})[\t ]*$"),
     ),
     "numbering": Option(
-        REGEX, default=regex.compile(r"^[\t \u3000]*(?:\d{1,3}[.、．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])[\t ]*")
+        REGEX, default=LazyPattern(r"^[\t \u3000]*(?:\d{1,3}[.、．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])[\t ]*")
     ),
-    "count-pattern": Option(REGEX, default=regex.compile(r"[（(](?P<n>\d{1,3}|[一二三四五六七八九十]+)篇[)）]")),
+    "count-pattern": Option(REGEX, default=LazyPattern(r"[（(](?P<n>\d{1,3}|[一二三四五六七八九十]+)篇[)）]")),
 }
 
 MAX_ENTRY_LENGTH = 80
