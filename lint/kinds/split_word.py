@@ -5,18 +5,17 @@ text around the gap, segmented without the space (jieba, dictionary only, no gue
 words), has a word that crosses the gap (`党组织` in 基层党 组织, `特色` in 中国特 色社会主义). Only in
 prose lines (`prose`), never after `unless-before` (an article number: `第八十九条 理算…`, where
 `条理` is a word by accident) and never inside an open quotation (`“万企出海 鲁贸全球”` is a slogan
-written with a space). The segmenter loads (a second or so) only for a document that has a
-candidate gap.
+written with a space). The dictionary is read from an on-disk index (lint/segment.py), only for
+the few gaps that pass the other tests.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ..document import Document
 from ..model import Edit
+from ..segment import word_across
 from .base import INTEGER, REGEX, Hit, Option
 
 OPTIONS = {
@@ -25,28 +24,6 @@ OPTIONS = {
     "unless-before": Option(REGEX, required=True),
     "context": Option(INTEGER, default=6),
 }
-
-
-@lru_cache(maxsize=1)
-def _segmenter():
-    import jieba
-
-    jieba.setLogLevel(logging.ERROR)
-    jieba.initialize()
-    return jieba
-
-
-def word_across(left: str, right: str) -> str | None:
-    """The dictionary word that spans the junction of `left` and `right`, if segmentation makes one."""
-    position = len(left)
-    offset = 0
-    for token in _segmenter().cut(left + right, HMM=False):
-        if offset < position < offset + len(token):
-            return token
-        offset += len(token)
-        if offset >= position:
-            return None
-    return None
 
 
 class SplitWordMatcher:
