@@ -33,29 +33,54 @@ OPTIONS = {
 class NoisyPhraseMatcher:
     def __init__(self, options: dict) -> None:
         self.noise = options["noise"]
-        noise = self.noise.source
         brackets = options["brackets"]
         if len(brackets) % 2:
             raise OptionError("key 'brackets': expected pairs of opening and closing characters")
-        gap = f"(?:{noise}){{0,{options['max-gap']}}}"
+        gap = f"(?:{self.noise.source}){{0,{options['max-gap']}}}"
         phrases = sorted(options["phrases"], key=len, reverse=True)
-        noisy = "|".join(gap.join(regex.escape(ch) for ch in p) for p in phrases)
-        filler = options["max-filler"]
-        alternatives = []
-        for opening, closing in zip(brackets[::2], brackets[1::2], strict=True):
-            o, c = regex.escape(opening), regex.escape(closing)
-            inner = f"[^{o}{c}\\n]{{0,{filler}}}?"
-            alternatives.append(f"(?P<bracket>{o}{inner}(?:{noisy}){inner}{c})")
-        bracketed = "|".join(alternatives)
-        body = f"{bracketed}|(?P<bare>{noisy})" if bracketed else f"(?P<bare>{noisy})"
-        self.pattern = LazyPattern(f"(?:{noise})*(?:{body})(?:{noise})*")
+        # only the phrase is searched for; its bracket and the noise beside it are found around
+        # each hit, so the scan is one small pattern, not a copy of the phrases per bracket kind
+        self.phrase = LazyPattern("|".join(gap.join(regex.escape(ch) for ch in p) for p in phrases))
+        self.pairs = tuple(zip(brackets[::2], brackets[1::2], strict=True))
+        self.filler = options["max-filler"]
+
+    def _bracket(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The bracket around the phrase at [start, end), with at most `filler` other characters
+        on either side inside it; the one that opens first when several do."""
+        found = None
+        for opening, closing in self.pairs:
+            left = start - 1
+            while left >= 0 and start - left <= self.filler + 1 and text[left] not in (closing, "\n") and text[left] != opening:
+                left -= 1
+            if left < 0 or start - left > self.filler + 1 or text[left] != opening:
+                continue
+            right = end
+            while right < len(text) and right - end <= self.filler and text[right] not in (opening, "\n") and text[right] != closing:
+                right += 1
+            if right < len(text) and right - end <= self.filler and text[right] == closing and (found is None or left < found[0]):
+                found = (left, right + 1)
+        return found
 
     def find(self, doc: Document) -> Iterator[Hit]:
         folded = doc.folded()
-        for m in self.pattern.finditer(folded.text):
-            if m.group("bare") is not None and not self.noise.search(m.group("bare")):
+        text = folded.text
+        is_noise = self.noise.fullmatch
+        taken = 0  # end of the last hit: hits do not overlap
+        for m in self.phrase.finditer(text):
+            if m.start() < taken:
                 continue
-            start, end = folded.span(*m.span())
+            span = self._bracket(text, *m.span())
+            if span is None:
+                if not self.noise.search(m.group()):
+                    continue  # a bare phrase counts only when noise was inserted into it
+                span = m.span()
+            start, end = span
+            while start > taken and is_noise(text, start - 1, start):
+                start -= 1
+            while end < len(text) and is_noise(text, end, end + 1):
+                end += 1
+            taken = end
+            start, end = folded.span(start, end)
             yield Hit(start, end, (Edit(start, end),))
 
 
