@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .document import Document, NewlineMap, han_count
+from .linescope import LineScope, Memory
 from .model import Applicability, Edit, Finding, Fix, Severity
 from .packs import Rule, RuleSet
 
@@ -18,21 +19,32 @@ MAX_DELETION = 0.2  # share of a document's Han text that fixing may delete
 def check(text: str, rules: RuleSet, *, timeout: float | None = RULE_TIMEOUT) -> list[Finding]:
     """Every finding of `rules` in `text`, sorted by position then rule id. A rule that runs past
     `timeout` on the text is reported as a finding of its own, and the others still run."""
+    return _check(text, rules, timeout)[0]
+
+
+def _check(
+    text: str, rules: RuleSet, timeout: float | None, previous: Memory | None = None, remember: bool = False
+) -> tuple[list[Finding], Memory | None]:
+    """`check`, reusing what the previous pass of the fix loop found on lines it already had."""
     newlines = NewlineMap(text)
     doc = Document(NewlineMap.normalize(text), timeout)
+    scope = LineScope(doc, previous, remember)
     findings = []
     present: dict[str, bool] = {}
     for rule in rules:
-        if rule.anchors and not any(_occurs(doc.text, a, present) for a in rule.anchors):
-            continue
         try:
-            hits = list(rule.matcher.find(doc))
+            if rule.matcher.line_local:
+                hits = scope.hits(rule)
+            elif rule.anchors and not any(_occurs(doc.text, a, present) for a in rule.anchors):
+                continue
+            else:
+                hits = list(rule.matcher.find(doc))
         except TimeoutError:
             findings.append(_timed_out(rule, timeout))
             continue
         findings.extend(_finding(rule, hit, doc.text, newlines) for hit in hits)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return findings
+    return findings, scope.memory
 
 
 def _timed_out(rule: Rule, timeout: float | None) -> Finding:
@@ -153,8 +165,9 @@ def fix(
     deleted_han: Counter = Counter()
     initial: list[Finding] | None = None
     touched: Counter = Counter()
+    memory = None
     for _ in range(max_passes):
-        findings = check(text, rules, timeout=timeout)
+        findings, memory = _check(text, rules, timeout, memory, remember=True)
         if initial is None:
             initial = findings
         fixes = [f.fix for f in findings if f.fix is not None and f.fix.applicability in allowed]

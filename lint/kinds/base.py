@@ -23,7 +23,40 @@ class Hit:
 
 
 class Matcher(Protocol):
+    # True when every hit lies inside one line and depends on nothing but that line's text: the
+    # engine may then run the rule on the lines that hold its anchors, or that a fix changed
+    line_local: bool
+
     def find(self, doc: Document) -> Iterator[Hit]: ...
+
+
+# escapes that match a line end, or look past the line (\A, \Z): what `may_cross_lines` looks for
+_LINE_END_ESCAPE = regex.compile(r"\\(?:[nrsWDAZzvfX]|x0[aAdD]|u000[aAdD]|01[25]|P\{|p\{(?!Han\}))")
+_CLASS = regex.compile(r"\[(\^?)((?:\\.|[^\]\\])(?:\\.|[^\]\\])*)\]")
+_EXCLUDES_NEWLINE = regex.compile(r"\\[ns]")
+
+
+def may_cross_lines(source: str) -> bool:
+    r"""Whether an expression might match a line end or see beyond its line. Conservative: an
+    escape that can match "\n", a negated class that does not exclude it, a property other than
+    Han, dot-all mode, \A or \Z all count, whether or not a match ever uses them."""
+    if "\n" in source or "\r" in source or regex.search(r"\(\?[a-zA-Z]*s[a-zA-Z]*[:)]", source):
+        return True
+    outside = []
+    position = 0
+    for m in _CLASS.finditer(source):
+        if m.start() and source[m.start() - 1] == "\\" and not source[: m.start()].endswith("\\\\"):
+            continue  # an escaped bracket, not a class
+        outside.append(source[position : m.start()])
+        position = m.end()
+        members = m.group(2).replace("\\\\", "")
+        if m.group(1):
+            if not _EXCLUDES_NEWLINE.search(members):
+                return True
+        elif _LINE_END_ESCAPE.search(members):
+            return True
+    outside.append(source[position:])
+    return any(_LINE_END_ESCAPE.search(part.replace("\\\\", "")) for part in outside)
 
 
 class OptionError(ValueError):

@@ -25,9 +25,11 @@ OPTIONS = {
 
 
 class EnumerationMatcher:
+    line_local = False  # a sequence runs over many lines
+
     def __init__(self, options: dict) -> None:
         self.marker = options["marker"]
-        if "n" not in self.marker.groupindex:
+        if "(?P<n>" not in self.marker.source:  # read, not compiled: packs compile on first use
             raise OptionError("key 'marker': the regex needs a group named 'n' (the numeral)")
         self.scope = options["scope"]
         self.check = options["check"]

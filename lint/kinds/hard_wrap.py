@@ -52,6 +52,8 @@ def _open_quotation(line: str) -> bool:
 
 
 class HardWrapMatcher:
+    line_local = False  # it joins lines
+
     def __init__(self, options: dict) -> None:
         for key, value in options.items():
             setattr(self, key.replace("-", "_"), value)

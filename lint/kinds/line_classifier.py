@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..model import Edit
-from .base import COUNT_TABLES, INTEGER, REGEX, REGEX_TABLE, Hit, Option, OptionError
+from .base import COUNT_TABLES, INTEGER, REGEX, REGEX_TABLE, Hit, Option, OptionError, may_cross_lines
 
 OPTIONS = {
     "cues": Option(REGEX_TABLE, required=True),
@@ -39,6 +39,7 @@ class LineClassifier:
         self.min_document_han = options["min-document-han"]
         # a line with none of the cues named first in each table cannot match: a cheap prefilter
         self.gate = {next(iter(table)) for table in self.when}
+        self.line_local = not self.min_document_han and not any(may_cross_lines(self.cues[name].source) for name in self.gate)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

@@ -85,6 +85,7 @@ class MojibakeMatcher:
         self.misread = options["misread-as"]
         self.min_run = options["min-run"]
         self.latin_run = LazyPattern(_LATIN1_RUN % self.min_run)
+        self.line_local = True
 
     def _runs(self, text: str) -> Iterator[regex.Match]:
         if self.misread == "latin-1":

@@ -17,7 +17,7 @@ import regex
 
 from ..document import Document
 from ..model import Edit
-from .base import INTEGER, REGEX, STRING, STRINGS, Hit, LazyPattern, Option, OptionError
+from .base import INTEGER, REGEX, STRING, STRINGS, Hit, LazyPattern, Option, OptionError, may_cross_lines
 
 DEFAULT_NOISE = LazyPattern(r"[\^%*#@~$&|\\/+=_`!]")
 
@@ -43,6 +43,7 @@ class NoisyPhraseMatcher:
         self.phrase = LazyPattern("|".join(gap.join(regex.escape(ch) for ch in p) for p in phrases))
         self.pairs = tuple(zip(brackets[::2], brackets[1::2], strict=True))
         self.filler = options["max-filler"]
+        self.line_local = not may_cross_lines(self.noise.source)
 
     def _bracket(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """The bracket around the phrase at [start, end), with at most `filler` other characters

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..model import Edit
-from .base import BOOLEAN, INTEGER, REGEX, STRING, Hit, Option, OptionError, replacement_edit, sentence_span
+from .base import BOOLEAN, INTEGER, REGEX, STRING, Hit, Option, OptionError, may_cross_lines, replacement_edit, sentence_span
 
 OPTIONS = {
     "pattern": Option(REGEX, required=True),
@@ -43,6 +43,8 @@ class PatternMatcher:
         self.max_document_han = options["max-document-han"]
         if self.strip is not None and self.replacement is not None:
             raise OptionError("'strip' and 'replacement' do not go together")
+        # unless-line, unless-sentence and strip look only inside the line of the match
+        self.line_local = self.max_document_han is None and not may_cross_lines(self.pattern.source)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..document import Document
 from ..model import Edit
 from ..segment import word_across
-from .base import INTEGER, REGEX, Hit, Option
+from .base import INTEGER, REGEX, Hit, Option, may_cross_lines
 
 OPTIONS = {
     "gap": Option(REGEX, required=True),
@@ -32,6 +32,7 @@ class SplitWordMatcher:
         self.prose = options["prose"]
         self.unless_before = options["unless-before"]
         self.context = options["context"]
+        self.line_local = not may_cross_lines(self.gap.source)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

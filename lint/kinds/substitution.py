@@ -20,6 +20,7 @@ class SubstitutionMatcher:
     def __init__(self, options: dict) -> None:
         self.table = options["table"]
         alternatives = sorted(self.table, key=len, reverse=True)
+        self.line_local = not any("\n" in key or "\r" in key for key in self.table)
         self.pattern = LazyPattern("|".join(regex.escape(a) for a in alternatives))
 
     def find(self, doc: Document) -> Iterator[Hit]:

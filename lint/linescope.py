@@ -1,0 +1,142 @@
+"""Running a line-local rule on some lines of a document only.
+
+A line-local rule (its matcher's `line_local`) finds nothing but what each line's own text holds,
+so it need not look at every line:
+- a line without any of the rule's anchors has no hit of it (an anchor occurs in the line of
+  every match: the packs' tests hold every bad example to that);
+- in a later pass of the fix loop, a line whose text was in the document before has the hits it
+  had then; only the lines a fix created are looked at again.
+The chosen lines are joined into a smaller document, the rule runs on it once, and its hits are
+moved back to where their lines are.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from .document import Document
+from .kinds.base import Hit
+from .model import Edit
+from .packs import Rule
+
+# above this share of lines holding an anchor, one run over the whole text is cheaper
+WHOLE_TEXT_SHARE = 0.25
+
+
+@dataclass
+class Memory:
+    """What one pass leaves for the next: every line text it had, and the line-local hits by
+    rule and line text (relative to the line's start) for the rules it ran to the end."""
+
+    lines: frozenset[str] = frozenset()
+    hits: dict[str, dict[str, tuple[Hit, ...]]] = field(default_factory=dict)
+    complete: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=512)
+def _anchor_pattern(anchors: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True)))
+
+
+def _shift(hit: Hit, by: int) -> Hit:
+    edits = tuple(Edit(e.start + by, e.end + by, e.content) for e in hit.edits) if hit.edits else hit.edits
+    return replace(hit, start=hit.start + by, end=hit.end + by, edits=edits)
+
+
+class LineScope:
+    def __init__(self, doc: Document, previous: Memory | None, remember: bool) -> None:
+        self.doc = doc
+        self.previous = previous
+        # the last line is left out: it has no line end, so its hits do not hold for its text elsewhere
+        self.memory = Memory(frozenset(doc.lines[:-1])) if remember else None
+        self.fresh: list[int] | None = None
+        self.places: dict[str, list[int]] = defaultdict(list)
+        if previous is not None:
+            last = len(doc.lines) - 1
+            # the last line is always looked at again: it may have lost or gained its line end
+            self.fresh = [i for i, line in enumerate(doc.lines) if i == last or line not in previous.lines]
+            known = {line for table in previous.hits.values() for line in table}
+            for i, line in enumerate(doc.lines):
+                if line in known and i != last:
+                    self.places[line].append(i)
+
+    def hits(self, rule: Rule) -> list[Hit]:
+        """The rule's hits in the document; raises TimeoutError as the rule does."""
+        reuse = self.previous is not None and rule.id in self.previous.complete
+        indexes = self._lines_to_run(rule, reuse)
+        hits = self._run(rule, indexes)
+        if reuse:
+            assert self.previous is not None
+            starts = self.doc.line_starts
+            for line, line_hits in self.previous.hits.get(rule.id, {}).items():
+                for i in self.places.get(line, ()):
+                    hits.extend(_shift(hit, starts[i]) for hit in line_hits)
+        if self.memory is not None:
+            self._remember(rule, hits)
+        return hits
+
+    def _lines_to_run(self, rule: Rule, reuse: bool) -> list[int] | None:
+        """Indexes of the lines to look at, in order; None for all of them."""
+        lines = self.doc.lines
+        if reuse:
+            assert self.fresh is not None
+            if not rule.anchors:
+                return self.fresh
+            return [i for i in self.fresh if any(a in lines[i] for a in rule.anchors)]
+        if not rule.anchors:
+            return None
+        text = self.doc.text
+        occurrences = sum(text.count(a) for a in rule.anchors)
+        if occurrences > WHOLE_TEXT_SHARE * len(lines):
+            return None
+        indexes = []
+        starts = self.doc.line_starts
+        search = _anchor_pattern(rule.anchors).search
+        m = search(text)
+        while m:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            indexes.append(i)
+            if i + 1 >= len(starts):
+                break
+            m = search(text, starts[i + 1])
+        return indexes
+
+    def _run(self, rule: Rule, indexes: list[int] | None) -> list[Hit]:
+        doc = self.doc
+        if indexes is None or len(indexes) == len(doc.lines):
+            return list(rule.matcher.find(doc))
+        if not indexes:
+            return []
+        pieces = []
+        piece_starts = []  # where each chosen line starts in the smaller document
+        size = 0
+        for i in indexes:
+            start, end = doc.line_with_newline(i)
+            pieces.append(doc.text[start:end])
+            piece_starts.append(size)
+            size += end - start
+        part = Document("".join(pieces), doc.timeout)
+        hits = []
+        for hit in rule.matcher.find(part):
+            k = bisect.bisect_right(piece_starts, hit.start) - 1
+            if hit.start > piece_starts[k] + len(pieces[k].rstrip("\n")):
+                continue  # on the empty line after the last chosen one: not a line of the document
+            hits.append(_shift(hit, doc.line_starts[indexes[k]] - piece_starts[k]))
+        return hits
+
+    def _remember(self, rule: Rule, hits: list[Hit]) -> None:
+        assert self.memory is not None
+        doc = self.doc
+        by_line: dict[int, list[Hit]] = defaultdict(list)
+        for hit in hits:
+            by_line[doc.line_index(hit.start)].append(hit)
+        by_line.pop(len(doc.lines) - 1, None)
+        table = self.memory.hits.setdefault(rule.id, {})
+        for i, line_hits in by_line.items():
+            start = doc.line_starts[i]
+            table.setdefault(doc.lines[i], tuple(_shift(hit, -start) for hit in line_hits))
+        self.memory.complete.add(rule.id)
