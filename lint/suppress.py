@@ -183,6 +183,8 @@ class _Honouring:
     inner: Matcher
     rule: str
     known: RuleSet
+    # directives anywhere in the document (a disabled block) decide a hit: never run on some lines
+    line_local = False
 
     def find(self, doc: Document) -> Iterator[Hit]:
         directives = doc.memo("plancheck-directives", lambda: read(doc.text, self.known))
