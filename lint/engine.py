@@ -128,12 +128,15 @@ class FixResult:
         return sum(self.fixed.values()) > 0
 
 
-def _too_much_deleted(original: str, fixed: str, deleted: Counter, limit: float) -> str:
-    before = han_count(original)
-    if not before or limit >= 1:  # a limit of 1 (100 %) turns the guard off
+def _too_much_deleted(original: str, deleted: Counter, limit: float) -> str:
+    """`deleted` counts, per rule, the Han characters its applied edits removed (net of what they
+    inserted), so the fixed text has the original's count less their sum."""
+    removed = sum(deleted.values())
+    if removed <= 0 or limit >= 1:  # a limit of 1 (100 %) turns the guard off
         return ""
-    after = han_count(fixed)
-    share = (before - after) / before
+    before = han_count(original)
+    after = before - removed
+    share = removed / before
     if after and share <= limit:
         return ""
     culprit = max(deleted, key=lambda rule: deleted[rule])
@@ -172,7 +175,7 @@ def fix(
             initial = findings
         fixes = [f.fix for f in findings if f.fix is not None and f.fix.applicability in allowed]
         if not fixes:
-            refused = _too_much_deleted(original, text, deleted_han, max_deletion)
+            refused = _too_much_deleted(original, deleted_han, max_deletion)
             if refused:
                 return FixResult(original, initial, initial, Counter(), refused=refused)
             return FixResult(text, initial, findings, fixed)
