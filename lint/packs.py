@@ -79,8 +79,9 @@ class Rule:
     examples: tuple[Example, ...]
     source: str
     matcher: Matcher = field(repr=False)
-    # literal strings of which at least one occurs wherever the rule can match: a document holding
-    # none of them is skipped without running the rule (empty: always run)
+    # literal strings of which at least one occurs in the line of every match (empty: always run):
+    # a document without any of them is skipped, and a line-local rule runs only on the lines
+    # that hold one
     anchors: tuple[str, ...] = ()
 
     def render_message(self, matched: str, detail: str) -> str:

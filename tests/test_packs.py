@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from lint.packs import CATEGORIES, PackError, _combine, builtin_pack_paths, load_pack, load_rules
+from lint import engine
+from lint.packs import CATEGORIES, PackError, RuleSet, _combine, builtin_pack_paths, load_pack, load_rules
 
 GOOD_RULE = """
 [[rule]]
@@ -109,8 +110,16 @@ def test_a_bad_expression_in_a_user_pack_fails_at_load_beside_the_builtin_packs(
 
 
 def test_anchors_are_necessary_for_every_bad_example(all_rules):
-    """A rule with anchors is skipped on documents without them: each bad example must hold one."""
+    """A rule with anchors is skipped on documents without them, and a line-local one on lines
+    without them: each bad example holds one, in the line of each hit of a line-local rule."""
     for rule in all_rules:
         for example in rule.examples:
-            if rule.anchors and example.bad is not None:
-                assert any(a in example.bad for a in rule.anchors), rule.id
+            if not rule.anchors or example.bad is None:
+                continue
+            assert any(a in example.bad for a in rule.anchors), rule.id
+            if rule.matcher.line_local:
+                for finding in engine.check(example.bad, RuleSet((rule,))):
+                    line_start = example.bad.rfind("\n", 0, finding.start) + 1
+                    line_end = example.bad.find("\n", finding.start)
+                    line = example.bad[line_start : line_end if line_end != -1 else None]
+                    assert any(a in line for a in rule.anchors), (rule.id, line)
