@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .document import Document
@@ -44,7 +44,7 @@ def _anchor_pattern(anchors: tuple[str, ...]) -> re.Pattern[str]:
 
 def _shift(hit: Hit, by: int) -> Hit:
     edits = tuple(Edit(e.start + by, e.end + by, e.content) for e in hit.edits) if hit.edits else hit.edits
-    return replace(hit, start=hit.start + by, end=hit.end + by, edits=edits)
+    return Hit(hit.start + by, hit.end + by, edits, hit.detail)
 
 
 class LineScope:
@@ -86,7 +86,8 @@ class LineScope:
             assert self.fresh is not None
             if not rule.anchors:
                 return self.fresh
-            return [i for i in self.fresh if any(a in lines[i] for a in rule.anchors)]
+            search = _anchor_pattern(rule.anchors).search
+            return [i for i in self.fresh if search(lines[i])]
         if not rule.anchors:
             return None
         text = self.doc.text
