@@ -65,7 +65,7 @@ class NewlineMap:
 class Document:
     """The "\n"-only text with line geometry; detection never mutates it."""
 
-    __slots__ = ("text", "line_starts", "timeout", "_lines", "_memo")
+    __slots__ = ("text", "line_starts", "timeout", "_lines", "_memo", "trigger_lines")
 
     def __init__(self, text: str, timeout: float | None = None) -> None:
         self.text = text
@@ -80,6 +80,9 @@ class Document:
         self.line_starts = starts
         self._lines: list[str] | None = None
         self._memo: dict[Any, Any] = {}
+        # the prefilter's answer, when it ran: for each rule trigger (source, flags), the lines
+        # where its matches end
+        self.trigger_lines: dict[tuple[str, int], list[int]] | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -98,6 +101,13 @@ class Document:
         start = self.line_starts[index]
         end = self.line_starts[index + 1] if index + 1 < len(self.line_starts) else len(self.text)
         return start, end
+
+    def lines_matching(self, trigger: Any) -> list[int] | None:
+        """Indexes of the lines where matches of `trigger` (a rule's trigger) end, in order; None
+        when the prefilter did not run on this text."""
+        if self.trigger_lines is None:
+            return None
+        return self.trigger_lines.get((trigger.source, trigger.flags))
 
     def line_index(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset) - 1

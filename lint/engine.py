@@ -6,6 +6,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import prefilter
 from .document import Document, NewlineMap, han_count
 from .linescope import LineScope, Memory
 from .model import Applicability, Edit, Finding, Fix, Severity
@@ -29,12 +30,17 @@ def _check(
     newlines = NewlineMap(text)
     doc = Document(NewlineMap.normalize(text), timeout)
     scope = LineScope(doc, previous, remember)
+    filter_ = prefilter.for_text(rules, doc.text)
+    doc.trigger_lines = filter_.scan(doc.text) if filter_ is not None else None
     findings = []
     present: dict[str, bool] = {}
     for rule in rules:
+        candidates = filter_.candidates(doc.trigger_lines, rule.id) if filter_ and doc.trigger_lines is not None else None
+        if candidates == []:
+            continue  # none of its triggers occurs: it cannot hit
         try:
             if rule.matcher.line_local:
-                hits = scope.hits(rule)
+                hits = scope.hits(rule, candidates)
             elif rule.anchors and not any(_occurs(doc.text, a, present) for a in rule.anchors):
                 continue
             else:

@@ -64,10 +64,11 @@ class LineScope:
                 if line in known and i != last:
                     self.places[line].append(i)
 
-    def hits(self, rule: Rule) -> list[Hit]:
-        """The rule's hits in the document; raises TimeoutError as the rule does."""
+    def hits(self, rule: Rule, candidates: list[int] | None = None) -> list[Hit]:
+        """The rule's hits in the document; `candidates`, when known, are the only lines where it
+        can have any (in order). Raises TimeoutError as the rule does."""
         reuse = self.previous is not None and rule.id in self.previous.complete
-        indexes = self._lines_to_run(rule, reuse)
+        indexes = self._lines_to_run(rule, reuse, candidates)
         hits = self._run(rule, indexes)
         if reuse:
             assert self.previous is not None
@@ -79,15 +80,20 @@ class LineScope:
             self._remember(rule, hits)
         return hits
 
-    def _lines_to_run(self, rule: Rule, reuse: bool) -> list[int] | None:
+    def _lines_to_run(self, rule: Rule, reuse: bool, candidates: list[int] | None) -> list[int] | None:
         """Indexes of the lines to look at, in order; None for all of them."""
         lines = self.doc.lines
         if reuse:
             assert self.fresh is not None
+            if candidates is not None:
+                possible = set(candidates)
+                return [i for i in self.fresh if i in possible]
             if not rule.anchors:
                 return self.fresh
             search = _anchor_pattern(rule.anchors).search
             return [i for i in self.fresh if search(lines[i])]
+        if candidates is not None:
+            return None if len(candidates) > WHOLE_TEXT_SHARE * len(lines) else candidates
         if not rule.anchors:
             return None
         text = self.doc.text

@@ -11,15 +11,14 @@ the cache folder cannot be written, the index is built in memory instead.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import math
-import os
 import re
 import sqlite3
-import tempfile
 from functools import lru_cache
 from pathlib import Path
+
+from . import usercache
 
 # jieba cuts the text into blocks of these characters and segments each block on its own
 _BLOCK = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+")
@@ -32,11 +31,6 @@ def dictionary_file() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("jieba is not installed")
     return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
-
-
-def _cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "plancheck"
 
 
 def _entries(source: Path) -> tuple[dict[str, int], int]:
@@ -63,28 +57,20 @@ def _write_index(connection: sqlite3.Connection, source: Path) -> None:
 
 def _open_index(source: Path) -> sqlite3.Connection:
     stat = source.stat()
-    key = hashlib.blake2b(f"{source}:{stat.st_size}:{stat.st_mtime_ns}".encode(), digest_size=8).hexdigest()
-    folder = _cache_folder()
-    target = folder / f"words-{key}.sqlite3"
-    if not target.is_file():
+    target = usercache.folder() / f"words-{usercache.key(str(source), str(stat.st_size), str(stat.st_mtime_ns))}.sqlite3"
+
+    def write(path: str) -> None:
+        connection = sqlite3.connect(path)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            # built aside and renamed into place: a concurrent run sees no index or a whole one
-            fd, temporary = tempfile.mkstemp(dir=folder, prefix=".words-", suffix=".tmp")
-            os.close(fd)
-            try:
-                with sqlite3.connect(temporary) as connection:
-                    _write_index(connection, source)
-                connection.close()
-                os.replace(temporary, target)
-            finally:
-                if os.path.exists(temporary):
-                    os.unlink(temporary)
-        except OSError:
-            connection = sqlite3.connect(":memory:")
             _write_index(connection, source)
-            return connection
-    return sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True)
+        finally:
+            connection.close()
+
+    if usercache.build_once(target, write):
+        return sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True)
+    connection = sqlite3.connect(":memory:")
+    _write_index(connection, source)
+    return connection
 
 
 class Dictionary:

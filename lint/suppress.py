@@ -186,6 +186,10 @@ class _Honouring:
     # directives anywhere in the document (a disabled block) decide a hit: never run on some lines
     line_local = False
 
+    @property
+    def triggers(self):
+        return self.inner.triggers  # it only drops hits: where the rule cannot hit, neither can this
+
     def find(self, doc: Document) -> Iterator[Hit]:
         directives = doc.memo("plancheck-directives", lambda: read(doc.text, self.known))
         for hit in self.inner.find(doc):

@@ -26,6 +26,9 @@ class Matcher(Protocol):
     # True when every hit lies inside one line and depends on nothing but that line's text: the
     # engine may then run the rule on the lines that hold its anchors, or that a fix changed
     line_local: bool
+    # expressions such that every hit lies on a line where a match of one of them ends (empty:
+    # none known); the prefilter finds them all in one pass and skips the rule where there are none
+    triggers: tuple[LazyPattern, ...]
 
     def find(self, doc: Document) -> Iterator[Hit]: ...
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from .. import numerals
 from ..document import Document
 from ..model import Edit
-from .base import REGEX, Hit, Option, OptionError, choice
+from .base import REGEX, Hit, Option, OptionError, choice, may_cross_lines
 
 OPTIONS = {
     "marker": Option(REGEX, required=True),
@@ -32,11 +32,14 @@ class EnumerationMatcher:
         if "(?P<n>" not in self.marker.source:  # read, not compiled: packs compile on first use
             raise OptionError("key 'marker': the regex needs a group named 'n' (the numeral)")
         self.scope = options["scope"]
+        self.triggers = (self.marker,)  # every hit is an item, a match of the marker
+        # the marker is looked for only on the lines where the prefilter saw it
+        self.reads_trigger_lines = not may_cross_lines(self.marker.source)
         self.check = options["check"]
 
     def _sequences(self, doc: Document) -> Iterator[list[tuple[int, int, int, int, int]]]:
         """Runs of (value, match start, match end, numeral start, numeral end)."""
-        items = doc.memo(("enumeration", self.marker.pattern), lambda: self._items(doc.text))
+        items = doc.memo(("enumeration", self.marker.source, self.marker.flags), lambda: self._items(doc))
         if self.scope == "line":
             by_line: dict[int, list] = {}
             for item in items:
@@ -52,12 +55,15 @@ class EnumerationMatcher:
         if run:
             yield run
 
-    def _items(self, text: str) -> list:
+    def _items(self, doc: Document) -> list:
+        lines = doc.lines_matching(self.marker) if self.reads_trigger_lines else None
+        spans = [(0, len(doc.text))] if lines is None else [doc.line_with_newline(i) for i in lines]
         items = []
-        for m in self.marker.finditer(text):
-            value = numerals.parse(m.group("n"))
-            if value is not None:
-                items.append((value, m.start(), m.end(), m.start("n"), m.end("n")))
+        for start, end in spans:
+            for m in self.marker.finditer(doc.text, start, end):
+                value = numerals.parse(m.group("n"))
+                if value is not None:
+                    items.append((value, m.start(), m.end(), m.start("n"), m.end("n")))
         return items
 
     def find(self, doc: Document) -> Iterator[Hit]:

@@ -25,7 +25,7 @@ import regex
 
 from ..document import Document
 from ..model import Edit
-from .base import INTEGER, REGEX, Hit, Option
+from .base import INTEGER, REGEX, Hit, LazyPattern, Option
 
 OPTIONS = {
     "continue-end": Option(REGEX, required=True),
@@ -57,6 +57,11 @@ class HardWrapMatcher:
     def __init__(self, options: dict) -> None:
         for key, value in options.items():
             setattr(self, key.replace("-", "_"), value)
+        # a joined break is where a line ends as a sentence cannot and the next goes on, or after
+        # an orphan bracket line
+        ends = LazyPattern(f"(?:{self.continue_end.source})\n(?:{self.continue_start.source})", regex.MULTILINE)
+        self.triggers = (ends, LazyPattern(self.orphan.source, regex.MULTILINE))
+        self.reads_trigger_lines = True
 
     def _prose(self, line: str) -> bool:
         # an item's own marker (一、, 1、) is not clause punctuation: 一、加强党的建设 is a heading
@@ -86,11 +91,22 @@ class HardWrapMatcher:
             return False
         return _open_quotation(before) or bool(_CLOSING_START.match(after))
 
+    def _breaks(self, doc: Document) -> list[int] | range:
+        """Indexes of the lines whose break may be joined: all of them, or where the prefilter
+        saw a line end that does not end a sentence or an orphan line."""
+        last = len(doc.lines) - 1
+        wrapped, orphans = (doc.lines_matching(t) for t in self.triggers)
+        if wrapped is None or orphans is None:
+            return range(last)
+        return sorted({i - 1 for i in wrapped if 0 < i <= last} | {i for i in orphans if i < last})
+
     def find(self, doc: Document) -> Iterator[Hit]:
         lines = doc.lines
         continuing = False
         joined: set[int] = set()  # indexes of lines whose break (to the next line) is joined
-        for index in range(len(lines) - 1):
+        for index in self._breaks(doc):
+            if index - 1 not in joined:
+                continuing = False  # the break before was not looked at, so it was not joined
             first, second = lines[index], lines[index + 1]
             join = bool(first and second) and (self._joinable(first, second, continuing) or bool(self.orphan.match(first)))
             if not join and index and first and self._fragment(lines[index - 1], first, second):

@@ -39,6 +39,7 @@ class LineClassifier:
         self.min_document_han = options["min-document-han"]
         # a line with none of the cues named first in each table cannot match: a cheap prefilter
         self.gate = {next(iter(table)) for table in self.when}
+        self.triggers = tuple(self.cues[name] for name in sorted(self.gate))
         self.line_local = not self.min_document_han and not any(may_cross_lines(self.cues[name].source) for name in self.gate)
 
     def find(self, doc: Document) -> Iterator[Hit]:

@@ -86,6 +86,7 @@ class MojibakeMatcher:
         self.min_run = options["min-run"]
         self.latin_run = LazyPattern(_LATIN1_RUN % self.min_run)
         self.line_local = True
+        self.triggers = (self.latin_run,) if self.misread == "latin-1" else (LazyPattern(_GBK_LEAD.pattern),)
 
     def _runs(self, text: str) -> Iterator[regex.Match]:
         if self.misread == "latin-1":

@@ -45,6 +45,7 @@ class PatternMatcher:
             raise OptionError("'strip' and 'replacement' do not go together")
         # unless-line, unless-sentence and strip look only inside the line of the match
         self.line_local = self.max_document_han is None and not may_cross_lines(self.pattern.source)
+        self.triggers = () if self.fold else (self.pattern,)  # folded text is not what gets scanned
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

@@ -33,6 +33,7 @@ class SplitWordMatcher:
         self.unless_before = options["unless-before"]
         self.context = options["context"]
         self.line_local = not may_cross_lines(self.gap.source)
+        self.triggers = (self.gap,)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

@@ -22,6 +22,7 @@ class SubstitutionMatcher:
         alternatives = sorted(self.table, key=len, reverse=True)
         self.line_local = not any("\n" in key or "\r" in key for key in self.table)
         self.pattern = LazyPattern("|".join(regex.escape(a) for a in alternatives))
+        self.triggers = (self.pattern,)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

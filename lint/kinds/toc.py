@@ -111,6 +111,9 @@ class TocMatcher:
         self.leader = options["leader"]
         self.numbering = options["numbering"]
         self.count = options["count-pattern"]
+        # a table of contents opens with its heading or is a run of entries with page numbers;
+        # both are read line by line, so the scan reads them line by line too
+        self.triggers = tuple(LazyPattern(p.source, p.flags | regex.MULTILINE) for p in (self.heading, self.leader))
 
     def find(self, doc: Document) -> Iterator[Hit]:
         key = ("toc", self.heading.pattern, self.leader.pattern, self.numbering.pattern)

@@ -1,0 +1,271 @@
+"""One pass of Hyperscan over a document tells, for every rule, on which lines it can match.
+
+Each kind names its rule's *triggers*: expressions such that every hit of the rule lies on a line
+where a trigger match ends (a pattern's own expression, a line classifier's gate cue, an
+enumeration's marker …). Hyperscan compiles all of them into one automaton, in prefilter mode:
+what it reports is a superset of the real matches, so a rule with no trigger match in a
+document cannot hit there, and a line-local rule need only look at the lines that have one.
+Hyperscan scans at hundreds of MB/s where Python's regex engines manage tens, and it does every
+rule in the same pass. Its answer only ever removes work; every hit is still found by the rule's
+own expressions.
+
+The automaton takes a while to compile (seconds for the built-in packs), so it is compiled once
+per set of triggers and kept in the user's cache folder. Without Hyperscan (an exotic platform),
+or on a text that is not valid UTF-8, or that holds characters Hyperscan's Unicode tables may
+not know, plancheck runs every rule everywhere, as it would without this module.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import weakref
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import usercache
+from .packs import RuleSet
+
+hyperscan: Any = None  # the module, imported when a prefilter is first built
+
+
+def _import_hyperscan() -> bool:
+    """Import hyperscan (25 ms: not for a run that never builds a prefilter); False where it is
+    not installed."""
+    global hyperscan
+    if hyperscan is None:
+        try:
+            import hyperscan as module
+        except ImportError:  # pragma: no cover - hyperscan has wheels for every platform plancheck supports
+            return False
+        hyperscan = module
+    return True
+
+_MULTILINE = re.MULTILINE
+# The characters on which Hyperscan's Unicode properties (\p{Han}, \w, \d, \s) agree with those
+# of the regex module, as a test checks for each of them: ASCII and Latin-1, general punctuation,
+# arrows and mathematical operators, enclosed numbers, box drawing, shapes and symbols, CJK
+# punctuation, the ideographs up to Unicode 8 and the full-width forms. A text holding any other
+# character (a newer ideograph, say) is not prefiltered.
+CHECKED_RANGES = (
+    (0x00, 0xFF),
+    (0x2000, 0x206F),
+    (0x2190, 0x22FF),
+    (0x2460, 0x26FF),
+    (0x3000, 0x303F),
+    (0x3400, 0x4DB5),
+    (0x4E00, 0x9FCC),
+    (0xFEFF, 0xFEFF),
+    (0xFF01, 0xFFEF),
+)
+_UNCHECKED = re.compile("[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in CHECKED_RANGES) + "]")
+_BOUNDED = re.compile(r"(?<!\\)(?<!\\x)\{(\d+)(?:,(\d*))?\}")
+_ESCAPED_CODE = re.compile(r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})")
+
+
+def _without_anchors(source: str) -> str:
+    """`source` less its zero-width anchors (^ $ \\A \\Z \\z \\b \\B): that only adds matches, and
+    Hyperscan gets some of them wrong (`[ \\t]+$` finds nothing in a multi-line text longer than
+    sixteen bytes)."""
+    out = []
+    i = 0
+    in_class = False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            if in_class or source[i + 1 : i + 2] not in ("A", "Z", "z", "b", "B"):
+                out.append(source[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if ch == "]" and not (out and out[-1] in ("[", "[^")):
+                in_class = False
+            out.append(ch)
+        elif ch == "[":
+            in_class = True
+            out.append("[^" if source[i + 1 : i + 2] == "^" else "[")
+            i += 2 if source[i + 1 : i + 2] == "^" else 1
+            continue
+        elif ch not in "^$":
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+# classes whose Unicode meaning differs between Hyperscan and regex even on the checked
+# characters (\w on ① or ², POSIX classes): an expression using one is not prefiltered
+_DISAGREEING = re.compile(r"\\[wW]|\[:\^?[a-z]+:\]|\\[pP]\{(?!(?:Han|L|N|P)\})")
+
+
+def pcre(source: str) -> str | None:
+    """A Python expression in Hyperscan's dialect, loosened where that only adds matches: anchors
+    left out, `\\uXXXX` escapes spelled `\\x{XXXX}`, and repeat counts above 4 left open (a count
+    of a thousand makes Hyperscan compile for minutes). None for one Hyperscan would read
+    differently."""
+    if _DISAGREEING.search(source.replace("\\\\", "")):
+        return None
+    source = _without_anchors(source)
+
+    def loosen(m: re.Match[str]) -> str:
+        low, high = m.group(1), m.group(2)
+        if high is None and int(low) <= 4 or high and int(high) <= 4:
+            return m.group(0)
+        return "{" + low + ",}"
+
+    source = _BOUNDED.sub(loosen, source)
+    return _ESCAPED_CODE.sub(lambda m: "\\x{" + (m.group(1) or m.group(2)) + "}", source)
+
+
+TriggerKey = tuple[str, int]  # a trigger's source and flags
+Expression = tuple[str, int, str, int]  # a trigger's source and flags, in Hyperscan's dialect and flags
+
+
+def key_of(trigger) -> TriggerKey:
+    return (trigger.source, trigger.flags)
+
+
+class Prefilter:
+    def __init__(self, database, keys: list[TriggerKey], rule_triggers: dict[str, tuple[TriggerKey, ...]]) -> None:
+        self._database = database
+        self._keys = keys  # expression id -> trigger
+        # the rules all of whose triggers Hyperscan accepted: only for them does no match mean no hit
+        self._rule_triggers = rule_triggers
+
+    def scan(self, text: str) -> dict[TriggerKey, list[int]] | None:
+        """For each trigger, the indexes of the lines where its matches end, in order (of a trigger
+        whose rule only asks whether it matches at all, the first such line only); None when the
+        text cannot be prefiltered."""
+        if _UNCHECKED.search(text):
+            return None
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+        ends: list[tuple[int, int]] = []
+        record = ends.append
+
+        def on_match(expression: int, start: int, end: int, flags: int, context: object) -> None:
+            record((expression, end))
+
+        self._database.scan(data, match_event_handler=on_match)
+        starts = [0] + [m.end() for m in re.finditer(b"\n", data)]
+        found: dict[int, set[int]] = {}
+        for expression, end in ends:
+            found.setdefault(expression, set()).add(bisect.bisect_right(starts, max(end - 1, 0)) - 1)
+        return {key: sorted(found.get(i, ())) for i, key in enumerate(self._keys)}
+
+    def candidates(self, scanned: dict[TriggerKey, list[int]], rule_id: str) -> list[int] | None:
+        """The lines where the rule can hit, in order; None when the prefilter cannot tell."""
+        keys = self._rule_triggers.get(rule_id)
+        if keys is None:
+            return None
+        if len(keys) == 1:
+            return scanned[keys[0]]
+        return sorted({line for key in keys for line in scanned[key]})
+
+
+def _expressions(rules: RuleSet) -> list[Expression]:
+    out: dict[TriggerKey, Expression] = {}
+    for rule in rules:
+        # a rule that reads the whole document only asks whether a trigger matches at all, unless
+        # its kind reads the lines where they match
+        whole = not (rule.matcher.line_local or getattr(rule.matcher, "reads_trigger_lines", False))
+        for trigger in getattr(rule.matcher, "triggers", ()):
+            flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_PREFILTER
+            if trigger.flags & _MULTILINE:
+                flags |= hyperscan.HS_FLAG_MULTILINE
+            if whole:
+                flags |= hyperscan.HS_FLAG_SINGLEMATCH
+            key = key_of(trigger)
+            expression = pcre(trigger.source)
+            if expression is None or key in out and not out[key][3] & hyperscan.HS_FLAG_SINGLEMATCH:
+                continue  # not prefiltered, or another rule already asks for all its lines
+            out[key] = (trigger.source, trigger.flags, expression, flags)
+    return list(out.values())
+
+
+def _compile(expressions: list[Expression], chosen: list[int]):
+    database = hyperscan.Database()
+    database.compile(
+        expressions=[expressions[i][2].encode("utf-8") for i in chosen],
+        ids=list(range(len(chosen))),
+        elements=len(chosen),
+        flags=[expressions[i][3] for i in chosen],
+    )
+    return database
+
+
+def _accepted(expressions: list[Expression]) -> list[int]:
+    """The expressions Hyperscan can compile; the others leave their rules unfiltered."""
+    try:
+        _compile(expressions, list(range(len(expressions))))
+        return list(range(len(expressions)))
+    except hyperscan.error:
+        pass
+    accepted = []
+    for i in range(len(expressions)):
+        try:
+            _compile(expressions, [i])
+            accepted.append(i)
+        except hyperscan.error:
+            pass
+    return accepted
+
+
+def _load_or_build(expressions: list[Expression]) -> tuple[object, list[int]]:
+    target = usercache.folder() / f"prefilter-{usercache.key(hyperscan.__version__, json.dumps(expressions))}.hsdb"
+
+    def write(path: str) -> None:
+        accepted = _accepted(expressions)
+        blob = hyperscan.dumpb(_compile(expressions, accepted)) if accepted else b""
+        Path(path).write_bytes(json.dumps(accepted).encode() + b"\n" + blob)
+
+    if usercache.build_once(target, write):
+        try:
+            header, _, blob = target.read_bytes().partition(b"\n")
+            accepted = json.loads(header)
+            return (hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if accepted else None), accepted
+        except (OSError, ValueError, hyperscan.error):
+            pass  # a damaged file: build in memory this time
+    accepted = _accepted(expressions)
+    return (_compile(expressions, accepted) if accepted else None), accepted
+
+
+# characters: on a shorter text, loading Hyperscan and the database (tens of ms, once per
+# process) costs more than the prefilter saves; once loaded it serves texts of any size
+BUILD_FROM = 20_000
+_loaded: weakref.WeakKeyDictionary[RuleSet, Prefilter | None] = weakref.WeakKeyDictionary()
+
+
+def for_text(rules: RuleSet, text: str) -> Prefilter | None:
+    """The prefilter to use on `text`, or None: none can be had, or it is not worth loading."""
+    if rules in _loaded:
+        return _loaded[rules]
+    if len(text) < BUILD_FROM:
+        return None
+    prefilter = _loaded[rules] = for_rules(rules)
+    return prefilter
+
+
+@lru_cache(maxsize=16)
+def for_rules(rules: RuleSet) -> Prefilter | None:
+    """The prefilter of a rule set, or None where there is nothing to prefilter with."""
+    if not _import_hyperscan():
+        return None
+    expressions = _expressions(rules)
+    if not expressions:
+        return None
+    database, accepted = _load_or_build(expressions)
+    if database is None:
+        return None
+    database.scratch = hyperscan.Scratch(database)  # a loaded database comes without one
+    keys = [(expressions[i][0], expressions[i][1]) for i in accepted]
+    known = set(keys)
+    rule_triggers = {}
+    for rule in rules:
+        triggers = tuple(key_of(t) for t in getattr(rule.matcher, "triggers", ()))
+        if triggers and all(key in known for key in triggers):
+            rule_triggers[rule.id] = triggers
+    return Prefilter(database, keys, rule_triggers)

@@ -1,0 +1,136 @@
+"""The prefilter (one Hyperscan pass) only ever removes work: wherever a rule hits, the prefilter
+said it could; and where Hyperscan and Python's regex disagree, it stands aside."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import hyperscan
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lint import engine, prefilter
+from lint.packs import RuleSet, load_rules
+
+from .test_linescope import WHOLE
+from .test_properties import EXAMPLES
+
+RULES = load_rules()
+
+
+@pytest.fixture(autouse=True)
+def _prefilter_every_text(monkeypatch):
+    monkeypatch.setattr(prefilter, "BUILD_FROM", 0)
+
+
+FLAGS = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_PREFILTER
+
+
+def _hyperscan_matches(expression: str, chars: list[str]) -> list[bool]:
+    """Whether Hyperscan's `expression` matches each of `chars` on its own."""
+    database = hyperscan.Database()
+    database.compile(expressions=[expression.encode()], ids=[0], elements=1, flags=[FLAGS])
+    separator = "\x00"
+    data = separator.join(chars).encode()
+    ends = set()
+    database.scan(data, match_event_handler=lambda i, start, end, flags, context: ends.add(end))
+    out, offset = [], 0
+    for ch in chars:
+        offset += len(ch.encode())
+        out.append(offset in ends)
+        offset += 1
+    return out
+
+
+CHECKED = [chr(c) for a, b in prefilter.CHECKED_RANGES for c in range(a, b + 1) if chr(c) != "\x00"]
+
+
+@pytest.mark.parametrize("prop", [r"\p{Han}", r"\p{L}", r"\p{N}", r"\p{P}", r"\d", r"\D", r"\s", r"\S", r"\P{Han}", "."])
+def test_on_the_checked_characters_hyperscan_and_regex_agree(prop):
+    python = regex.compile(prop)
+    expected = [python.fullmatch(ch) is not None for ch in CHECKED]
+    found = _hyperscan_matches(prop, CHECKED)
+    assert [ch for ch, e, f in zip(CHECKED, expected, found, strict=True) if e != f] == []
+
+
+def test_caseless_letters_agree_on_the_checked_characters():
+    letters = [ch for ch in CHECKED if ch.isalpha() and ch.lower() != ch.upper()]
+    for ch in letters:
+        python = regex.compile("(?i)" + regex.escape(ch))
+        expected = [python.fullmatch(other) is not None for other in letters]
+        assert _hyperscan_matches("(?i)" + ch, letters) == expected, ch
+
+
+@pytest.mark.parametrize("source", [r"\w+", r"[[:punct:]]", r"\p{Sc}", r"a\W"])
+def test_classes_read_differently_are_not_prefiltered(source):
+    assert prefilter.pcre(source) is None
+
+
+def test_a_text_with_an_unchecked_character_is_not_prefiltered_and_still_checked():
+    filter_ = prefilter.for_rules(RULES)
+    text = "加强D的建设，推进𠀀工作。\n"  # U+20000, an ideograph Hyperscan does not know
+    assert filter_.scan(text) is None
+    assert [f.rule for f in engine.check(text, RULES)] == [f.rule for f in engine.check(text, WHOLE)]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"^[ \t]*(?:来源|时间)[：:]$", r"[ \t]*(?:来源|时间)[：:]"),
+        (r"[^$\n]+$", r"[^$\n]+"),
+        (r"\$\d{1,30}", r"\$\d{1,}"),
+        (r"\bD\B\Z", "D"),
+        (r"[ \t\u3000]{2}", r"[ \t\x{3000}]{2}"),
+        (r"\x{41}{9}", r"\x{41}{9,}"),
+    ],
+)
+def test_expressions_are_loosened_into_hyperscans_dialect(source, expected):
+    assert prefilter.pcre(source) == expected
+
+
+def test_trailing_blanks_on_a_long_line_are_found():
+    # Hyperscan finds no match of [ \t]+$ in a multi-line text longer than 16 bytes: anchors are left out
+    text = "一、总体要求和主要目标任务  \n第二行。\n"
+    assert [f.rule for f in engine.check(text, RULES)] == ["LY001"]
+
+
+def test_the_database_is_built_once_in_the_cache_folder_and_a_damaged_one_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    rules = RULES.only(["PW001", "RD001", "LY006"])
+    built = prefilter.for_rules.__wrapped__(rules)
+    files = list((tmp_path / "plancheck").glob("prefilter-*.hsdb"))
+    assert built is not None and len(files) == 1
+    text = "前言\n加强D的建设##paidbegin##。\n"
+    scanned = built.scan(text)
+    assert built.candidates(scanned, "PW001") == [1] and built.candidates(scanned, "RD001") == [1]
+    files[0].write_bytes(b"not a database")
+    rebuilt = prefilter.for_rules.__wrapped__(rules)
+    assert rebuilt.candidates(rebuilt.scan(text), "PW001") == [1]
+
+
+def test_without_hyperscan_every_rule_runs_everywhere(monkeypatch):
+    monkeypatch.setattr(prefilter, "_import_hyperscan", lambda: False)
+    rules = RuleSet(tuple(dataclasses.replace(r) for r in RULES))  # a new set: not in the cache
+    text = "加强D的建设##paidbegin##，推进工作。\n"
+    assert prefilter.for_rules(rules) is None
+    assert engine.check(text, rules) == engine.check(text, RULES)
+
+
+def _snippets():
+    for rule in RULES:
+        for example in rule.examples:
+            yield from (t for t in (example.bad, example.good) if t)
+
+
+SNIPPETS = sorted(set(_snippets()))
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(st.sampled_from(SNIPPETS), st.sampled_from(["", "\n", "\n\n", "，", " ", "\r\n"])), min_size=1, max_size=12))
+def test_rule_examples_in_any_order_and_context_find_the_same_with_and_without_the_prefilter(parts):
+    text = "".join(snippet + glue for snippet, glue in parts)
+    assert engine.check(text, RULES) == engine.check(text, WHOLE)
+    fixed, whole = engine.fix(text, RULES, unsafe=True), engine.fix(text, WHOLE, unsafe=True)
+    assert (fixed.text, fixed.remaining) == (whole.text, whole.remaining)
