@@ -7,10 +7,12 @@ Unknown keys, selectors, rule ids and levels are errors with a did-you-mean, nev
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -82,11 +84,16 @@ class Settings:
     cli_select: tuple[str, ...] | None = None
     cli_extend_select: tuple[str, ...] = ()
     cli_ignore: tuple[str, ...] = ()
-    _rules: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
+    # what is worked out once: the root, the rules for each set of per-file ignores
+    _memo: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     @property
     def root(self) -> Path:
-        return self.source.parent if self.source else Path.cwd()
+        # asked for every file; without a configuration file it is the current folder
+        key = ("root", None if self.source else os.getcwd())
+        if key not in self._memo:
+            self._memo[key] = self.source.parent if self.source else Path(key[1])
+        return self._memo[key]
 
     def all_rules(self) -> RuleSet:
         try:
@@ -97,19 +104,21 @@ class Settings:
     def rules_for(self, path: Path | None = None) -> RuleSet:
         """The selected rules (with severity overrides) that apply to `path`."""
         extra_ignores = self._ignores_for(path)
-        key = extra_ignores
-        if key not in self._rules:
+        key = ("rules", extra_ignores)
+        if key not in self._memo:
             rules = self.all_rules()
             chosen = resolve_layer(rules, None, self.select, self.extend_select, self.ignore)
             if self.cli_select is not None or self.cli_extend_select or self.cli_ignore:
                 chosen = resolve_layer(rules, chosen, self.cli_select, self.cli_extend_select, self.cli_ignore)
             # per-file ignores come last: they hold for the file whatever was selected
             chosen -= ignored_by(rules, extra_ignores)
-            self._rules[key] = rules.only(chosen).with_severities(dict(self.severity))
-        return self._rules[key]
+            self._memo[key] = rules.only(chosen).with_severities(dict(self.severity))
+        return self._memo[key]
 
     def encoding_for(self, path: Path) -> str | None:
         """The encoding configured for `path` (first matching glob), or None to detect it."""
+        if not self.encoding:
+            return None
         relative = relative_to(path, self.root)
         return next((name for pattern, name in self.encoding if matches(relative, pattern)), None)
 
@@ -145,21 +154,51 @@ class Settings:
 
 
 def relative_to(path: Path, root: Path) -> str:
-    try:
-        return PurePosixPath(Path(os.path.abspath(path)).relative_to(os.path.abspath(root))).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """`path` relative to `root` with "/" between components; `path` as it is when not below `root`."""
+    relative = below(path, root)
+    return path.as_posix() if relative is None else relative
+
+
+def below(path: Path, root: Path) -> str | None:
+    """`path` relative to `root` with "/" between components; None when not below `root`."""
+    # with strings, not pathlib: this runs for every file of a run
+    absolute, base = os.path.abspath(path), os.path.abspath(root)
+    if absolute == base:
+        return "."
+    base = base.rstrip(os.sep) + os.sep
+    if not absolute.startswith(base):
+        return None
+    relative = absolute[len(base) :]
+    return relative.replace(os.sep, "/") if os.sep != "/" else relative
 
 
 def matches(relative: str, pattern: str, skip: int = 0) -> bool:
     """A pattern with a slash matches the relative path (or a folder above it); one without matches
     any single path component, as in .gitignore. The first `skip` components are not tested."""
-    pattern = pattern.rstrip("/")
+    return matches_any(relative, (pattern,), skip)
+
+
+def matches_any(relative: str, patterns: tuple[str, ...], skip: int = 0) -> bool:
+    """Whether any of `patterns` matches (see `matches`)."""
+    names, paths = _globs(patterns)
     parts = relative.split("/")
-    if "/" in pattern:
-        pattern = pattern.removeprefix("./")
-        return any(fnmatch.fnmatchcase("/".join(parts[:i]), pattern) for i in range(skip + 1, len(parts) + 1))
-    return any(fnmatch.fnmatchcase(part, pattern) for part in parts[skip:])
+    if names is not None and any(names.match(part) for part in parts[skip:]):
+        return True
+    return paths is not None and any(paths.match("/".join(parts[:i])) for i in range(skip + 1, len(parts) + 1))
+
+
+@functools.lru_cache(maxsize=256)
+def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """Patterns without a slash and patterns with one, each kind compiled into one expression (as
+    fnmatch.fnmatchcase would match them one by one)."""
+    names, paths = [], []
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if "/" in pattern:
+            paths.append(fnmatch.translate(pattern.removeprefix("./")))
+        else:
+            names.append(fnmatch.translate(pattern))
+    return (re.compile("|".join(names)) if names else None), (re.compile("|".join(paths)) if paths else None)
 
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -281,30 +320,36 @@ class ConfigResolver:
 
     def __init__(self, overrides: Mapping[str, Any] | None = None, config_file: Path | None = None) -> None:
         self._overrides = dict(overrides or {})
-        self._fixed = explicit_config(config_file) if config_file else None
-        self._by_dir: dict[Path, Settings] = {}
+        self._fixed = self._apply(explicit_config(config_file)) if config_file else None
+        self._by_dir: dict[str, Settings] = {}
 
     def for_path(self, path: Path) -> Settings:
         if self._fixed is not None:
-            return self._apply(self._fixed)
-        absolute = Path(os.path.abspath(path))
-        directory = absolute if path.is_dir() else absolute.parent
-        return self._for_dir(directory)
+            return self._fixed
+        # with strings, not pathlib: this runs for every file of a run
+        absolute = os.path.abspath(path)
+        return self._for_dir(absolute if os.path.isdir(path) else os.path.dirname(absolute))
 
-    def _for_dir(self, directory: Path) -> Settings:
+    def for_file(self, path: Path) -> Settings:
+        """`for_path` for a path known not to be a folder."""
+        if self._fixed is not None:
+            return self._fixed
+        return self._for_dir(os.path.dirname(os.path.abspath(path)))
+
+    def _for_dir(self, directory: str) -> Settings:
         if directory in self._by_dir:
             return self._by_dir[directory]
         found = None
         for name in CONFIG_NAMES:
-            candidate = directory / name
+            candidate = Path(directory, name)
             if candidate.is_file():
                 found = read_config_file(candidate)
                 if found is not None:
                     break
         if found is not None:
             settings = self._apply(found)
-        elif directory.parent != directory:
-            settings = self._for_dir(directory.parent)
+        elif os.path.dirname(directory) != directory:
+            settings = self._for_dir(os.path.dirname(directory))
         else:
             settings = self._apply(Settings())
         self._by_dir[directory] = settings
@@ -330,4 +375,4 @@ class ConfigResolver:
             changes["rule_timeout"] = _seconds(o["rule_timeout"], "--rule-timeout", "command line")
         if not changes:
             return settings
-        return replace(settings, _rules={}, **changes).validate()
+        return replace(settings, _memo={}, **changes).validate()

@@ -6,25 +6,26 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from .config import ConfigResolver, matches, relative_to
+from .config import ConfigResolver, Settings, below, matches_any, relative_to
 
 
-def _excluded(path: Path, resolver: ConfigResolver, below: Path | None = None) -> bool:
+def _excluded(path: Path, resolver: ConfigResolver, walked: Path | None = None) -> bool:
     """Whether `path` is excluded. When walking a folder named on the command line, only the part of
     the path below that folder counts: naming an excluded folder checks it."""
     settings = resolver.for_path(path)
     relative = relative_to(path, settings.root)
-    skip = 0
-    if below is not None:
-        root_relative = relative_to(below, settings.root)
-        if relative.startswith(root_relative + "/") and root_relative not in (".", ""):
-            skip = root_relative.count("/") + 1
-    return any(matches(relative, p, skip) for p in settings.exclude)
+    return matches_any(relative, settings.exclude, _skip(relative, _walked_relative(walked, settings)))
 
 
-def _included(path: Path, resolver: ConfigResolver) -> bool:
-    settings = resolver.for_path(path)
-    return any(matches(relative_to(path, settings.root), p) for p in settings.include)
+def _walked_relative(walked: Path | None, settings: Settings) -> str | None:
+    return None if walked is None else relative_to(walked, settings.root)
+
+
+def _skip(relative: str, walked_relative: str | None) -> int:
+    """How many leading components of `relative` the folder being walked takes: they are not tested."""
+    if walked_relative is not None and relative.startswith(walked_relative + "/") and walked_relative not in (".", ""):
+        return walked_relative.count("/") + 1
+    return 0
 
 
 def discover(paths: list[Path], resolver: ConfigResolver, *, force_exclude: bool = False) -> Iterator[Path | str]:
@@ -56,11 +57,23 @@ def _walk(root: Path, resolver: ConfigResolver, seen: set[str]) -> Iterator[Path
     for directory, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(directory)
         dirnames[:] = sorted(d for d in dirnames if not _excluded(here / d, resolver, root))
+        if not filenames:
+            continue
+        # what holds for every file of a folder is worked out once: its settings (the folder's),
+        # its path relative to their root, its real path
+        settings = resolver.for_path(here)
+        folder = below(here, settings.root)
+        walked = _walked_relative(root, settings)
+        real = os.path.realpath(here)
         for name in sorted(filenames):
             path = here / name
-            if _excluded(path, resolver, root) or not _included(path, resolver):
+            if folder is None:
+                relative = path.as_posix()
+            else:
+                relative = name if folder == "." else f"{folder}/{name}"
+            if matches_any(relative, settings.exclude, _skip(relative, walked)) or not matches_any(relative, settings.include):
                 continue
-            key = _key(path)
+            key = _key(path) if os.path.islink(path) else os.path.join(real, name)
             if key not in seen:
                 seen.add(key)
                 yield path
