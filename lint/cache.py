@@ -19,10 +19,11 @@ from pathlib import Path
 
 from . import __version__
 from .model import Applicability, Edit, Finding, Fix, Severity
+from .output import Kind, count_kinds
 from .packs import RuleSet
 
 CACHE_DIR = ".plancheck_cache"
-FORMAT = 1
+FORMAT = 2
 
 
 def rules_identity(rules: RuleSet, timeout: float | None) -> str:
@@ -37,27 +38,34 @@ def rules_identity(rules: RuleSet, timeout: float | None) -> str:
     return h.hexdigest()
 
 
-def _finding_to_json(f: Finding) -> dict:
+def _row(f: Finding) -> list:
     fix = None
     if f.fix is not None:
-        fix = [str(f.fix.applicability), f.fix.message, [[e.start, e.end, e.content] for e in f.fix.edits]]
-    return {"r": f.rule, "n": f.name, "c": f.category, "s": int(f.severity), "m": f.message, "a": f.start, "b": f.end, "f": fix}
+        fix = [f.fix.applicability.value, f.fix.message, [[e.start, e.end, e.content] for e in f.fix.edits]]
+    return [f.rule, f.name, f.category, int(f.severity), f.message, f.start, f.end, fix]
 
 
-def _finding_from_json(d: dict) -> Finding:
-    fix = None
-    if d["f"] is not None:
-        applicability, message, edits = d["f"]
-        fix = Fix(tuple(Edit(*e) for e in edits), Applicability(applicability), message)
-    return Finding(d["r"], d["n"], d["c"], Severity(d["s"]), d["m"], d["a"], d["b"], fix)
+_SEVERITIES = {int(s): s for s in Severity}
+_APPLICABILITIES = {a.value: a for a in Applicability}
+
+
+def _finding(row: list) -> Finding:
+    rule, name, category, severity, message, start, end, fix = row
+    if fix is not None:
+        applicability, fix_message, edits = fix
+        fix = Fix(tuple(Edit(*e) for e in edits), _APPLICABILITIES[applicability], fix_message)
+    return Finding(rule, name, category, _SEVERITIES[severity], message, start, end, fix)
 
 
 class ResultCache:
+    """Entries are two lines of JSON: the counts of the findings by kind (lint.output.Kind), which is
+    all a run printing statistics reads, then the findings."""
+
     def __init__(self, root: Path) -> None:
         self.directory = root / CACHE_DIR
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / key[2:]
+    def _path(self, key: str) -> str:
+        return os.path.join(self.directory, key[:2], key[2:])  # not pathlib: this runs for every file
 
     @staticmethod
     def key(digest: bytes, identity: str, mode: str) -> str:
@@ -68,21 +76,30 @@ class ResultCache:
         h.update(digest)
         return h.hexdigest()
 
-    def get(self, key: str) -> list[Finding] | None:
+    def lookup(self, key: str, *, findings: bool = True) -> tuple[dict[Kind, int], list[Finding] | None] | None:
+        """The counts by kind and (when asked for) the findings of an entry; None for a miss."""
         try:
-            with open(self._path(key), encoding="utf-8") as handle:
-                return [_finding_from_json(d) for d in json.load(handle)]
+            with open(self._path(key), "rb") as handle:
+                counts = {(r, n, c, s, a): count for r, n, c, s, a, count in json.loads(handle.readline())}
+                return counts, [_finding(row) for row in json.loads(handle.readline())] if findings else None
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
+    def get(self, key: str) -> list[Finding] | None:
+        entry = self.lookup(key)
+        return None if entry is None else entry[1]
+
     def put(self, key: str, findings: list[Finding]) -> None:
         path = self._path(key)
+        counts = [[*k, n] for k, n in count_kinds(findings).items()]
         try:
             self._ensure_directory()
-            path.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump([_finding_to_json(f) for f in findings], handle, ensure_ascii=False)
+                # ensure_ascii=False leaves no raw line break in JSON: one line each
+                handle.write(json.dumps(counts, ensure_ascii=False) + "\n")
+                handle.write(json.dumps([_row(f) for f in findings], ensure_ascii=False) + "\n")
             os.replace(tmp, path)
         except OSError:
             pass  # a cache that cannot be written only costs time

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, baseline, cache, encodings, files, formats, gitdiff, init, output, runner, terminal
-from .config import ConfigError, ConfigResolver
+from .config import ConfigError, ConfigResolver, Settings
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, Rule, RuleSet
 from .suggest import did_you_mean
@@ -94,13 +94,15 @@ class Run:
     args: argparse.Namespace
     resolver: ConfigResolver
     overrides: dict = field(default_factory=dict)  # the command line's settings, for worker processes
-    located: list[output.Located] = field(default_factory=list)
+    located: list[output.Located] = field(default_factory=list)  # only when a run prints more than counts
+    tally: output.Tally = field(default_factory=output.Tally)
     # fixes refused or not converging: a lint failure (exit 1) whatever the findings
     failed: bool = False
     errors: int = 0
     paths: list[str] = field(default_factory=list)  # every file checked, as named
     fail_levels: dict[str, Severity] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)  # every rule that ran, by id
+    _rule_sets: set[RuleSet] = field(default_factory=set)
     fixed_files: int = 0
     fixed_findings: int = 0
     diffs: list[str] = field(default_factory=list)
@@ -113,8 +115,8 @@ class Run:
         self.errors += 1
         self.say(f"plancheck: {message}")
 
-    def take(self, outcome: runner.Outcome) -> None:
-        """Merge one file's outcome into the run."""
+    def take(self, outcome: runner.Outcome, settings: Settings) -> None:
+        """Merge one file's outcome (checked under `settings`) into the run."""
         for message in outcome.messages:
             self.say(message)
         self.errors += outcome.errors
@@ -123,8 +125,12 @@ class Run:
             return
         self.paths.append(outcome.name)
         self.fail_levels[outcome.name] = outcome.fail_level
-        self.rules.update((rule.id, rule) for rule in self.resolver.for_path(outcome.path or Path.cwd()).rules_for(outcome.path))
+        rules = settings.rules_for(outcome.path)
+        if rules not in self._rule_sets:  # the same few sets for every file
+            self._rule_sets.add(rules)
+            self.rules.update((rule.id, rule) for rule in rules)
         self.located.extend(outcome.located)
+        self.tally.add(outcome.name, outcome.kinds, outcome.fail_level)
         if outcome.new_text is not None:
             self.fixed_files += 1
             self.fixed_findings += outcome.fixed_findings
@@ -133,7 +139,15 @@ class Run:
 
     def options(self) -> runner.Options:
         args = self.args
-        return runner.Options(args.fix, args.diff, args.unsafe_fixes, args.encoding, not args.no_cache)
+        return runner.Options(args.fix, args.diff, args.unsafe_fixes, args.encoding, not args.no_cache, locate=self.prints_findings())
+
+    def prints_findings(self) -> bool:
+        """Whether the run needs its findings located in their text: not when it prints only counts
+        (--statistics) or a diff."""
+        args = self.args
+        if args.baseline or args.write_baseline:
+            return True
+        return not (args.diff or (args.statistics and formats.resolve(args.output_format) in formats.FOR_PEOPLE))
 
 
 def _check_files(run: Run, changed: set[str] | None) -> None:
@@ -153,7 +167,7 @@ def _check_files(run: Run, changed: set[str] | None) -> None:
         files_found, run.resolver, run.options(), run.args.jobs, run.overrides, run.args.config, run.progress.advance
     )
     for outcome in outcomes:
-        run.take(outcome)
+        run.take(outcome, run.resolver.for_file(outcome.path))
     run.progress.clear()
 
 
@@ -168,14 +182,14 @@ def _check_stdin(run: Run) -> None:
         return
     # stdin leaves nothing behind on disk, not even a cache entry
     outcome = runner.process_text(name, source, settings, path, dataclasses.replace(run.options(), use_cache=False))
-    run.take(outcome)
+    run.take(outcome, settings)
     if run.args.fix:
         new_text = outcome.new_text if outcome.new_text is not None else source.text
         sys.stdout.buffer.write(files.encode(source.with_text(new_text)))
         sys.stdout.flush()
 
 
-def _print_report(run: Run, report: formats.Report, in_baseline: baseline.Filtered | None) -> None:
+def _print_report(run: Run, report: formats.Report, tally: output.Tally, in_baseline: baseline.Filtered | None) -> None:
     args = run.args
     # with --fix on stdin the fixed text owns stdout, so findings go to stderr
     stream = sys.stderr if (args.fix and args.paths == ["-"]) else sys.stdout
@@ -189,10 +203,9 @@ def _print_report(run: Run, report: formats.Report, in_baseline: baseline.Filter
         stream.write(formats.FORMATS[name](report))
         return
     paint = terminal.Palette(terminal.colour_wanted(stream))
-    located = list(report.located)
     if args.statistics:
-        if located:
-            print(output.render_statistics(located), file=stream)
+        if tally.total():
+            print(output.render_statistics(tally), file=stream)
     else:
         stream.write(formats.FORMATS[name](dataclasses.replace(report, paint=paint)))
     if args.quiet:
@@ -200,7 +213,7 @@ def _print_report(run: Run, report: formats.Report, in_baseline: baseline.Filter
     if args.fix and run.fixed_findings:
         noun = "finding" if run.fixed_findings == 1 else "findings"
         print(f"Fixed {run.fixed_findings} {noun} in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.", file=stream)
-    print(output.summary(located, len(run.paths), run.errors, paint), file=stream)
+    print(output.summary(tally, len(run.paths), run.errors, paint), file=stream)
     if in_baseline is not None:
         print(_baseline_note(in_baseline, args.baseline), file=stream)
 
@@ -257,19 +270,21 @@ def check_main(argv: Sequence[str]) -> int:
         print(f"Recorded {count} {noun} of {len(run.paths)} file{'s' if len(run.paths) != 1 else ''} in {args.write_baseline}.")
         return EXIT_ERROR if run.errors else EXIT_CLEAN
     located = run.located
+    tally = run.tally
     filtered = None
     if recorded is not None:
         filtered = baseline.subtract(located, recorded, args.baseline.parent, run.paths)
         located = filtered.kept
+        tally = output.Tally.of(located, run.fail_levels)
     report = formats.Report(located, run.paths, run.fail_levels, run.rules)
-    _print_report(run, report, filtered)
+    _print_report(run, report, tally, filtered)
     if run.errors:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_CLEAN
     if args.diff:
         return EXIT_FINDINGS if run.diffs else EXIT_CLEAN
-    failing = any(report.fails(item) for item in located)
+    failing = tally.failing
     return EXIT_FINDINGS if run.failed or failing else EXIT_CLEAN
 
 

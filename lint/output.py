@@ -7,7 +7,7 @@ import bisect
 import json
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import regex
@@ -149,42 +149,105 @@ def render_json(items: list[Located]) -> str:
     return json.dumps([as_json(i) for i in items], ensure_ascii=False, indent=2)
 
 
-def render_statistics(items: list[Located]) -> str:
-    counts = Counter(i.finding.rule for i in items)
-    names = {i.finding.rule: i.finding for i in items}
-    fixable = {i.finding.rule for i in items if safely_fixable(i.finding)}
+# What the statistics, the summary and the exit status need of a finding: its rule (id, name and
+# category), its severity and how it can be fixed ("safe", "unsafe" or None). A run that prints only
+# counts keeps these counts instead of the findings, so it never places a finding in its text.
+Kind = tuple[str, str, str, int, "str | None"]
+
+
+def kind(f: Finding) -> Kind:
+    return f.rule, f.name, f.category, int(f.severity), None if f.fix is None else f.fix.applicability.value
+
+
+def count_kinds(findings: Iterable[Finding]) -> dict[Kind, int]:
+    """How many findings of each kind, in the order of each kind's last occurrence."""
+    counts: dict[Kind, int] = {}
+    for f in findings:
+        k = kind(f)
+        counts[k] = counts.pop(k, 0) + 1
+    return counts
+
+
+class Tally:
+    """A run's findings counted by kind (in the order of each kind's last occurrence), with what the
+    summary and the exit status need to know of their files."""
+
+    def __init__(self) -> None:
+        self.kinds: dict[Kind, int] = {}
+        self.paths: set[str] = set()  # the files with findings
+        self.failing = False  # whether a finding is at or above the fail level of its file
+
+    def add(self, path: str, counts: Mapping[Kind, int], fail_level: Severity) -> None:
+        """Count the findings of one file, after those of the files before it."""
+        if counts:
+            self.paths.add(path)
+        for k, n in counts.items():
+            self.kinds[k] = self.kinds.pop(k, 0) + n
+            self.failing = self.failing or k[3] >= fail_level
+
+    @classmethod
+    def of(cls, items: Iterable[Located], fail_levels: Mapping[str, Severity]) -> Tally:
+        tally = cls()
+        for item in items:
+            tally.add(item.path, {kind(item.finding): 1}, fail_levels.get(item.path, Severity.ERROR))
+        return tally
+
+    def total(self) -> int:
+        return sum(self.kinds.values())
+
+
+_SAFE, _UNSAFE = Applicability.SAFE.value, Applicability.UNSAFE.value
+
+
+def render_statistics(tally: Tally) -> str:
+    counts: Counter[str] = Counter()
+    last: dict[str, Kind] = {}  # a rule is described by its last finding
+    fixable = set()
+    for k, n in tally.kinds.items():
+        counts[k[0]] += n
+        last[k[0]] = k
+        if k[4] == _SAFE:
+            fixable.add(k[0])
     width = max((len(str(c)) for c in counts.values()), default=1)
     rows = []
     for rule, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        f = names[rule]
+        _, name, category, severity, _ = last[rule]
         mark = "[*]" if rule in fixable else "[ ]"
-        rows.append(f"{count:>{width}}  {rule}  {mark} {f.name} ({f.category}, {f.severity})")
+        rows.append(f"{count:>{width}}  {rule}  {mark} {name} ({category}, {Severity(severity)})")
     return "\n".join(rows)
 
 
 def by_severity(findings: Iterable[Finding]) -> str:
     """`2 errors, 1 warning, 3 info`: the counts of the severities present, most severe first."""
-    counts = Counter(f.severity for f in findings)
+    return _by_severity(Counter(f.severity for f in findings))
+
+
+def _by_severity(counts: Mapping[int, int]) -> str:
     return ", ".join(
         f"{counts[s]} {s}" + ("s" if counts[s] != 1 and s is not Severity.INFO else "")
         for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        if counts[s]
+        if counts.get(s)
     )
 
 
-def summary(items: list[Located], files: int, errors: int = 0, paint: Palette = PLAIN) -> str:
-    if not items:
+def summary(tally: Tally, files: int, errors: int = 0, paint: Palette = PLAIN) -> str:
+    total = tally.total()
+    if not total:
         if errors:
             return f"No findings in {files} file{'s' if files != 1 else ''} checked; {errors} error{'s' if errors != 1 else ''} above."
         return paint("All checks passed!", "ok")
-    noun = "finding" if len(items) == 1 else "findings"
-    files_with = len({i.path for i in items})
-    counted = f"Found {len(items)} {noun} ({by_severity(i.finding for i in items)})"
+    noun = "finding" if total == 1 else "findings"
+    severities: Counter[int] = Counter()
+    fixes: Counter[str | None] = Counter()
+    for k, n in tally.kinds.items():
+        severities[k[3]] += n
+        fixes[k[4]] += n
+    files_with = len(tally.paths)
+    counted = f"Found {total} {noun} ({_by_severity(severities)})"
     text = f"{paint(counted, 'bold')} in {files_with} of {files} file{'s' if files != 1 else ''}."
     if errors:
         text += f" {errors} error{'s' if errors != 1 else ''} above."
-    safe = sum(1 for i in items if safely_fixable(i.finding))
-    unsafe = sum(1 for i in items if i.finding.fix and i.finding.fix.applicability is Applicability.UNSAFE)
+    safe, unsafe = fixes[_SAFE], fixes[_UNSAFE]
     if safe:
         text += f"\n{paint('[*]', 'fix')} {safe} fixable with `plancheck --fix`."
     if unsafe:

@@ -1,9 +1,10 @@
 """Checking and fixing files, one at a time or on a process pool, with the results cache.
 
 `process_text` is everything that happens to one document (check or fix, cache, diff) and returns
-an `Outcome`, a value; writing the file is `write_outcome`'s, at the edge. `run_files` runs the
-files on a pool of worker processes, the largest first so that one big file does not finish
-last, and gives the outcomes back in the order of the files, so output never depends on -j.
+an `Outcome`, a value; writing the file is `write_outcome`'s, at the edge. `run_files` serves from
+the cache what it can in this process (a warm run starts no worker), runs the rest on a pool of
+worker processes, the largest first so that one big file does not finish last, and gives the
+outcomes back in the order of the files, so output never depends on -j.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +37,13 @@ class Options:
     unsafe: bool = False
     encoding: str | None = None
     use_cache: bool = True
+    # False when only counts are printed (--statistics): findings are counted by kind, not located
+    locate: bool = True
+
+    def fixes_something(self, kinds: dict[output.Kind, int]) -> bool:
+        """Whether findings of these kinds have fixes this run applies."""
+        allowed = (Applicability.SAFE.value, Applicability.UNSAFE.value) if self.unsafe else (Applicability.SAFE.value,)
+        return any(k[4] in allowed for k in kinds)
 
 
 @dataclass
@@ -44,7 +51,8 @@ class Outcome:
     name: str
     path: Path | None
     fail_level: Severity | None = None
-    located: list[output.Located] = field(default_factory=list)
+    kinds: dict[output.Kind, int] = field(default_factory=dict)  # the findings, counted by kind
+    located: list[output.Located] = field(default_factory=list)  # the findings, when Options.locate
     messages: list[str] = field(default_factory=list)  # for stderr, in order
     errors: int = 0
     failed: bool = False  # fixes refused or not converging: a lint failure whatever the findings
@@ -57,38 +65,82 @@ class Outcome:
         self.errors += 1
         self.messages.append(f"plancheck: {message}")
 
+    def found(self, text: str, findings: list[Finding], options: Options) -> Outcome:
+        self.kinds = output.count_kinds(findings)
+        if options.locate:
+            self.located = output.locate(self.name, text, findings)
+        return self
+
 
 @lru_cache(maxsize=64)
 def _identity(rules: RuleSet, timeout: float | None) -> str:
     return cache.rules_identity(rules, timeout)
 
 
-def _cached_check(text: str, digest: bytes, settings: Settings, path: Path | None, store: cache.ResultCache | None) -> list[Finding]:
-    if store is None:
-        return api.check_document(text, settings, path)
-    key = store.key(digest, _identity(settings.rules_for(path), settings.rule_timeout), "check")
-    findings = store.get(key)
-    if findings is None:
-        findings = api.check_document(text, settings, path)
-        store.put(key, findings)
-    return findings
+@dataclass(frozen=True)
+class _Entry:
+    """Where the findings of one file's bytes are (or go) in the cache."""
+
+    store: cache.ResultCache
+    key: str
+    encoding: str | None  # the encoding the bytes are read in (None: detected)
+
+    @classmethod
+    def of(cls, digest: bytes, settings: Settings, path: Path | None, encoding: str | None) -> _Entry:
+        store = cache.ResultCache(settings.root)
+        identity = _identity(settings.rules_for(path), settings.rule_timeout)
+        # findings are offsets into the decoded text: bytes read in another encoding are another entry
+        return cls(store, store.key(digest, identity, f"check:{encoding or ''}"), encoding)
+
+
+def _encoding(options: Options, settings: Settings, path: Path | None) -> str | None:
+    """The encoding to read `path` in; None to detect it."""
+    return options.encoding or (settings.encoding_for(path) if path is not None else None)
 
 
 def process_text(name: str, source: files.Source, settings: Settings, path: Path | None, options: Options) -> Outcome:
     """Check or fix one document; nothing is written here."""
+    entry = None
+    if options.use_cache:
+        # the digest of the bytes read keys the cache: no need to encode every file again
+        entry = _Entry.of(source.digest or files.digest(files.encode(source)), settings, path, _encoding(options, settings, path))
+        settled = _from_cache(name, path, settings, options, entry, lambda: source)
+        if settled is not None:
+            return settled
+    return _process(name, source, settings, path, options, entry)
+
+
+def _from_cache(
+    name: str, path: Path | None, settings: Settings, options: Options, entry: _Entry, read: Callable[[], files.Source]
+) -> Outcome | None:
+    """The outcome the cache settles without checking: a check, or a fix that the recorded findings
+    say has nothing to do. The text is read only to locate the findings."""
+    found = entry.store.lookup(entry.key, findings=options.locate)
+    if found is None:
+        return None
+    kinds, findings = found
+    if (options.fix or options.diff) and options.fixes_something(kinds):
+        return None
+    outcome = Outcome(name, path, settings.fail_level, kinds=kinds)
+    if options.locate:
+        try:
+            text = read().text
+        except files.InputError:
+            return None  # cannot be: an entry is written only for a text that was read
+        outcome.located = output.locate(name, text, findings or [])
+    return outcome
+
+
+def _process(name: str, source: files.Source, settings: Settings, path: Path | None, options: Options, entry: _Entry | None) -> Outcome:
     outcome = Outcome(name, path, settings.fail_level, source=source)
-    store = cache.ResultCache(settings.root) if options.use_cache else None
-    # the digest of the bytes read keys the cache: no need to encode every file again
-    digest = source.digest or files.digest(files.encode(source))
     text = source.text
-    if not (options.fix or options.diff):
-        outcome.located = output.locate(name, text, _cached_check(text, digest, settings, path, store))
-        return outcome
-    allowed = {Applicability.SAFE, Applicability.UNSAFE} if options.unsafe else {Applicability.SAFE}
-    known = _cached_check(text, digest, settings, path, store) if store is not None else None
-    if known is not None and not any(f.fix is not None and f.fix.applicability in allowed for f in known):
-        outcome.located = output.locate(name, text, known)  # nothing to fix: the cache says so
-        return outcome
+    fixing = options.fix or options.diff
+    if entry is not None or not fixing:
+        findings = api.check_document(text, settings, path)
+        if entry is not None:
+            entry.store.put(entry.key, findings)
+        if not fixing or not options.fixes_something(output.count_kinds(findings)):
+            return outcome.found(text, findings, options)  # nothing to fix
     result = api.fix_document(text, settings, path, unsafe=options.unsafe)
     if result.refused:
         outcome.messages.append(f"plancheck: {name}: {result.refused}; left unchanged (raise max-deletion to allow)")
@@ -102,14 +154,22 @@ def process_text(name: str, source: files.Source, settings: Settings, path: Path
         outcome.new_text = result.text
         if options.diff:
             outcome.diff = unified_diff(name, text, result.text)
-        elif store is not None and result.converged:
-            try:  # the fixed file's findings are known: the next run need not check it again
-                fixed_digest = files.digest(files.encode(source.with_text(result.text)))
-                store.put(store.key(fixed_digest, _identity(settings.rules_for(path), settings.rule_timeout), "check"), result.remaining)
-            except UnicodeEncodeError:
-                pass
-    outcome.located = output.locate(name, result.text, result.remaining)
-    return outcome
+        elif entry is not None and result.converged:
+            _remember_fixed(source.with_text(result.text), result.remaining, settings, path, entry.encoding)
+    return outcome.found(result.text, result.remaining, options)
+
+
+def _remember_fixed(fixed: files.Source, findings: list[Finding], settings: Settings, path: Path | None, encoding: str | None) -> None:
+    """Record the fixed file's findings, so that the next run need not check it again: when the
+    fixed bytes read back as the fixed text."""
+    try:
+        data = files.encode(fixed)
+        if files.decode(data, "", encoding).text != fixed.text:
+            return
+    except (UnicodeEncodeError, files.InputError):
+        return
+    entry = _Entry.of(files.digest(data), settings, path, encoding)
+    entry.store.put(entry.key, findings)
 
 
 def _lines(text: str) -> list[str]:
@@ -125,17 +185,37 @@ def unified_diff(name: str, old: str, new: str) -> str:
 def process_path(path: Path, resolver: ConfigResolver, options: Options) -> Outcome:
     """Read, check or fix, and (with --fix) write one file."""
     name = path.as_posix()
+    settings = resolver.for_file(path)
+    encoding = _encoding(options, settings, path)
     try:
-        settings = resolver.for_path(path)
-        source = files.read(path, options.encoding or settings.encoding_for(path))
+        data = files.read_bytes(path)
+        entry = None
+        if options.use_cache:
+            entry = _Entry.of(files.digest(data), settings, path, encoding)
+            settled = _from_cache(name, path, settings, options, entry, lambda: files.decode(data, str(path), encoding))
+            if settled is not None:
+                return settled
+        source = files.decode(data, str(path), encoding)
     except files.InputError as exc:
         outcome = Outcome(name, path)
         outcome.error(str(exc))
         return outcome
-    outcome = process_text(name, source, settings, path, options)
+    outcome = _process(name, source, settings, path, options, entry)
     if options.fix and outcome.new_text is not None:
         write_outcome(outcome)
     return outcome
+
+
+def _cached(path: Path, resolver: ConfigResolver, options: Options) -> Outcome | None:
+    """The outcome of `path` if the cache settles it; None to have it checked."""
+    settings = resolver.for_file(path)
+    encoding = _encoding(options, settings, path)
+    try:
+        data = files.read_bytes(path)
+    except files.InputError:
+        return None  # reported where it is checked
+    entry = _Entry.of(files.digest(data), settings, path, encoding)
+    return _from_cache(path.as_posix(), path, settings, options, entry, lambda: files.decode(data, str(path), encoding))
 
 
 def write_outcome(outcome: Outcome) -> None:
@@ -198,21 +278,58 @@ def run_files(
     config_file: Path | None,
     on_done=lambda: None,
 ) -> Iterator[Outcome]:
-    """Outcomes of `paths`, in their order. `on_done` is called as each file finishes."""
-    sizes = []
-    for path in paths:
-        try:
-            sizes.append(path.stat().st_size)
-        except OSError:
-            sizes.append(0)
-    if jobs <= 1 or len(paths) <= 1 or sum(sizes) < SERIAL_BELOW:
+    """Outcomes of `paths`, in their order. `on_done` is called as each file finishes.
+
+    With several workers, what the cache settles is served here first, then the rest goes to the
+    pool, largest first; a rest too small to be worth starting workers for is checked here too."""
+    if jobs <= 1 or len(paths) <= 1:
         for path in paths:
             outcome = process_path(path, resolver, options)
             on_done()
             yield outcome
         return
-    order = sorted(range(len(paths)), key=lambda i: -sizes[i])
     results: dict[int, Outcome] = {}
+    rest = []
+    for i, path in enumerate(paths):
+        outcome = _cached(path, resolver, options) if options.use_cache else None
+        if outcome is None:
+            rest.append(i)
+        else:
+            results[i] = outcome
+            on_done()
+    sizes = {i: _size(paths[i]) for i in rest}
+    if len(rest) <= 1 or sum(sizes.values()) < SERIAL_BELOW:
+        for i in range(len(paths)):
+            if i not in results:
+                results[i] = process_path(paths[i], resolver, options)
+                on_done()
+            yield results.pop(i)
+        return
+    yield from _run_pool(paths, sorted(rest, key=lambda i: -sizes[i]), results, resolver, options, jobs, overrides, config_file, on_done)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _run_pool(
+    paths: Sequence[Path],
+    order: list[int],
+    results: dict[int, Outcome],
+    resolver: ConfigResolver,
+    options: Options,
+    jobs: int,
+    overrides: dict,
+    config_file: Path | None,
+    on_done,
+) -> Iterator[Outcome]:
+    """Run the files `order` lists on a pool of `jobs` workers; with `results`, the outcomes already
+    known, give every outcome back in file order."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only runs that need workers pay for this
+
     next_index = 0
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(overrides, config_file, options)) as pool:
         futures = {pool.submit(_work, paths[i]): i for i in order}
@@ -227,3 +344,6 @@ def run_files(
         except KeyboardInterrupt:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+    while next_index in results:  # outcomes from the cache after the last file of the pool
+        yield results.pop(next_index)
+        next_index += 1
