@@ -90,6 +90,15 @@ def test_expressions_are_loosened_into_hyperscans_dialect(source, expected):
     assert prefilter.pcre(source) == expected
 
 
+def test_an_orphan_bracket_line_at_either_end_of_the_text_is_a_candidate():
+    for text in ("（\n三）改革开放以来，我们取得了巨大成就，继续推进各项工作。", "前言。\n（"):
+        scanned = prefilter.for_rules(RULES).scan(text)
+        assert scanned is not None
+        rule = RULES.get("LY006")
+        orphan = prefilter.key_of(rule.matcher.triggers[1])
+        assert scanned[orphan] == ([0] if text.startswith("（") else [1])
+
+
 def test_trailing_blanks_on_a_long_line_are_found():
     # Hyperscan finds no match of [ \t]+$ in a multi-line text longer than 16 bytes: anchors are left out
     text = "一、总体要求和主要目标任务  \n第二行。\n"
