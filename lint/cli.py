@@ -10,12 +10,16 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import __version__, baseline, cache, encodings, files, formats, gitdiff, init, output, runner, terminal
+from . import __version__, cache, encodings, files, formats, output, runner, terminal
 from .config import ConfigError, ConfigResolver, Settings
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, Rule, RuleSet
 from .suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from . import baseline
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -257,14 +261,24 @@ def check_main(argv: Sequence[str]) -> int:
             args.encoding = encodings.canonical(args.encoding)
         except encodings.DecodeError as exc:
             raise UsageError(str(exc)) from None
-    recorded = baseline.read(args.baseline) if args.baseline else None
-    changed = gitdiff.changed_since(args.since) if args.since else None
+    recorded = None
+    if args.baseline:
+        from . import baseline
+
+        recorded = baseline.read(args.baseline)
+    changed = None
+    if args.since:
+        from . import gitdiff
+
+        changed = gitdiff.changed_since(args.since)
     run = Run(args, ConfigResolver(overrides, args.config), overrides=overrides)
     if args.paths == ["-"]:
         _check_stdin(run)
     else:
         _check_files(run, changed)
     if args.write_baseline:
+        from . import baseline
+
         count = baseline.write(args.write_baseline, run.located)
         noun = "finding" if count == 1 else "findings"
         print(f"Recorded {count} {noun} of {len(run.paths)} file{'s' if len(run.paths) != 1 else ''} in {args.write_baseline}.")
@@ -371,6 +385,8 @@ def init_main(argv: Sequence[str]) -> int:
     parser = _Parser(prog="plancheck init", description="Write a commented starter configuration in the current folder.")
     parser.add_argument("--pyproject", action="store_true", help="append a [tool.plancheck] table to pyproject.toml instead")
     args = parser.parse_args(argv)
+    from . import init
+
     try:
         written = init.append_to_pyproject(Path.cwd()) if args.pyproject else init.write_plancheck_toml(Path.cwd())
     except init.InitError as exc:
@@ -418,6 +434,14 @@ COMMANDS = {
 }
 
 
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The errors reported in one line, without a traceback. Called only when an exception is raised,
+    so that a run without --baseline or --since does not import those modules."""
+    from . import baseline, gitdiff
+
+    return ConfigError, PackError, baseline.BaselineError, gitdiff.GitError
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -428,7 +452,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"plancheck: error: {exc}", file=sys.stderr)
         print("Run `plancheck --help` for usage.", file=sys.stderr)
         return EXIT_ERROR
-    except (ConfigError, PackError, baseline.BaselineError, gitdiff.GitError) as exc:
+    except _user_errors() as exc:
         print(f"plancheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

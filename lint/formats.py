@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -222,6 +221,8 @@ def junit(report: Report) -> str:
     """One test case per file checked. A file with a finding at or above its fail level fails, with
     one <failure> listing every finding in it (as `concise` prints them); a file whose findings
     are all below the fail level passes and lists them in <system-out>."""
+    import xml.etree.ElementTree as ET  # only this format needs it
+
     by_path: dict[str, list[Located]] = {path: [] for path in report.paths}
     for item in report.located:
         by_path.setdefault(item.path, []).append(item)

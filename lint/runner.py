@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -248,6 +247,8 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _start_worker(overrides: dict, config_file: Path | None, options: Options) -> None:
+    import signal
+
     # Ctrl-C is the parent's to handle: it stops handing out files and waits for the ones being
     # written, so no worker dies in the middle of a write
     signal.signal(signal.SIGINT, signal.SIG_IGN)
