@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import os
 import re
 import sqlite3
-from functools import lru_cache
 from pathlib import Path
 
 from . import usercache
@@ -112,9 +112,16 @@ class Dictionary:
         return words
 
 
-@lru_cache(maxsize=1)
+_opened: tuple[int, Dictionary] | None = None
+
+
 def dictionary() -> Dictionary:
-    return Dictionary(_open_index(dictionary_file()))
+    """This process's connection to the index: a worker forked from a process that had one opens
+    its own, as SQLite asks."""
+    global _opened
+    if _opened is None or _opened[0] != os.getpid():
+        _opened = (os.getpid(), Dictionary(_open_index(dictionary_file())))
+    return _opened[1]
 
 
 def word_across(left: str, right: str) -> str | None:
