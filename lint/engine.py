@@ -36,6 +36,8 @@ def _check(
     present: dict[str, bool] = {}
     for rule in rules:
         candidates = filter_.candidates(doc.trigger_lines, rule.id) if filter_ and doc.trigger_lines is not None else None
+        if candidates is not None and rule.matcher.folds and doc.folded().changed:
+            candidates = None  # found in the text as it is, not as the rule reads it
         if candidates == []:
             continue  # none of its triggers occurs: it cannot hit
         try:

@@ -190,6 +190,10 @@ class _Honouring:
     def triggers(self):
         return self.inner.triggers  # it only drops hits: where the rule cannot hit, neither can this
 
+    @property
+    def folds(self):
+        return self.inner.folds
+
     def find(self, doc: Document) -> Iterator[Hit]:
         directives = doc.memo("plancheck-directives", lambda: read(doc.text, self.known))
         for hit in self.inner.find(doc):

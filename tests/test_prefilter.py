@@ -90,13 +90,18 @@ def test_expressions_are_loosened_into_hyperscans_dialect(source, expected):
     assert prefilter.pcre(source) == expected
 
 
-def test_an_orphan_bracket_line_at_either_end_of_the_text_is_a_candidate():
-    for text in ("（\n三）改革开放以来，我们取得了巨大成就，继续推进各项工作。", "前言。\n（"):
-        scanned = prefilter.for_rules(RULES).scan(text)
-        assert scanned is not None
-        rule = RULES.get("LY006")
-        orphan = prefilter.key_of(rule.matcher.triggers[1])
-        assert scanned[orphan] == ([0] if text.startswith("（") else [1])
+def test_an_orphan_bracket_line_at_either_end_of_the_text_is_joined():
+    for text in ("（\n三）改革开放以来，我们取得了巨大成就，继续推进各项工作。\n", "前言，继续推进各项工作。\n（\n"):
+        assert prefilter.for_rules(RULES).scan(text) is not None
+        assert engine.fix(text, RULES).text == engine.fix(text, WHOLE).text
+    assert engine.fix("（\n三）改革开放以来，我们取得了巨大成就。\n", RULES).text == "（三）改革开放以来，我们取得了巨大成就。\n"
+
+
+def test_a_folding_rule_is_not_prefiltered_on_a_text_that_folding_changes():
+    # ＷＷＷ．ｅｘａｍｐｌｅ．ｃｏｍ: the prefilter sees full-width letters, the rule sees www.example.com
+    text = "欢迎访问ＷＷＷ．ＥＸＡＭＰＬＥ．ＣＯＭ，获取更多资料。\n"
+    assert [f.rule for f in engine.check(text, RULES)] == [f.rule for f in engine.check(text, WHOLE)]
+    assert "WM003" in [f.rule for f in engine.check(text, RULES)]
 
 
 def test_trailing_blanks_on_a_long_line_are_found():

@@ -26,6 +26,7 @@ OPTIONS = {
 
 class EnumerationMatcher:
     line_local = False  # a sequence runs over many lines
+    folds = False
 
     def __init__(self, options: dict) -> None:
         self.marker = options["marker"]

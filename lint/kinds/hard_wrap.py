@@ -53,6 +53,7 @@ def _open_quotation(line: str) -> bool:
 
 class HardWrapMatcher:
     line_local = False  # it joins lines
+    folds = False
 
     def __init__(self, options: dict) -> None:
         for key, value in options.items():
@@ -60,7 +61,7 @@ class HardWrapMatcher:
         # a joined break is where a line ends as a sentence cannot and the next goes on, or after
         # an orphan bracket line
         ends = LazyPattern(f"(?:{self.continue_end.source})\n(?:{self.continue_start.source})", regex.MULTILINE)
-        self.triggers = (ends, LazyPattern(self.orphan.source, regex.MULTILINE))
+        self.triggers = (ends,)
         self.reads_trigger_lines = True
 
     def _prose(self, line: str) -> bool:
@@ -93,11 +94,13 @@ class HardWrapMatcher:
 
     def _breaks(self, doc: Document) -> list[int] | range:
         """Indexes of the lines whose break may be joined: all of them, or where the prefilter
-        saw a line end that does not end a sentence or an orphan line."""
+        saw a line end that does not end a sentence, and the orphan lines (found here: loosened
+        for the prefilter, their expression would match every bracket)."""
         last = len(doc.lines) - 1
-        wrapped, orphans = (doc.lines_matching(t) for t in self.triggers)
-        if wrapped is None or orphans is None:
+        wrapped = doc.lines_matching(self.triggers[0])
+        if wrapped is None:
             return range(last)
+        orphans = {doc.line_index(m.start()) for m in self.orphan.finditer(doc.text)}
         return sorted({i - 1 for i in wrapped if 0 < i <= last} | {i for i in orphans if i < last})
 
     def find(self, doc: Document) -> Iterator[Hit]:

@@ -27,6 +27,8 @@ OPTIONS = {
 
 
 class LineClassifier:
+    folds = False
+
     def __init__(self, options: dict) -> None:
         self.cues = options["cues"]
         self.when = options["when"]

@@ -81,6 +81,8 @@ def _latin_bytes(text: str) -> bytes | None:
 
 
 class MojibakeMatcher:
+    folds = False
+
     def __init__(self, options: dict) -> None:
         self.misread = options["misread-as"]
         self.min_run = options["min-run"]

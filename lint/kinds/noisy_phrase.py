@@ -44,7 +44,8 @@ class NoisyPhraseMatcher:
         self.pairs = tuple(zip(brackets[::2], brackets[1::2], strict=True))
         self.filler = options["max-filler"]
         self.line_local = not may_cross_lines(self.noise.source)
-        self.triggers = ()  # it reads the folded text, which is not what gets scanned
+        self.triggers = (self.phrase,)
+        self.folds = True
 
     def _bracket(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """The bracket around the phrase at [start, end), with at most `filler` other characters

@@ -6,7 +6,9 @@ Keys: `pattern` (required), `replacement` (a template with \\g<name>; absent mea
 in look-alike characters), `min-line-length` (only in lines at least that long), `strip` (the
 fix deletes only the characters matching it inside the match, instead of the whole match) and
 `max-document-han` (only in documents with at most that many Han characters in their prose, the
-lines with a sentence end).
+lines with a sentence end). `prefilter = false` keeps the rule out of the Hyperscan prefilter,
+for an expression that, loosened as the prefilter must (anchors and lookarounds left out),
+matches on most lines and would only slow the scan: `[ \t]+$`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ OPTIONS = {
     "min-line-length": Option(INTEGER, default=0),
     "strip": Option(REGEX),
     "max-document-han": Option(INTEGER),
+    "prefilter": Option(BOOLEAN, default=True),
 }
 
 
@@ -45,7 +48,8 @@ class PatternMatcher:
             raise OptionError("'strip' and 'replacement' do not go together")
         # unless-line, unless-sentence and strip look only inside the line of the match
         self.line_local = self.max_document_han is None and not may_cross_lines(self.pattern.source)
-        self.triggers = () if self.fold else (self.pattern,)  # folded text is not what gets scanned
+        self.folds = self.fold
+        self.triggers = (self.pattern,) if options["prefilter"] else ()
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

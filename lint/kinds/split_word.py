@@ -27,13 +27,16 @@ OPTIONS = {
 
 
 class SplitWordMatcher:
+    folds = False
+
     def __init__(self, options: dict) -> None:
         self.gap = options["gap"]
         self.prose = options["prose"]
         self.unless_before = options["unless-before"]
         self.context = options["context"]
         self.line_local = not may_cross_lines(self.gap.source)
-        self.triggers = (self.gap,)
+        # none: Hyperscan leaves out the lookarounds of its gap, and a bare space is on most lines
+        self.triggers = ()
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

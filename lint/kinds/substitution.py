@@ -17,6 +17,8 @@ OPTIONS = {"table": Option(STRING_TABLE, required=True)}
 
 
 class SubstitutionMatcher:
+    folds = False
+
     def __init__(self, options: dict) -> None:
         self.table = options["table"]
         alternatives = sorted(self.table, key=len, reverse=True)
