@@ -170,13 +170,13 @@ def _expressions(rules: RuleSet) -> list[Expression]:
     out: dict[TriggerKey, Expression] = {}
     for rule in rules:
         # a rule that reads the whole document only asks whether a trigger matches at all, unless
-        # its kind reads the lines where they match
-        whole = not (rule.matcher.line_local or getattr(rule.matcher, "reads_trigger_lines", False))
+        # its kind reads the lines where that one matches
+        read = {key_of(t) for t in getattr(rule.matcher, "line_triggers", ())}
         for trigger in getattr(rule.matcher, "triggers", ()):
             flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_PREFILTER
             if trigger.flags & _MULTILINE:
                 flags |= hyperscan.HS_FLAG_MULTILINE
-            if whole:
+            if not rule.matcher.line_local and key_of(trigger) not in read:
                 flags |= hyperscan.HS_FLAG_SINGLEMATCH
             key = key_of(trigger)
             expression = pcre(trigger.source)

@@ -95,6 +95,9 @@ def test_an_orphan_bracket_line_at_either_end_of_the_text_is_joined():
         assert prefilter.for_rules(RULES).scan(text) is not None
         assert engine.fix(text, RULES).text == engine.fix(text, WHOLE).text
     assert engine.fix("（\n三）改革开放以来，我们取得了巨大成就。\n", RULES).text == "（三）改革开放以来，我们取得了巨大成就。\n"
+    # an orphan line is the only place to join: no other line end the prefilter would look at
+    text = "起好步。\n【\n（一）因地制宜加快发展新质生产力。\n"
+    assert engine.check(text, RULES) == engine.check(text, WHOLE) != []
 
 
 def test_a_folding_rule_is_not_prefiltered_on_a_text_that_folding_changes():

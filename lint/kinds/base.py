@@ -29,6 +29,9 @@ class Matcher(Protocol):
     # expressions such that every hit lies on a line where a match of one of them ends (empty:
     # none known); the prefilter finds them all in one pass and skips the rule where there are none
     triggers: tuple[LazyPattern, ...]
+    # of a rule that reads the whole document: those triggers whose lines it looks up
+    # (Document.lines_matching); of its other triggers it only needs to know whether they match
+    line_triggers: tuple[LazyPattern, ...]
     # True when it reads the NFKC-folded text: its triggers then hold only where folding changed
     # nothing (the prefilter scans the text as it is)
     folds: bool

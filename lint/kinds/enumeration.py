@@ -35,7 +35,7 @@ class EnumerationMatcher:
         self.scope = options["scope"]
         self.triggers = (self.marker,)  # every hit is an item, a match of the marker
         # the marker is looked for only on the lines where the prefilter saw it
-        self.reads_trigger_lines = not may_cross_lines(self.marker.source)
+        self.line_triggers = () if may_cross_lines(self.marker.source) else (self.marker,)
         self.check = options["check"]
 
     def _sequences(self, doc: Document) -> Iterator[list[tuple[int, int, int, int, int]]]:
@@ -57,7 +57,7 @@ class EnumerationMatcher:
             yield run
 
     def _items(self, doc: Document) -> list:
-        lines = doc.lines_matching(self.marker) if self.reads_trigger_lines else None
+        lines = doc.lines_matching(self.marker) if self.line_triggers else None
         spans = [(0, len(doc.text))] if lines is None else [doc.line_with_newline(i) for i in lines]
         items = []
         for start, end in spans:

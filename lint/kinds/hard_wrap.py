@@ -59,10 +59,11 @@ class HardWrapMatcher:
         for key, value in options.items():
             setattr(self, key.replace("-", "_"), value)
         # a joined break is where a line ends as a sentence cannot and the next goes on, or after
-        # an orphan bracket line
+        # an orphan bracket line; only the first are looked up by line (loosened for the
+        # prefilter, the orphan expression matches every bracket, so this rule finds them itself)
         ends = LazyPattern(f"(?:{self.continue_end.source})\n(?:{self.continue_start.source})", regex.MULTILINE)
-        self.triggers = (ends,)
-        self.reads_trigger_lines = True
+        self.triggers = (ends, LazyPattern(self.orphan.source, regex.MULTILINE))
+        self.line_triggers = (ends,)
 
     def _prose(self, line: str) -> bool:
         # an item's own marker (一、, 1、) is not clause punctuation: 一、加强党的建设 is a heading

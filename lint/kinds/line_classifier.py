@@ -28,6 +28,7 @@ OPTIONS = {
 
 class LineClassifier:
     folds = False
+    line_triggers = ()
 
     def __init__(self, options: dict) -> None:
         self.cues = options["cues"]

@@ -82,6 +82,7 @@ def _latin_bytes(text: str) -> bytes | None:
 
 class MojibakeMatcher:
     folds = False
+    line_triggers = ()
 
     def __init__(self, options: dict) -> None:
         self.misread = options["misread-as"]

@@ -31,6 +31,8 @@ OPTIONS = {
 
 
 class NoisyPhraseMatcher:
+    line_triggers = ()
+
     def __init__(self, options: dict) -> None:
         self.noise = options["noise"]
         brackets = options["brackets"]

@@ -34,6 +34,8 @@ OPTIONS = {
 
 
 class PatternMatcher:
+    line_triggers = ()
+
     def __init__(self, options: dict) -> None:
         self.pattern = options["pattern"]
         self.replacement = options["replacement"]

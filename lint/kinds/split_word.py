@@ -28,6 +28,7 @@ OPTIONS = {
 
 class SplitWordMatcher:
     folds = False
+    line_triggers = ()
 
     def __init__(self, options: dict) -> None:
         self.gap = options["gap"]

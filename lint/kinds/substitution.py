@@ -18,6 +18,7 @@ OPTIONS = {"table": Option(STRING_TABLE, required=True)}
 
 class SubstitutionMatcher:
     folds = False
+    line_triggers = ()
 
     def __init__(self, options: dict) -> None:
         self.table = options["table"]

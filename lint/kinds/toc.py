@@ -105,6 +105,7 @@ def parse(doc: Document, heading: regex.Pattern, leader: regex.Pattern, numberin
 class TocMatcher:
     line_local = False  # a table of contents is read against the whole body
     folds = False
+    line_triggers = ()
 
     def __init__(self, options: dict) -> None:
         self.check = options["check"]
