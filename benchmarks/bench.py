@@ -80,6 +80,7 @@ def engine_time(folder: Path) -> float:
     from lint.packs import load_rules
 
     rules = load_rules()
+    engine.check(max(folder.glob("*.txt"), key=lambda p: p.stat().st_size).read_text(encoding="utf-8"), rules)  # loads what a process loads once
     return in_process(lambda text, name: engine.check(text, rules), folder)
 
 
@@ -147,6 +148,9 @@ def run(sizes: list[float]) -> str:
             folder = work / f"c{size:g}"
             corpus.generate(size, folder)
             mb = _megabytes(folder)
+            # once per machine, plancheck builds its prefilter database and dictionary index
+            # (seconds); that is not what this table measures
+            timed([*PLANCHECK, "--exit-zero", "-q", "--no-cache", str(max(folder.glob("*.txt"), key=lambda p: p.stat().st_size))], work)
             t1, rss1 = plancheck(folder, work, "--no-cache", "-j", "1")
             tn, _ = plancheck(folder, work, "--no-cache", "-j", jobs)
             fixcopy = work / f"fix{size:g}"
