@@ -6,6 +6,7 @@ never as a silent no-op.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.resources
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -15,6 +16,7 @@ from typing import Any
 
 import regex
 
+from . import usercache
 from .kinds import KINDS
 from .kinds.base import Matcher, OptionError, check_patterns, read_options
 from .model import SEVERITY_NAMES, Severity
@@ -231,9 +233,23 @@ def compile_rule(table: Any, path: Path, *, validate: bool = True) -> Rule:
     )
 
 
+def _compiled_before(path: Path) -> Path | None:
+    """Where a note that this very pack's expressions all compiled (with this regex module) is
+    kept, so that a user's pack is compiled at load once, not in every run."""
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return usercache.folder() / "packs" / f"compiled-{usercache.key(regex.__version__, digest)}"
+
+
 def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
     """The rules of one pack. `validate=False` leaves each regular expression to be compiled when
-    its rule first runs: for the built-in packs, which the test suite compiles."""
+    its rule first runs: for the built-in packs, which the test suite compiles, and for a pack
+    whose expressions all compiled in an earlier run."""
+    note = _compiled_before(path) if validate else None
+    if note is not None and note.is_file():
+        validate = False
     try:
         data = load(path)
     except TomlError as exc:
@@ -244,7 +260,10 @@ def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
     rules = data.get("rule")
     if not isinstance(rules, list) or not rules:
         raise _fail(path, None, "a pack needs at least one [[rule]] table")
-    return [compile_rule(table, path, validate=validate) for table in rules]
+    compiled = [compile_rule(table, path, validate=validate) for table in rules]
+    if validate and note is not None:
+        usercache.build_once(note, lambda temporary: None)  # an empty file says it
+    return compiled
 
 
 def _combine(paths: Iterable[Path], builtin: Iterable[Path] = ()) -> RuleSet:

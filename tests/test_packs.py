@@ -109,6 +109,19 @@ def test_a_bad_expression_in_a_user_pack_fails_at_load_beside_the_builtin_packs(
         load_rules((path,))
 
 
+def test_a_user_pack_is_compiled_at_its_first_load_only(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = _pack(tmp_path, GOOD_RULE)
+    first = load_pack(path)[0].matcher.pattern
+    assert "_compiled" in first.__dict__
+    assert list((tmp_path / "cache" / "plancheck" / "packs").glob("compiled-*"))
+    again = load_pack(path)[0].matcher.pattern
+    assert "_compiled" not in again.__dict__  # compiled when the rule first runs
+    path.write_text(GOOD_RULE.replace("'''@@cut@@'''", "'''(unclosed'''"), encoding="utf-8")
+    with pytest.raises(PackError, match="invalid regular expression"):
+        load_pack(path)
+
+
 def test_anchors_are_necessary_for_every_bad_example(all_rules):
     """A rule with anchors is skipped on documents without them, and a line-local one on lines
     without them: each bad example holds one, in the line of each hit of a line-local rule."""
