@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -233,27 +234,39 @@ def compile_rule(table: Any, path: Path, *, validate: bool = True) -> Rule:
     )
 
 
-def _compiled_before(path: Path) -> Path | None:
-    """Where a note that this very pack's expressions all compiled (with this regex module) is
-    kept, so that a user's pack is compiled at load once, not in every run."""
+def _parsed(path: Path, digest: str) -> dict[str, Any]:
+    """The pack's TOML, parsed once per content: parsing is pure Python and a pack is mostly
+    descriptions and examples, so a large pack would make every start-up slower."""
+    kept = usercache.folder() / "packs" / f"parsed-{digest}.json"
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-    return usercache.folder() / "packs" / f"compiled-{usercache.key(regex.__version__, digest)}"
+        return json.loads(kept.read_bytes())
+    except (OSError, ValueError):
+        pass
+    try:
+        data = load(path)
+    except TomlError as exc:
+        raise PackError(str(exc)) from None
+    try:
+        dumped = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except (TypeError, ValueError):  # a TOML date has no JSON form: such a pack is parsed each time
+        return data
+    usercache.build_once(kept, lambda temporary: Path(temporary).write_bytes(dumped))
+    return data
 
 
 def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
     """The rules of one pack. `validate=False` leaves each regular expression to be compiled when
     its rule first runs: for the built-in packs, which the test suite compiles, and for a pack
-    whose expressions all compiled in an earlier run."""
-    note = _compiled_before(path) if validate else None
-    if note is not None and note.is_file():
-        validate = False
+    whose expressions all compiled in an earlier run (a note in the cache folder says so)."""
     try:
-        data = load(path)
-    except TomlError as exc:
-        raise PackError(str(exc)) from None
+        content = path.read_bytes()
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read: {exc.strerror}") from None
+    digest = usercache.key(regex.__version__, hashlib.sha256(content).hexdigest())
+    data = _parsed(path, digest)
+    note = usercache.folder() / "packs" / f"compiled-{digest}"
+    if validate and note.is_file():
+        validate = False
     for key in data:
         if key not in PACK_KEYS:
             raise _fail(path, None, f"unknown top-level key '{key}'{did_you_mean(key, PACK_KEYS)}")
@@ -261,7 +274,7 @@ def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
     if not isinstance(rules, list) or not rules:
         raise _fail(path, None, "a pack needs at least one [[rule]] table")
     compiled = [compile_rule(table, path, validate=validate) for table in rules]
-    if validate and note is not None:
+    if validate:
         usercache.build_once(note, lambda temporary: None)  # an empty file says it
     return compiled
 
