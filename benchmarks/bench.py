@@ -85,11 +85,32 @@ def engine_time(folder: Path) -> float:
     return in_process(lambda text, name: engine.check(text, rules), folder)
 
 
-def latency(cwd: Path, runs: int = 7) -> float:
-    doc = ROOT / "tests" / "golden" / "seed_002_43c5f040e6d985ae.txt"
-    timed([*PLANCHECK, "--exit-zero", "-q", "--no-cache", str(doc)], cwd)  # writes the byte code
-    times = [timed([*PLANCHECK, "--exit-zero", "-q", "--no-cache", str(doc)], cwd)[0] for _ in range(runs)]
-    return statistics.median(times)
+def latency(cwd: Path, *extra: str, runs: int = 7) -> float:
+    doc = cwd / "seed.txt"
+    cwd.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ROOT / "tests" / "golden" / "seed_002_43c5f040e6d985ae.txt", doc)
+    command = [*PLANCHECK, "--exit-zero", "-q", "--no-cache", *extra, str(doc)]
+    timed(command, cwd)  # writes the byte code (and a user pack's note)
+    return statistics.median(timed(command, cwd)[0] for _ in range(runs))
+
+
+def many_rules(cwd: Path, copies: int = 9) -> int:
+    """A folder whose configuration adds `copies` renamed copies of every built-in rule as a user
+    pack; returns the number of rules then loaded."""
+    rules = []
+    for pack in sorted((ROOT / "rules").glob("*.toml")):
+        text = pack.read_text(encoding="utf-8")
+        rules.append(text[text.index("[[rule]]") :])
+    body = "\n".join(rules)
+    count = body.count("[[rule]]")
+    copied = []
+    for k in range(1, copies + 1):
+        renamed = re.sub(r'^id = "([A-Z]{2})(\d{3})"', lambda m, k=k: f'id = "{m.group(1)}{k * 100 + int(m.group(2))}"', body, flags=re.M)
+        copied.append(re.sub(r'^name = "([a-z0-9-]+)"', rf'name = "\1-copy{k}"', renamed, flags=re.M))
+    cwd.mkdir(parents=True, exist_ok=True)
+    (cwd / "many.toml").write_text("\n".join(copied), encoding="utf-8")
+    (cwd / "plancheck.toml").write_text('rule-packs = ["many.toml"]\n', encoding="utf-8")
+    return count * (copies + 1)
 
 
 def scaling(workdir: Path) -> list[tuple[str, float, float]]:
@@ -181,7 +202,15 @@ def run(sizes: list[float]) -> str:
                 ]
             shutil.rmtree(folder)
         lines += ["", *comparisons]
-        lines.append(f"- One small file end to end (interpreter start included, median of 7): {latency(work) * 1000:.0f} ms.")
+        alone = latency(work / "latency")
+        loaded = many_rules(work / "many")
+        started = latency(work / "latency", "--select", "PW001")
+        started_many = latency(work / "many", "--select", "PW001")
+        lines.append(f"- One small file end to end (interpreter start included, median of 7): {alone * 1000:.0f} ms.")
+        lines.append(
+            f"- Start-up against the number of rules loaded (the same file, one rule selected): {started * 1000:.0f} ms with "
+            f"the built-in rules, {started_many * 1000:.0f} ms with {loaded} (nine renamed copies of them added as a user pack)."
+        )
         lines += ["", "Linear time on inputs that make naive linters slow (time at 2× the input over time at 1×):", ""]
         lines += ["| input | time at x | time at 2x | ratio |", "|---|---|---|---|"]
         for name, a, b in scaling(work):
