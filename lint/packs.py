@@ -240,8 +240,10 @@ def _parsed(path: Path, digest: str) -> dict[str, Any]:
     kept = usercache.folder() / "packs" / f"parsed-{digest}.json"
     try:
         return json.loads(kept.read_bytes())
-    except (OSError, ValueError):
+    except OSError:
         pass
+    except ValueError:
+        usercache.discard(kept)  # damaged: made anew
     try:
         data = load(path)
     except TomlError as exc:

@@ -222,13 +222,15 @@ def _load_or_build(expressions: list[Expression]) -> tuple[object, list[int]]:
         blob = hyperscan.dumpb(_compile(expressions, accepted)) if accepted else b""
         Path(path).write_bytes(json.dumps(accepted).encode() + b"\n" + blob)
 
-    if usercache.build_once(target, write):
+    for _ in range(2):
+        if not usercache.build_once(target, write):
+            break
         try:
             header, _, blob = target.read_bytes().partition(b"\n")
             accepted = json.loads(header)
             return (hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if accepted else None), accepted
-        except (OSError, ValueError, hyperscan.error):
-            pass  # a damaged file: build in memory this time
+        except (OSError, ValueError, TypeError, hyperscan.error):
+            usercache.discard(target)  # damaged: made anew
     accepted = _accepted(expressions)
     return (_compile(expressions, accepted) if accepted else None), accepted
 

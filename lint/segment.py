@@ -66,8 +66,15 @@ def _open_index(source: Path) -> sqlite3.Connection:
         finally:
             connection.close()
 
-    if usercache.build_once(target, write):
-        return sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True)
+    for _ in range(2):
+        if not usercache.build_once(target, write):
+            break
+        try:
+            connection = sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True)
+            connection.execute("PRAGMA quick_check").fetchone()
+            return connection
+        except sqlite3.DatabaseError:
+            usercache.discard(target)  # damaged: made anew
     connection = sqlite3.connect(":memory:")
     _write_index(connection, source)
     return connection

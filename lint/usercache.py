@@ -20,6 +20,14 @@ def key(*parts: str) -> str:
     return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
+def discard(target: Path) -> None:
+    """Remove a damaged file, so that the next `build_once` makes it anew."""
+    try:
+        target.unlink()
+    except OSError:
+        pass
+
+
 def build_once(target: Path, write: Callable[[str], None]) -> bool:
     """Make `target` by `write(temporary path)` unless it exists; False when the folder cannot be
     written. The file is built aside and renamed into place, so a concurrent run sees no file or

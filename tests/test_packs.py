@@ -136,3 +136,14 @@ def test_anchors_are_necessary_for_every_bad_example(all_rules):
                     line_end = example.bad.find("\n", finding.start)
                     line = example.bad[line_start : line_end if line_end != -1 else None]
                     assert any(a in line for a in rule.anchors), (rule.id, line)
+
+
+def test_a_damaged_parsed_pack_is_parsed_anew(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = _pack(tmp_path, GOOD_RULE)
+    load_pack(path)
+    (kept,) = (tmp_path / "cache" / "plancheck" / "packs").glob("parsed-*.json")
+    kept.write_text("{not json", encoding="utf-8")
+    assert [r.id for r in load_pack(path)] == ["PW901"]
+    assert [r.id for r in load_pack(path)] == ["PW901"]
+    assert kept.read_text(encoding="utf-8").startswith('{"')

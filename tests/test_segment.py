@@ -71,3 +71,14 @@ def test_an_unwritable_cache_folder_builds_the_index_in_memory(tmp_path, monkeyp
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     dictionary = segment.Dictionary(segment._open_index(segment.dictionary_file()))
     assert dictionary.route("中国特色社会主义") == ["中国", "特色", "社会主义"]
+
+
+def test_a_damaged_index_is_made_anew(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    source = segment.dictionary_file()
+    segment._open_index(source).close()
+    (built,) = (tmp_path / "plancheck").glob("words-*.sqlite3")
+    built.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)  # truncated
+    dictionary = segment.Dictionary(segment._open_index(source))
+    assert dictionary.route("基层党组织") == ["基层", "党组织"]
+    assert built.stat().st_size > 1_000_000
