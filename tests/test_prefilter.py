@@ -151,3 +151,11 @@ def test_rule_examples_in_any_order_and_context_find_the_same_with_and_without_t
     assert engine.check(text, RULES) == engine.check(text, WHOLE)
     fixed, whole = engine.fix(text, RULES, unsafe=True), engine.fix(text, WHOLE, unsafe=True)
     assert (fixed.text, fixed.remaining) == (whole.text, whole.remaining)
+
+
+def test_an_unwritable_cache_folder_builds_the_database_in_memory(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    built = prefilter.for_rules.__wrapped__(RULES.only(["PW001"]))
+    assert built.candidates(built.scan("前言\n正文##paidend##\n"), "PW001") == [1]
