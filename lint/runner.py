@@ -27,6 +27,7 @@ from .model import Applicability, Finding, Severity
 from .packs import RuleSet
 
 SERIAL_BELOW = 1_000_000  # bytes: smaller runs (a pre-commit hook's handful of files) stay in one process
+BATCH_MIN = 32_000  # bytes: the least a worker is handed at once (one file, if larger)
 
 
 @dataclass(frozen=True)
@@ -257,10 +258,32 @@ def _start_worker(overrides: dict, config_file: Path | None, options: Options) -
     _WORKER["options"] = options
 
 
-def _work(path: Path) -> Outcome:
-    outcome = process_path(path, _WORKER["resolver"], _WORKER["options"])
-    outcome.source = None  # the text goes back only when it matters (new_text), not twice
-    return outcome
+def _batches(order: list[int], sizes: dict[int, int], jobs: int) -> list[list[int]]:
+    """The files of `order` (largest first) cut into the tasks handed to workers: each takes an
+    eighth of a worker's share of the bytes not handed out yet, so tasks shrink towards the end and
+    the workers finish together, while a run of many files costs the pool a few dozen tasks, not
+    one per file."""
+    remaining = sum(sizes[i] for i in order)
+    batches: list[list[int]] = []
+    batch: list[int] = []
+    size = 0
+    for i in order:
+        batch.append(i)
+        size += sizes[i]
+        if size >= max(remaining // (8 * jobs), BATCH_MIN):
+            batches.append(batch)
+            remaining -= size
+            batch, size = [], 0
+    if batch:
+        batches.append(batch)
+    return batches
+
+
+def _work(paths: list[Path]) -> list[Outcome]:
+    outcomes = [process_path(path, _WORKER["resolver"], _WORKER["options"]) for path in paths]
+    for outcome in outcomes:
+        outcome.source = None  # the text goes back only when it matters (new_text), not twice
+    return outcomes
 
 
 def default_jobs() -> int:
@@ -306,7 +329,8 @@ def run_files(
                 on_done()
             yield results.pop(i)
         return
-    yield from _run_pool(paths, sorted(rest, key=lambda i: -sizes[i]), results, resolver, options, jobs, overrides, config_file, on_done)
+    order = sorted(rest, key=lambda i: -sizes[i])
+    yield from _run_pool(paths, order, sizes, results, options, jobs, overrides, config_file, on_done)
 
 
 def _size(path: Path) -> int:
@@ -319,8 +343,8 @@ def _size(path: Path) -> int:
 def _run_pool(
     paths: Sequence[Path],
     order: list[int],
+    sizes: dict[int, int],
     results: dict[int, Outcome],
-    resolver: ConfigResolver,
     options: Options,
     jobs: int,
     overrides: dict,
@@ -333,11 +357,12 @@ def _run_pool(
 
     next_index = 0
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(overrides, config_file, options)) as pool:
-        futures = {pool.submit(_work, paths[i]): i for i in order}
+        futures = {pool.submit(_work, [paths[i] for i in batch]): batch for batch in _batches(order, sizes, jobs)}
         try:
             for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                on_done()
+                for i, outcome in zip(futures[future], future.result(), strict=True):
+                    results[i] = outcome
+                    on_done()
                 # hand back every outcome whose turn has come, so output streams in file order
                 while next_index in results:
                     yield results.pop(next_index)
