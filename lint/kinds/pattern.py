@@ -13,6 +13,7 @@ matches on most lines and would only slow the scan: `[ \t]+$`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from ..document import Document
@@ -48,10 +49,14 @@ class PatternMatcher:
         self.max_document_han = options["max-document-han"]
         if self.strip is not None and self.replacement is not None:
             raise OptionError("'strip' and 'replacement' do not go together")
-        # unless-line, unless-sentence and strip look only inside the line of the match
-        self.line_local = self.max_document_han is None and not may_cross_lines(self.pattern.source)
         self.folds = self.fold
         self.triggers = (self.pattern,) if options["prefilter"] else ()
+
+    @functools.cached_property
+    def line_local(self) -> bool:
+        # worked out when first asked, not for every rule loaded; unless-line, unless-sentence
+        # and strip look only inside the line of the match
+        return self.max_document_han is None and not may_cross_lines(self.pattern.source)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
