@@ -135,7 +135,9 @@ def _process(name: str, source: files.Source, settings: Settings, path: Path | N
     outcome = Outcome(name, path, settings.fail_level, source=source)
     text = source.text
     fixing = options.fix or options.diff
-    if entry is not None or not fixing:
+    # a fix the cache already knows has something to do (else it was settled there) needs no check first
+    known = fixing and entry is not None and entry.store.lookup(entry.key, findings=False) is not None
+    if not known and (entry is not None or not fixing):
         findings = api.check_document(text, settings, path)
         if entry is not None:
             entry.store.put(entry.key, findings)
