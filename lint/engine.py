@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from . import prefilter
 from .document import Document, NewlineMap, han_count
+from .kinds.base import LazyPattern
 from .linescope import LineScope, Memory
 from .model import Applicability, Edit, Finding, Fix, Severity
 from .packs import Rule, RuleSet
@@ -15,6 +16,18 @@ from .packs import Rule, RuleSet
 MAX_PASSES = 32
 RULE_TIMEOUT = 10.0  # seconds one rule's regular expressions may run on one document
 MAX_DELETION = 0.2  # share of a document's Han text that fixing may delete
+
+
+def prepare(rules: RuleSet) -> None:
+    """Do now what checking does once per process: compile every rule's expressions and load the
+    prefilter. Workers forked after this share the result instead of each doing it again."""
+    for rule in rules:
+        for value in vars(rule.matcher).values():
+            items = value.values() if isinstance(value, dict) else value if isinstance(value, tuple) else (value,)
+            for item in items:
+                if isinstance(item, LazyPattern):
+                    item.compiled()
+    prefilter.preload(rules)
 
 
 def check(text: str, rules: RuleSet, *, timeout: float | None = RULE_TIMEOUT) -> list[Finding]:

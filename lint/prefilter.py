@@ -242,6 +242,11 @@ BUILD_FROM = 20_000
 _loaded: weakref.WeakKeyDictionary[RuleSet, Prefilter | None] = weakref.WeakKeyDictionary()
 
 
+def preload(rules: RuleSet) -> None:
+    """Load the prefilter of `rules` now, whatever the size of the texts to come."""
+    _loaded[rules] = for_rules(rules)
+
+
 def for_text(rules: RuleSet, text: str) -> Prefilter | None:
     """The prefilter to use on `text`, or None: none can be had, or it is not worth loading."""
     if rules in _loaded:

@@ -21,8 +21,8 @@ from typing import Any
 
 import regex
 
-from . import api, cache, files, output
-from .config import ConfigResolver, Settings
+from . import api, cache, engine, files, output
+from .config import ConfigError, ConfigResolver, Settings
 from .model import Applicability, Finding, Severity
 from .packs import RuleSet
 
@@ -332,7 +332,21 @@ def run_files(
             yield results.pop(i)
         return
     order = sorted(rest, key=lambda i: -sizes[i])
+    _prepare(resolver, paths[order[0]])
     yield from _run_pool(paths, order, sizes, results, options, jobs, overrides, config_file, on_done)
+
+
+def _prepare(resolver: ConfigResolver, path: Path) -> None:
+    """Compile the rules' expressions and load the prefilter here, before the workers are forked:
+    they then start with them, instead of each doing it again."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        return
+    try:
+        engine.prepare(resolver.for_file(path).rules_for(path))
+    except ConfigError:
+        pass  # the worker that checks this file reports it
 
 
 def _size(path: Path) -> int:
