@@ -239,7 +239,9 @@ def _parsed(path: Path, digest: str) -> dict[str, Any]:
     descriptions and examples, so a large pack would make every start-up slower."""
     kept = usercache.folder() / "packs" / f"parsed-{digest}.json"
     try:
-        return json.loads(kept.read_bytes())
+        data = json.loads(kept.read_bytes())
+        usercache.used(kept)
+        return data
     except OSError:
         pass
     except ValueError:
@@ -252,7 +254,7 @@ def _parsed(path: Path, digest: str) -> dict[str, Any]:
         dumped = json.dumps(data, ensure_ascii=False).encode("utf-8")
     except (TypeError, ValueError):  # a TOML date has no JSON form: such a pack is parsed each time
         return data
-    usercache.build_once(kept, lambda temporary: Path(temporary).write_bytes(dumped))
+    usercache.build_once(kept, lambda temporary: Path(temporary).write_bytes(dumped), keep=64)
     return data
 
 
@@ -267,7 +269,7 @@ def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
     digest = usercache.key(regex.__version__, hashlib.sha256(content).hexdigest())
     data = _parsed(path, digest)
     note = usercache.folder() / "packs" / f"compiled-{digest}"
-    if validate and note.is_file():
+    if validate and usercache.used(note):
         validate = False
     for key in data:
         if key not in PACK_KEYS:
@@ -277,7 +279,7 @@ def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
         raise _fail(path, None, "a pack needs at least one [[rule]] table")
     compiled = [compile_rule(table, path, validate=validate) for table in rules]
     if validate:
-        usercache.build_once(note, lambda temporary: None)  # an empty file says it
+        usercache.build_once(note, lambda temporary: None, keep=64)  # an empty file says it
     return compiled
 
 

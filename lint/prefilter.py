@@ -224,7 +224,7 @@ def _load_or_build(expressions: list[Expression]) -> tuple[object, list[int]]:
         Path(path).write_bytes(json.dumps(accepted).encode() + b"\n" + blob)
 
     for _ in range(2):
-        if not usercache.build_once(target, write):
+        if not usercache.build_once(target, write, keep=8):
             break
         try:
             header, _, blob = target.read_bytes().partition(b"\n")

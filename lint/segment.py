@@ -67,7 +67,7 @@ def _open_index(source: Path) -> sqlite3.Connection:
             connection.close()
 
     for _ in range(2):
-        if not usercache.build_once(target, write):
+        if not usercache.build_once(target, write, keep=2):
             break
         try:
             connection = sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,11 +29,25 @@ def discard(target: Path) -> None:
         pass
 
 
-def build_once(target: Path, write: Callable[[str], None]) -> bool:
+def used(target: Path) -> bool:
+    """Whether `target` exists; it is then marked as used now, the last of its family to go."""
+    try:
+        # the access time says when it was last used (set here, whatever the mount's atime
+        # policy); the modification time stays when it was built
+        os.utime(target, ns=(time.time_ns(), target.stat().st_mtime_ns))
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return target.is_file()  # a read-only cache folder: nothing is pruned there either
+    return target.is_file()
+
+
+def build_once(target: Path, write: Callable[[str], None], keep: int) -> bool:
     """Make `target` by `write(temporary path)` unless it exists; False when the folder cannot be
     written. The file is built aside and renamed into place, so a concurrent run sees no file or
-    a whole one."""
-    if target.is_file():
+    a whole one. Files of its family (the same name up to the first "-") are kept to the `keep`
+    most recently used: each edit of a pack makes new ones, and nothing else would remove them."""
+    if used(target):
         return True
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -43,9 +58,20 @@ def build_once(target: Path, write: Callable[[str], None]) -> bool:
     try:
         write(temporary)
         os.replace(temporary, target)
-        return True
     except OSError:
         return False
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+    _prune(target, keep)
+    return True
+
+
+def _prune(target: Path, keep: int) -> None:
+    family = target.name.split("-", 1)[0]
+    try:
+        found = sorted(target.parent.glob(f"{family}-*"), key=lambda p: p.stat().st_atime_ns, reverse=True)
+    except OSError:  # a file removed by a concurrent run while sorting
+        return
+    for old in found[keep:]:
+        discard(old)

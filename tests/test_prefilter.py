@@ -159,3 +159,10 @@ def test_an_unwritable_cache_folder_builds_the_database_in_memory(tmp_path, monk
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     built = prefilter.for_rules.__wrapped__(RULES.only(["PW001"]))
     assert built.candidates(built.scan("前言\n正文##paidend##\n"), "PW001") == [1]
+
+
+def test_the_cache_folder_keeps_only_the_most_recently_used_databases(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for rule_id in ("PW001", "RD001", "PH001", "LY006", "BP005", "EN001", "WM002", "PH002", "RD002", "BP004"):
+        prefilter.for_rules.__wrapped__(RULES.only([rule_id]))
+    assert len(list((tmp_path / "plancheck").glob("prefilter-*.hsdb"))) == 8
