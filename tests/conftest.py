@@ -49,3 +49,13 @@ good = "丙"
 @pytest.fixture(scope="session")
 def all_rules():
     return load_rules()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _user_cache_of_this_run(tmp_path_factory):
+    """What plancheck keeps in the user's cache folder (dictionary index, prefilter database,
+    parsed packs) goes to a folder of this test run, CLI subprocesses included, not to the home
+    of whoever runs the tests; the run then also builds them as a fresh machine does."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+        yield
