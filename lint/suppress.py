@@ -186,13 +186,12 @@ class _Honouring:
     # directives anywhere in the document (a disabled block) decide a hit: never run on some lines
     line_local = False
 
-    @property
-    def triggers(self):
-        return self.inner.triggers  # it only drops hits: where the rule cannot hit, neither can this
-
-    @property
-    def folds(self):
-        return self.inner.folds
+    def __getattr__(self, name: str):
+        # the rest is the inner matcher's (its triggers, the lines it reads, whether it folds):
+        # this one only drops hits, so where the rule cannot hit neither can this
+        if name.startswith("__") or name == "inner":
+            raise AttributeError(name)
+        return getattr(self.inner, name)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         directives = doc.memo("plancheck-directives", lambda: read(doc.text, self.known))

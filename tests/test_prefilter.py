@@ -11,7 +11,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint import engine, prefilter
+from lint import api, engine, prefilter
 from lint.packs import RuleSet, load_rules
 
 from .test_linescope import WHOLE
@@ -166,3 +166,21 @@ def test_the_cache_folder_keeps_only_the_most_recently_used_databases(tmp_path, 
     for rule_id in ("PW001", "RD001", "PH001", "LY006", "BP005", "EN001", "WM002", "PH002", "RD002", "BP004"):
         prefilter.for_rules.__wrapped__(RULES.only([rule_id]))
     assert len(list((tmp_path / "plancheck").glob("prefilter-*.hsdb"))) == 8
+
+
+def test_hard_wraps_are_joined_the_same_in_a_text_with_suppression_directives():
+    # a directive makes the fix loop wrap every rule to honour it; the wrapped hard-wrap rule must
+    # still be given every line its trigger matches, not only the first (one join a pass would
+    # never settle 40 of them)
+    wrapped = (
+        "全面推进乡村振兴战略，持续深化农村改革，不断拓宽增收渠道，切实提高村集体造血功能，"
+        "扎实推进基层治理体系建设和带动村民增收水\n平，推动各项工作取得实效。\n"
+    )
+    text = "<!-- plancheck: disable RD001 -->\n前言。\n" + wrapped * 40
+    settings = {"max-deletion": 1.0}
+    with_prefilter = api.fix_text(text, config=settings).text
+    prefilter.BUILD_FROM = 10**9
+    prefilter._loaded.clear()
+    without = api.fix_text(text, config=settings).text
+    assert with_prefilter == without
+    assert with_prefilter.count("水平") == 40
