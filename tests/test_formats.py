@@ -372,10 +372,12 @@ def test_progress_bar_waits_for_a_long_run_and_wipes_itself():
 
 def test_progress_bar_is_drawn_on_a_terminal_for_a_long_run(tmp_path):
     # enough real work to pass the half-second delay on any machine: every line has a finding,
-    # so no rule is skipped for lack of its anchor (text without any runs too fast to see a bar)
-    text = "工作计划\n" + ("加强党建工作，推进重点项目落地落实。" * 150 + "XX\n") * 40
+    # so no rule is skipped for lack of its anchor (text without any runs too fast to see a bar);
+    # each line differs, and so does each file, so neither the cache nor a rule's memory of the
+    # lines it has seen makes the run short
     for i in range(60):
-        put(tmp_path, f"doc{i:02}.txt", text)
+        lines = [f"第{i}号文件第{n}段" + "加强党建工作，推进重点项目落地落实。" * 60 + "XX" for n in range(120)]
+        put(tmp_path, f"doc{i:02}.txt", "工作计划\n" + "\n".join(lines) + "\n")
     code, shown = in_terminal(".", cwd=tmp_path)
     assert code == 0
     assert re.search(r"\r\[[#.]{30}\] \d+/60 files", shown)
