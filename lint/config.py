@@ -18,7 +18,7 @@ from typing import Any
 import regex
 
 from . import encodings
-from .engine import MAX_DELETION, RULE_TIMEOUT
+from .limits import MAX_DELETION, RULE_TIMEOUT
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, RuleSet, load_rules
 from .selection import SelectorError, ignored_by, resolve_layer, validate

@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 from . import prefilter
 from .document import Document, NewlineMap, han_count
 from .kinds.base import LazyPattern
+from .limits import MAX_DELETION, RULE_TIMEOUT
 from .linescope import LineScope, Memory
 from .model import Applicability, Edit, Finding, Fix, Severity
 from .packs import Rule, RuleSet
 
 MAX_PASSES = 32
-RULE_TIMEOUT = 10.0  # seconds one rule's regular expressions may run on one document
-MAX_DELETION = 0.2  # share of a document's Han text that fixing may delete
 
 
 def prepare(rules: RuleSet) -> None:

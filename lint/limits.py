@@ -1,0 +1,5 @@
+"""Defaults of the limits a configuration can change, apart from the engine that enforces them,
+so that reading a configuration does not load the engine."""
+
+RULE_TIMEOUT = 10.0  # seconds one rule's regular expressions may run on one document
+MAX_DELETION = 0.2  # share of a document's Han text that fixing may delete
