@@ -7,23 +7,23 @@ never as a silent no-op.
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
-
-from . import usercache
+from . import __version__, kinds, usercache
 from .kinds import KINDS
-from .kinds.base import Matcher, OptionError, check_patterns, read_options
 from .model import SEVERITY_NAMES, Severity
 from .suggest import did_you_mean
 from .tomllines import key_line
 from .tomlload import TomlError, load
+
+if TYPE_CHECKING:
+    from .kinds.base import Matcher
 
 CATEGORIES = {
     "paywall": "PW",
@@ -53,8 +53,8 @@ COMMON_KEYS = (
 )
 PACK_KEYS = ("pack", "rule")
 EXAMPLE_KEYS = ("bad", "fixed", "good")
-_ID = regex.compile(r"^[A-Z]{2}\d{3}$")
-_NAME = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_ID = re.compile(r"[A-Z]{2}[0-9]{3}")
+_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 class PackError(ValueError):
@@ -66,6 +66,32 @@ class Example:
     bad: str | None = None
     fixed: str | None = None
     good: str | None = None
+
+
+class MatcherSlot:
+    """A rule's matcher, made from its kind and options when first asked for.
+
+    A run served from the cache, or one that selects a few rules, then never imports the other
+    kinds nor reads their options. The slot is shared by the copies of a rule that
+    `RuleSet.with_severities` makes, so the matcher (and its compiled expressions) is made once.
+    """
+
+    __slots__ = ("_made", "_path", "_table")
+
+    def __init__(self, table: dict[str, Any] | None, path: Path | None, made: Matcher | None = None) -> None:
+        self._table = table
+        self._path = path
+        self._made = made
+
+    @classmethod
+    def holding(cls, matcher: Matcher) -> MatcherSlot:
+        return cls(None, None, matcher)
+
+    def get(self) -> Matcher:
+        if self._made is None:
+            assert self._table is not None and self._path is not None
+            self._made = _make_matcher(self._table, self._path, check=False)
+        return self._made
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,11 +107,19 @@ class Rule:
     description: str
     examples: tuple[Example, ...]
     source: str
-    matcher: Matcher = field(repr=False)
+    slot: MatcherSlot = field(repr=False)
     # literal strings of which at least one occurs in the line of every match (empty: always run):
     # a document without any of them is skipped, and a line-local rule runs only on the lines
     # that hold one
     anchors: tuple[str, ...] = ()
+
+    @property
+    def matcher(self) -> Matcher:
+        return self.slot.get()
+
+    def with_matcher(self, matcher: Matcher) -> Rule:
+        """This rule, finding its hits with `matcher`."""
+        return replace(self, slot=MatcherSlot.holding(matcher))
 
     def render_message(self, matched: str, detail: str) -> str:
         shown = matched if len(matched) <= 40 else matched[:37] + "…"
@@ -117,7 +151,7 @@ class RuleSet:
 
 def builtin_rules_dir() -> Path:
     """The packs inside an installed wheel, or the checkout's `rules/` in an editable install."""
-    packaged = Path(str(importlib.resources.files("lint") / "rules"))
+    packaged = Path(__file__).parent / "rules"  # where importlib.resources finds them, without its 4 ms import
     if packaged.is_dir():
         return packaged
     checkout = Path(__file__).resolve().parents[1]
@@ -131,10 +165,10 @@ def builtin_pack_paths() -> list[Path]:
 
 
 def _fail(path: Path, rule_id: str | None, message: str) -> PackError:
-    key = regex.search(r"key '([^']+)'", message)
+    key = re.search(r"key '([^']+)'", message)
     line = None
     if rule_id and rule_id[0] not in "'\"":  # a real id (an invalid one arrives quoted)
-        line = key_line(path, key.group(1) if key else None, within=rf"^\s*id\s*=\s*[\"']{regex.escape(rule_id)}[\"']")
+        line = key_line(path, key.group(1) if key else None, within=rf"^\s*id\s*=\s*[\"']{re.escape(rule_id)}[\"']")
     elif key:
         line = key_line(path, key.group(1))
     where = f"{path}:{line}" if line else str(path)
@@ -172,21 +206,22 @@ def _examples(value: Any, path: Path, rule_id: str, fix: str) -> tuple[Example, 
 
 
 def compile_rule(table: Any, path: Path, *, validate: bool = True) -> Rule:
+    """The rule of a `[[rule]]` table, every key checked and its matcher made now; with `validate`,
+    its regular expressions are compiled too."""
     if not isinstance(table, dict):
         raise _fail(path, None, "each [[rule]] must be a table")
     rule_id = table.get("id")
-    if not isinstance(rule_id, str) or not _ID.match(rule_id):
+    if not isinstance(rule_id, str) or not _ID.fullmatch(rule_id):
         raise _fail(path, repr(rule_id), "key 'id' must be a two-letter prefix and three digits, like RD001")
     kind_name = table.get("kind")
     if kind_name not in KINDS:
         raise _fail(path, rule_id, f"unknown kind {kind_name!r}{did_you_mean(str(kind_name), KINDS)}; kinds: {', '.join(KINDS)}")
-    kind = KINDS[kind_name]
-    allowed = COMMON_KEYS + tuple(kind.OPTIONS)
+    allowed = COMMON_KEYS + tuple(kinds.module(kind_name).OPTIONS)
     for key in table:
         if key not in allowed:
             raise _fail(path, rule_id, f"unknown key '{key}'{did_you_mean(key, allowed)}")
     name = _text(table, "name", path, rule_id)
-    if not _NAME.match(name):
+    if not _NAME.fullmatch(name):
         raise _fail(path, rule_id, f"name {name!r} must be kebab-case (lower-case words joined by '-')")
     category = _text(table, "category", path, rule_id)
     if category not in CATEGORIES:
@@ -210,28 +245,41 @@ def compile_rule(table: Any, path: Path, *, validate: bool = True) -> Rule:
     anchors = table.get("anchors", [])
     if not isinstance(anchors, list) or not all(isinstance(a, str) and a for a in anchors):
         raise _fail(path, rule_id, "key 'anchors' must be a list of non-empty strings")
+    _text(table, "description", path, rule_id)
+    _examples(table.get("examples"), path, rule_id, fix)
+    return _rule(table, path, MatcherSlot.holding(_make_matcher(table, path, check=validate)))
+
+
+def _rule(table: dict[str, Any], path: Path, slot: MatcherSlot) -> Rule:
+    """The rule of a table known to be valid (checked by `compile_rule` now or in an earlier run)."""
+    return Rule(
+        id=table["id"],
+        name=table["name"],
+        category=table["category"],
+        severity=Severity.parse(table["severity"]),
+        message=table["message"].strip(),
+        kind=table["kind"],
+        fix=table["fix"],
+        fix_title=table.get("fix-title", "").strip(),
+        description=table["description"].strip(),
+        examples=tuple(Example(**example) for example in table["examples"]),
+        source=str(path),
+        slot=slot,
+        anchors=tuple(table.get("anchors", ())),
+    )
+
+
+def _make_matcher(table: dict[str, Any], path: Path, *, check: bool) -> Matcher:
+    from .kinds.base import OptionError, check_patterns, read_options
+
+    kind = kinds.module(table["kind"])
     try:
         options = read_options(kind.OPTIONS, table)
-        if validate:
+        if check:
             check_patterns(options)
-        matcher = kind.compile(options)
+        return kind.compile(options)
     except OptionError as exc:
-        raise _fail(path, rule_id, str(exc)) from None
-    return Rule(
-        id=rule_id,
-        name=name,
-        category=category,
-        severity=Severity.parse(severity),
-        message=message.strip(),
-        kind=kind_name,
-        fix=fix,
-        fix_title=fix_title.strip() if isinstance(fix_title, str) else "",
-        description=_text(table, "description", path, rule_id).strip(),
-        examples=_examples(table.get("examples"), path, rule_id, fix),
-        source=str(path),
-        matcher=matcher,
-        anchors=tuple(anchors),
-    )
+        raise _fail(path, table["id"], str(exc)) from None
 
 
 def _parsed(path: Path, digest: str) -> dict[str, Any]:
@@ -259,26 +307,32 @@ def _parsed(path: Path, digest: str) -> dict[str, Any]:
 
 
 def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
-    """The rules of one pack. `validate=False` leaves each regular expression to be compiled when
-    its rule first runs: for the built-in packs, which the test suite compiles, and for a pack
-    whose expressions all compiled in an earlier run (a note in the cache folder says so)."""
+    """The rules of one pack, every key and expression checked. `validate=False` trusts the pack
+    instead: each rule's matcher is made, and its expressions compiled, when the rule first runs.
+    That is for the built-in packs, which the test suite checks, and is what a user pack gets
+    once it passed the checks in an earlier run (a note in the cache folder says so)."""
     try:
         content = path.read_bytes()
     except OSError as exc:
         raise PackError(f"{path}: cannot read: {exc.strerror}") from None
-    digest = usercache.key(regex.__version__, hashlib.sha256(content).hexdigest())
-    data = _parsed(path, digest)
-    note = usercache.folder() / "packs" / f"compiled-{digest}"
-    if validate and usercache.used(note):
-        validate = False
+    digest = hashlib.sha256(content).hexdigest()
+    data = _parsed(path, usercache.key(digest))
+    note = None
+    if validate:
+        import regex  # its version decides which expressions compile
+
+        note = usercache.folder() / "packs" / f"compiled-{usercache.key(__version__, regex.__version__, digest)}"
+        validate = not usercache.used(note)
+    if not validate:
+        return [_rule(table, path, MatcherSlot(table, path)) for table in data["rule"]]
     for key in data:
         if key not in PACK_KEYS:
             raise _fail(path, None, f"unknown top-level key '{key}'{did_you_mean(key, PACK_KEYS)}")
     rules = data.get("rule")
     if not isinstance(rules, list) or not rules:
         raise _fail(path, None, "a pack needs at least one [[rule]] table")
-    compiled = [compile_rule(table, path, validate=validate) for table in rules]
-    if validate:
+    compiled = [compile_rule(table, path) for table in rules]
+    if note is not None:
         usercache.build_once(note, lambda temporary: None, keep=64)  # an empty file says it
     return compiled
 

@@ -13,7 +13,6 @@ suppression cannot outlive the artifact it was written for.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -206,4 +205,4 @@ def honouring(rules: RuleSet, known: RuleSet) -> RuleSet:
 
 
 def _honour(rule: Rule, known: RuleSet) -> Rule:
-    return dataclasses.replace(rule, matcher=_Honouring(rule.matcher, rule.id, known))
+    return rule.with_matcher(_Honouring(rule.matcher, rule.id, known))

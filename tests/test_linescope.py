@@ -3,7 +3,6 @@ lines a fix created) finds exactly what running every rule on the whole text fin
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 
 import pytest
@@ -34,7 +33,7 @@ class _WholeText:
         return self.matcher.find(doc)
 
 
-WHOLE = RuleSet(tuple(dataclasses.replace(rule, matcher=_WholeText(rule.matcher)) for rule in RULES))
+WHOLE = RuleSet(tuple(rule.with_matcher(_WholeText(rule.matcher)) for rule in RULES))
 
 
 def _texts():
