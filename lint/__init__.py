@@ -9,11 +9,41 @@ The public API is pure (text in, values out) and is what the command line uses:
 
 from __future__ import annotations
 
-from .api import check_text, fix_text
-from .engine import FixResult
-from .model import Applicability, Edit, Finding, Fix, Severity
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+# the public names, by module: imported when first asked for, so that `plancheck` answering from
+# its cache, or `plancheck --version`, does not load the engine and every rule kind
+_EXPORTS = {
+    "check_text": "api",
+    "fix_text": "api",
+    "FixResult": "engine",
+    "Applicability": "model",
+    "Edit": "model",
+    "Finding": "model",
+    "Fix": "model",
+    "Severity": "model",
+}
+
+if TYPE_CHECKING:
+    from .api import check_text, fix_text
+    from .engine import FixResult
+    from .model import Applicability, Edit, Finding, Fix, Severity
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'lint' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
 
 __all__ = [
     "Applicability",

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from . import encodings
 from .limits import MAX_DELETION, RULE_TIMEOUT
 from .model import SEVERITY_NAMES, Severity
@@ -298,7 +296,7 @@ def read_config_file(path: Path) -> Settings | None:
 def _with_line(message: str, path: Path) -> str:
     """`FILE: 'key' …` becomes `FILE:LINE: 'key' …`, pointing at the key in the file."""
     prefix = f"{path}: "
-    key = regex.search(r"'([A-Za-z-]+)(?:\.[^']*)?'", message)
+    key = re.search(r"'([A-Za-z-]+)(?:\.[^']*)?'", message)
     if not message.startswith(prefix) or not key:
         return message
     within = r"^\s*\[tool\.plancheck\]" if path.name == "pyproject.toml" else None

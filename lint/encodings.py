@@ -12,13 +12,12 @@ charset-normalizer was tried: it reads a short GB18030 line as Big5.)
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
-
-import regex
 
 # what a reading is judged on: every character but ASCII and common CJK punctuation, so that
 # mojibake that lands on Cyrillic or symbols counts against a reading
-_JUDGED = regex.compile(r"[^\x00-\x7f\u3000-\u303f\uff01-\uff5e“”‘’…—·]")
+_JUDGED = re.compile(r"[^\x00-\x7f\u3000-\u303f\uff01-\uff5e“”‘’…—·]")
 MIN_SCORE = 0.85
 MIN_MARGIN = 0.1
 

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-import regex
-
 from .model import Applicability, Finding, Severity
 from .terminal import PLAIN, Palette
 
-_LINE_END = regex.compile(r"\r*\n|\r")
+_LINE_END = re.compile(r"\r*\n|\r")
 CONTEXT = 30  # characters shown on each side of a span in `full` output
 
 

@@ -9,8 +9,8 @@ outcomes back in the order of the files, so output never depends on -j.
 
 from __future__ import annotations
 
-import difflib
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -19,9 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import regex
-
-from . import api, cache, engine, files, output
+from . import cache, files, output
 from .config import ConfigError, ConfigResolver, Settings
 from .model import Applicability, Finding, Severity
 from .packs import RuleSet
@@ -132,6 +130,8 @@ def _from_cache(
 
 
 def _process(name: str, source: files.Source, settings: Settings, path: Path | None, options: Options, entry: _Entry | None) -> Outcome:
+    from . import api  # the engine and the rule kinds: not loaded by a run the cache serves
+
     outcome = Outcome(name, path, settings.fail_level, source=source)
     text = source.text
     fixing = options.fix or options.diff
@@ -176,10 +176,12 @@ def _remember_fixed(fixed: files.Source, findings: list[Finding], settings: Sett
 
 def _lines(text: str) -> list[str]:
     """Lines as plancheck counts them (only line ends break lines, not \\f or U+2028)."""
-    return regex.findall(r"[^\n]*\n|[^\n]+\Z", text)
+    return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
 
 
 def unified_diff(name: str, old: str, new: str) -> str:
+    import difflib
+
     lines = difflib.unified_diff(_lines(old), _lines(new), fromfile=name, tofile=name)
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
@@ -340,6 +342,8 @@ def _prepare(resolver: ConfigResolver, path: Path) -> None:
     """Compile the rules' expressions and load the prefilter here, before the workers are forked:
     they then start with them, instead of each doing it again."""
     import multiprocessing
+
+    from . import engine
 
     if multiprocessing.get_start_method() != "fork":
         return

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-
-import regex
 
 
 def key_line(path: Path, key: str | None, *, within: str | None = None) -> int | None:
@@ -18,7 +17,7 @@ def key_line(path: Path, key: str | None, *, within: str | None = None) -> int |
     start = 0
     anchor = None
     if within is not None:
-        pattern = regex.compile(within)
+        pattern = re.compile(within)
         anchor = next((i for i, line in enumerate(lines) if pattern.search(line)), None)
         if anchor is None:
             return None
@@ -27,7 +26,7 @@ def key_line(path: Path, key: str | None, *, within: str | None = None) -> int |
         while start > 0 and not lines[start].lstrip().startswith("["):
             start -= 1
     if key is not None:
-        wanted = regex.compile(rf"^\s*(?:\"{regex.escape(key)}\"|{regex.escape(key)})\s*=")
+        wanted = re.compile(rf"^\s*(?:\"{re.escape(key)}\"|{re.escape(key)})\s*=")
         for i in range(start, len(lines)):
             if i > start and lines[i].lstrip().startswith("[") and not lines[i].lstrip().startswith(("[[rule.", "[rule.")):
                 break

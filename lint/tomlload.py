@@ -6,17 +6,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 
 class TomlError(ValueError):
     pass
 
 
 def load(path: Path) -> dict[str, Any]:
+    # imported here: a run with its packs already parsed (lint.packs keeps them as JSON) and no
+    # configuration file never reads TOML
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
