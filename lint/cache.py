@@ -57,15 +57,22 @@ def _finding(row: list) -> Finding:
     return Finding(rule, name, category, _SEVERITIES[severity], message, start, end, fix)
 
 
+def kinds_of(rows: list) -> dict[Kind, int]:
+    """Counts by kind from the rows an entry keeps them in; ValueError or TypeError for rows that
+    are not such."""
+    return {(r, n, c, s, a): count for r, n, c, s, a, count in rows}
+
+
 class ResultCache:
     """Entries are two lines of JSON: the counts of the findings by kind (lint.output.Kind), which is
     all a run printing statistics reads, then the findings."""
 
     def __init__(self, root: Path) -> None:
         self.directory = root / CACHE_DIR
+        self._prefix = os.path.join(self.directory, "")
 
     def _path(self, key: str) -> str:
-        return os.path.join(self.directory, key[:2], key[2:])  # not pathlib: this runs for every file
+        return f"{self._prefix}{key[:2]}{os.sep}{key[2:]}"  # not pathlib nor os.path.join: this runs for every file
 
     @staticmethod
     def key(digest: bytes, identity: str, mode: str) -> str:
@@ -80,10 +87,20 @@ class ResultCache:
         """The counts by kind and (when asked for) the findings of an entry; None for a miss."""
         try:
             with open(self._path(key), "rb") as handle:
-                counts = {(r, n, c, s, a): count for r, n, c, s, a, count in json.loads(handle.readline())}
+                counts = kinds_of(json.loads(handle.readline()))
                 return counts, [_finding(row) for row in json.loads(handle.readline())] if findings else None
         except (OSError, ValueError, KeyError, TypeError):
             return None
+
+    def counts(self, key: str) -> list | None:
+        """An entry's findings counted by kind, as the rows it keeps them in (see `kinds_of`);
+        None for a miss."""
+        try:
+            with open(self._path(key), "rb") as handle:
+                rows = json.loads(handle.readline())
+        except (OSError, ValueError):
+            return None
+        return rows if isinstance(rows, list) else None
 
     def get(self, key: str) -> list[Finding] | None:
         entry = self.lookup(key)
@@ -92,8 +109,9 @@ class ResultCache:
     def put(self, key: str, findings: list[Finding]) -> None:
         path = self._path(key)
         counts = [[*k, n] for k, n in count_kinds(findings).items()]
+        if ensure_folder(self.directory.parent) is None:
+            return
         try:
-            self._ensure_directory()
             os.makedirs(os.path.dirname(path), exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -104,11 +122,18 @@ class ResultCache:
         except OSError:
             pass  # a cache that cannot be written only costs time
 
-    def _ensure_directory(self) -> None:
-        if not self.directory.is_dir():
-            self.directory.mkdir(parents=True, exist_ok=True)
+
+def ensure_folder(root: Path) -> Path | None:
+    """The cache folder under `root`, made if need be; None when it cannot be."""
+    directory = root / CACHE_DIR
+    if not directory.is_dir():
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
             # keep the cache out of the user's commits without touching their .gitignore
-            (self.directory / ".gitignore").write_text("# created by plancheck\n*\n", encoding="utf-8")
+            (directory / ".gitignore").write_text("# created by plancheck\n*\n", encoding="utf-8")
+        except OSError:
+            return None
+    return directory
 
 
 def clean(root: Path) -> bool:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import cache, files, output
+from . import cache, files, output, statmemo
 from .config import ConfigError, ConfigResolver, Settings
 from .model import Applicability, Finding, Severity
 from .packs import RuleSet
@@ -75,6 +75,11 @@ def _identity(rules: RuleSet, timeout: float | None) -> str:
     return cache.rules_identity(rules, timeout)
 
 
+@lru_cache(maxsize=64)
+def _store(root: Path) -> cache.ResultCache:
+    return cache.ResultCache(root)
+
+
 @dataclass(frozen=True)
 class _Entry:
     """Where the findings of one file's bytes are (or go) in the cache."""
@@ -85,7 +90,7 @@ class _Entry:
 
     @classmethod
     def of(cls, digest: bytes, settings: Settings, path: Path | None, encoding: str | None) -> _Entry:
-        store = cache.ResultCache(settings.root)
+        store = _store(settings.root)
         identity = _identity(settings.rules_for(path), settings.rule_timeout)
         # findings are offsets into the decoded text: bytes read in another encoding are another entry
         return cls(store, store.key(digest, identity, f"check:{encoding or ''}"), encoding)
@@ -109,11 +114,21 @@ def process_text(name: str, source: files.Source, settings: Settings, path: Path
 
 
 def _from_cache(
-    name: str, path: Path | None, settings: Settings, options: Options, entry: _Entry, read: Callable[[], files.Source]
+    name: str,
+    path: Path | None,
+    settings: Settings,
+    options: Options,
+    entry: _Entry,
+    read: Callable[[], files.Source],
+    kinds: dict[output.Kind, int] | None = None,
 ) -> Outcome | None:
     """The outcome the cache settles without checking: a check, or a fix that the recorded findings
-    say has nothing to do. The text is read only to locate the findings."""
-    found = entry.store.lookup(entry.key, findings=options.locate)
+    say has nothing to do. The text is read only to locate the findings. `kinds`: the entry's
+    counts by kind, known without opening it (lint.statmemo)."""
+    if kinds is not None and not options.locate:
+        found: tuple[dict[output.Kind, int], list[Finding] | None] | None = (kinds, None)
+    else:
+        found = entry.store.lookup(entry.key, findings=options.locate)
     if found is None:
         return None
     kinds, findings = found
@@ -186,19 +201,16 @@ def unified_diff(name: str, old: str, new: str) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def process_path(path: Path, resolver: ConfigResolver, options: Options) -> Outcome:
+def process_path(path: Path, resolver: ConfigResolver, options: Options, memo: statmemo.DigestMemo | None = None) -> Outcome:
     """Read, check or fix, and (with --fix) write one file."""
     name = path.as_posix()
     settings = resolver.for_file(path)
     encoding = _encoding(options, settings, path)
     try:
-        data = files.read_bytes(path)
-        entry = None
-        if options.use_cache:
-            entry = _Entry.of(files.digest(data), settings, path, encoding)
-            settled = _from_cache(name, path, settings, options, entry, lambda: files.decode(data, str(path), encoding))
-            if settled is not None:
-                return settled
+        found = _lookup(path, settings, options, encoding, memo)
+        if isinstance(found, Outcome):
+            return found
+        data, entry = found
         source = files.decode(data, str(path), encoding)
     except files.InputError as exc:
         outcome = Outcome(name, path)
@@ -210,16 +222,44 @@ def process_path(path: Path, resolver: ConfigResolver, options: Options) -> Outc
     return outcome
 
 
-def _cached(path: Path, resolver: ConfigResolver, options: Options) -> Outcome | None:
+def _lookup(
+    path: Path, settings: Settings, options: Options, encoding: str | None, memo: statmemo.DigestMemo | None
+) -> Outcome | tuple[bytes, _Entry | None]:
+    """The outcome of `path` if the cache settles it, else its bytes and cache entry. A file the
+    memo knows unchanged is not even read when its findings need not be located in its text."""
+    if not options.use_cache:
+        return files.read_bytes(path), None
+    name = path.as_posix()
+    status = statmemo.stamp(path) if memo is not None else None
+    if status is not None and not options.locate:
+        known = memo.known(settings.root, path, status)
+        if known is not None:
+            entry = _Entry.of(known.digest, settings, path, encoding)
+            kinds = known.counts if known.key == entry.key else None
+            settled = _from_cache(name, path, settings, options, entry, _unread, kinds)
+            if settled is not None:
+                return settled
+    data = files.read_bytes(path)
+    digest = files.digest(data)
+    entry = _Entry.of(digest, settings, path, encoding)
+    if status is not None:
+        memo.learn(settings.root, path, status, digest, entry.key)
+    settled = _from_cache(name, path, settings, options, entry, lambda: files.decode(data, str(path), encoding))
+    return (data, entry) if settled is None else settled
+
+
+def _unread() -> files.Source:
+    raise AssertionError("findings that are not located need no text")
+
+
+def _cached(path: Path, resolver: ConfigResolver, options: Options, memo: statmemo.DigestMemo) -> Outcome | None:
     """The outcome of `path` if the cache settles it; None to have it checked."""
     settings = resolver.for_file(path)
-    encoding = _encoding(options, settings, path)
     try:
-        data = files.read_bytes(path)
+        found = _lookup(path, settings, options, _encoding(options, settings, path), memo)
     except files.InputError:
         return None  # reported where it is checked
-    entry = _Entry.of(files.digest(data), settings, path, encoding)
-    return _from_cache(path.as_posix(), path, settings, options, entry, lambda: files.decode(data, str(path), encoding))
+    return found if isinstance(found, Outcome) else None
 
 
 def write_outcome(outcome: Outcome) -> None:
@@ -310,32 +350,42 @@ def run_files(
 
     With several workers, what the cache settles is served here first, then the rest goes to the
     pool, largest first; a rest too small to be worth starting workers for is checked here too."""
+    memo = statmemo.DigestMemo() if options.use_cache else None
     if jobs <= 1 or len(paths) <= 1:
-        for path in paths:
-            outcome = process_path(path, resolver, options)
-            on_done()
-            yield outcome
+        try:
+            for path in paths:
+                outcome = process_path(path, resolver, options, memo)
+                on_done()
+                yield outcome
+        finally:
+            if memo is not None:
+                memo.save()
         return
     results: dict[int, Outcome] = {}
     rest = []
     for i, path in enumerate(paths):
-        outcome = _cached(path, resolver, options) if options.use_cache else None
+        outcome = _cached(path, resolver, options, memo) if memo is not None else None
         if outcome is None:
             rest.append(i)
         else:
             results[i] = outcome
             on_done()
     sizes = {i: _size(paths[i]) for i in rest}
-    if len(rest) <= 1 or sum(sizes.values()) < SERIAL_BELOW:
-        for i in range(len(paths)):
-            if i not in results:
-                results[i] = process_path(paths[i], resolver, options)
-                on_done()
-            yield results.pop(i)
-        return
-    order = sorted(rest, key=lambda i: -sizes[i])
-    _prepare(resolver, paths[order[0]])
-    yield from _run_pool(paths, order, sizes, results, options, jobs, overrides, config_file, on_done)
+    try:
+        if len(rest) <= 1 or sum(sizes.values()) < SERIAL_BELOW:
+            for i in range(len(paths)):
+                if i not in results:
+                    results[i] = process_path(paths[i], resolver, options)
+                    on_done()
+                yield results.pop(i)
+            return
+        order = sorted(rest, key=lambda i: -sizes[i])
+        _prepare(resolver, paths[order[0]])
+        yield from _run_pool(paths, order, sizes, results, options, jobs, overrides, config_file, on_done)
+    finally:
+        # after the workers: the counts of the entries they wrote go into the memo too
+        if memo is not None:
+            memo.save()
 
 
 def _prepare(resolver: ConfigResolver, path: Path) -> None:
