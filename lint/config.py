@@ -320,6 +320,7 @@ class ConfigResolver:
         self._overrides = dict(overrides or {})
         self._fixed = self._apply(explicit_config(config_file)) if config_file else None
         self._by_dir: dict[str, Settings] = {}
+        self._by_given_dir: dict[str, Settings] = {}
 
     def for_path(self, path: Path) -> Settings:
         if self._fixed is not None:
@@ -332,7 +333,11 @@ class ConfigResolver:
         """`for_path` for a path known not to be a folder."""
         if self._fixed is not None:
             return self._fixed
-        return self._for_dir(os.path.dirname(os.path.abspath(path)))
+        # by the folder as named: asked for every file (twice), and the working folder stays
+        given = os.path.dirname(path)
+        if given not in self._by_given_dir:
+            self._by_given_dir[given] = self._for_dir(os.path.dirname(os.path.abspath(path)))
+        return self._by_given_dir[given]
 
     def _for_dir(self, directory: str) -> Settings:
         if directory in self._by_dir:
