@@ -1,0 +1,40 @@
+"""What a plancheck process loads: a run the cache serves loads no engine, and a run loads the
+rule kinds of the rules it runs, not of every rule in the packs (start-up must not grow with the
+rules loaded)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+SEED = ROOT / "tests" / "golden" / "seed_000_2578e3202b6b0672.txt"
+ENGINE = ("lint.engine", "lint.prefilter", "lint.document", "regex", "hyperscan", "sqlite3")
+
+
+def _modules_after(args: list[str], cwd) -> set[str]:
+    """The modules loaded by a plancheck run with `args`, in a process of its own."""
+    code = f"import json, sys\nfrom lint.cli import main\nmain({args!r})\nprint(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    result = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=300)
+    return set(json.loads(result.stderr.strip().splitlines()[-1]))
+
+
+def test_a_run_the_cache_serves_loads_no_engine(tmp_path):
+    (tmp_path / "doc.txt").write_bytes(SEED.read_bytes())
+    cold = _modules_after(["--statistics", "--exit-zero", "doc.txt"], tmp_path)
+    assert set(ENGINE[:2]) <= cold  # the file was checked
+    for printed in (["--statistics"], ["--output-format", "concise"], ["--output-format", "json"]):
+        warm = _modules_after([*printed, "--exit-zero", "doc.txt"], tmp_path)
+        assert warm.isdisjoint(ENGINE), (printed, warm & set(ENGINE))
+        assert not any(m.startswith("lint.kinds.") for m in warm)
+
+
+def test_a_run_loads_the_kinds_of_the_rules_it_runs_only(tmp_path):
+    (tmp_path / "doc.txt").write_bytes(SEED.read_bytes())
+    loaded = _modules_after(["--select", "PW001", "--no-cache", "--exit-zero", "doc.txt"], tmp_path)
+    kinds = {m for m in loaded if m.startswith("lint.kinds.")}
+    assert kinds == {"lint.kinds.base", "lint.kinds.pattern"}  # PW001 is a pattern rule
+    everything = _modules_after(["--no-cache", "--exit-zero", "doc.txt"], tmp_path)
+    assert len({m for m in everything if m.startswith("lint.kinds.")}) > 5
