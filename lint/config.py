@@ -22,7 +22,7 @@ from .packs import PackError, RuleSet, load_rules
 from .selection import SelectorError, ignored_by, resolve_layer, validate
 from .suggest import did_you_mean
 from .tomllines import key_line
-from .tomlload import TomlError, load
+from .tomlload import TomlError, load_once
 
 CONFIG_NAMES = ("plancheck.toml", "pyproject.toml")
 KEYS = (
@@ -278,7 +278,7 @@ def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settin
 def read_config_file(path: Path) -> Settings | None:
     """Settings from `path`; None for a pyproject.toml without [tool.plancheck]."""
     try:
-        data = load(path)
+        data, _ = load_once(path)
     except TomlError as exc:
         raise ConfigError(str(exc)) from None
     if path.name == "pyproject.toml":

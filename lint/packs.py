@@ -6,8 +6,6 @@ never as a silent no-op.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -20,7 +18,7 @@ from .kinds import KINDS
 from .model import SEVERITY_NAMES, Severity
 from .suggest import did_you_mean
 from .tomllines import key_line
-from .tomlload import TomlError, load
+from .tomlload import TomlError, load_once
 
 if TYPE_CHECKING:
     from .kinds.base import Matcher
@@ -282,41 +280,15 @@ def _make_matcher(table: dict[str, Any], path: Path, *, check: bool) -> Matcher:
         raise _fail(path, table["id"], str(exc)) from None
 
 
-def _parsed(path: Path, digest: str) -> dict[str, Any]:
-    """The pack's TOML, parsed once per content: parsing is pure Python and a pack is mostly
-    descriptions and examples, so a large pack would make every start-up slower."""
-    kept = usercache.folder() / "packs" / f"parsed-{digest}.json"
-    try:
-        data = json.loads(kept.read_bytes())
-        usercache.used(kept)
-        return data
-    except OSError:
-        pass
-    except ValueError:
-        usercache.discard(kept)  # damaged: made anew
-    try:
-        data = load(path)
-    except TomlError as exc:
-        raise PackError(str(exc)) from None
-    try:
-        dumped = json.dumps(data, ensure_ascii=False).encode("utf-8")
-    except (TypeError, ValueError):  # a TOML date has no JSON form: such a pack is parsed each time
-        return data
-    usercache.build_once(kept, lambda temporary: Path(temporary).write_bytes(dumped), keep=64)
-    return data
-
-
 def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
     """The rules of one pack, every key and expression checked. `validate=False` trusts the pack
     instead: each rule's matcher is made, and its expressions compiled, when the rule first runs.
     That is for the built-in packs, which the test suite checks, and is what a user pack gets
     once it passed the checks in an earlier run (a note in the cache folder says so)."""
     try:
-        content = path.read_bytes()
-    except OSError as exc:
-        raise PackError(f"{path}: cannot read: {exc.strerror}") from None
-    digest = hashlib.sha256(content).hexdigest()
-    data = _parsed(path, usercache.key(digest))
+        data, digest = load_once(path)
+    except TomlError as exc:
+        raise PackError(str(exc)) from None
     note = None
     if validate:
         import regex  # its version decides which expressions compile

@@ -142,7 +142,7 @@ def test_a_damaged_parsed_pack_is_parsed_anew(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     path = _pack(tmp_path, GOOD_RULE)
     load_pack(path)
-    (kept,) = (tmp_path / "cache" / "plancheck" / "packs").glob("parsed-*.json")
+    (kept,) = (tmp_path / "cache" / "plancheck" / "toml").glob("parsed-*.json")
     kept.write_text("{not json", encoding="utf-8")
     assert [r.id for r in load_pack(path)] == ["PW901"]
     assert [r.id for r in load_pack(path)] == ["PW901"]
