@@ -13,8 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -113,6 +111,8 @@ class ResultCache:
             return
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
+            import tempfile  # only runs that write load it (10 ms)
+
             fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 # ensure_ascii=False leaves no raw line break in JSON: one line each
@@ -141,5 +141,7 @@ def clean(root: Path) -> bool:
     directory = root / CACHE_DIR
     if not directory.is_dir():
         return False
+    import shutil
+
     shutil.rmtree(directory)
     return True

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,6 +90,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         mode = stat.S_IMODE(path.stat().st_mode)
     except OSError:
         mode = None
+    import tempfile  # only runs that write load it (10 ms)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".plancheck-tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -97,6 +96,8 @@ class _Memo:
         if folder is None:
             return
         try:
+            import tempfile  # only runs that write load it (10 ms)
+
             fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump({"format": FORMAT, "kinds": self.kinds, "files": files}, handle, ensure_ascii=False, separators=(",", ":"))

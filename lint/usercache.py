@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -51,6 +50,8 @@ def build_once(target: Path, write: Callable[[str], None], keep: int) -> bool:
         return True
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only runs that write load it (10 ms)
+
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=".tmp")
         os.close(fd)
     except OSError:
