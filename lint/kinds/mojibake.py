@@ -27,14 +27,15 @@ OPTIONS = {
     "min-run": Option(INTEGER, default=4),
 }
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = LazyPattern(r"\p{Han}")
 # Windows-1252 puts printable characters where Latin-1 has C1 controls; a scraper may have used either
 _CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _LATIN1_RUN = "(?:[\u00e2-\u00ef][\u0080-\u00bf" + regex.escape(_CP1252_EXTRA) + "\ufffd]{1,2}){%d,}"
 
 
-_NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f](?:[^\n]*[^\x00-\x7f])?")
-_CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
+# compiled when first used: only a document with a suspect character needs them
+_NON_ASCII_RUN = LazyPattern(r"[^\x00-\x7f](?:[^\n]*[^\x00-\x7f])?")
+_CJK = LazyPattern(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 GBK_QUALITY = 0.5
 
 

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..model import Edit
-from ..segment import word_across
 from .base import INTEGER, REGEX, Hit, Option, may_cross_lines
 
 OPTIONS = {
@@ -50,6 +49,8 @@ class SplitWordMatcher:
             before = text[line_start:start]
             if self.unless_before.search(before) or before.count("“") > before.count("”"):
                 continue
+            from ..segment import word_across  # the dictionary index (and sqlite3): only for a gap in prose
+
             word = word_across(text[max(line_start, start - self.context) : start], text[end : min(line_end, end + self.context)])
             if word:
                 yield Hit(start, end, (Edit(start, end),), word)
