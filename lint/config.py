@@ -13,7 +13,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from . import encodings
 from .limits import MAX_DELETION, RULE_TIMEOUT
@@ -23,6 +22,10 @@ from .selection import SelectorError, ignored_by, resolve_layer, validate
 from .suggest import did_you_mean
 from .tomllines import key_line
 from .tomlload import TomlError, load_once
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_NAMES = ("plancheck.toml", "pyproject.toml")
 KEYS = (
@@ -301,7 +304,7 @@ def _with_line(message: str, path: Path) -> str:
         return message
     within = r"^\s*\[tool\.plancheck\]" if path.name == "pyproject.toml" else None
     line = key_line(path, key.group(1), within=within)
-    return f"{path}:{line}: {message[len(prefix):]}" if line else message
+    return f"{path}:{line}: {message[len(prefix) :]}" if line else message
 
 
 def explicit_config(path: Path) -> Settings:

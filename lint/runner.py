@@ -17,12 +17,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from . import cache, files, output, statmemo
 from .config import ConfigError, ConfigResolver, Settings
 from .model import Applicability, Finding, Severity
 from .packs import RuleSet
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
+if TYPE_CHECKING:
+    from typing import Any
 
 SERIAL_BELOW = 1_000_000  # bytes: smaller runs (a pre-commit hook's handful of files) stay in one process
 BATCH_MIN = 32_000  # bytes: the least a worker is handed at once (one file, if larger)

@@ -21,8 +21,8 @@ from __future__ import annotations
 import json
 import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from . import cache
 from .output import Kind
@@ -106,7 +106,8 @@ class _Memo:
             pass  # a memo that cannot be written only costs time
 
 
-class Known(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Known:
     digest: bytes
     key: str  # the cache entry the file was last checked under
     counts: dict[Kind, int] | None  # that entry's counts of findings by kind, when known

@@ -19,11 +19,15 @@ from dataclasses import dataclass, field
 import regex
 
 from .document import Document
-from .kinds.base import Hit, Matcher
+from .kinds.base import Hit
 from .model import Finding, Severity
 from .packs import Rule, RuleSet
 from .selection import ignored_by
 from .suggest import did_you_mean
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
+if TYPE_CHECKING:
+    from .kinds.base import Matcher
 
 UNUSED = "unused-suppression"
 UNUSED_CATEGORY = "suppression"

@@ -10,7 +10,10 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Mapping
-from typing import TextIO
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 # SGR codes by role: what a piece of the report is, not how it looks
 _CODES = {

@@ -6,9 +6,12 @@ import hashlib
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from . import usercache
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class TomlError(ValueError):

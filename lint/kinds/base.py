@@ -4,12 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
 
 import regex
 
 from ..document import Document
 from ..model import Edit
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
+if TYPE_CHECKING:
+    from typing import Any, Protocol
+
+    # the interface of every kind's matcher (for type checkers: nothing derives from it)
+    class Matcher(Protocol):
+        # True when every hit lies inside one line and depends on nothing but that line's text: the
+        # engine may then run the rule on the lines that hold its anchors, or that a fix changed
+        line_local: bool
+        # expressions such that every hit lies on a line where a match of one of them ends (empty:
+        # none known); the prefilter finds them all in one pass and skips the rule where there are none
+        triggers: tuple[LazyPattern, ...]
+        # of a rule that reads the whole document: those triggers whose lines it looks up
+        # (Document.lines_matching); of its other triggers it only needs to know whether they match
+        line_triggers: tuple[LazyPattern, ...]
+        # True when it reads the NFKC-folded text: its triggers then hold only where folding changed
+        # nothing (the prefilter scans the text as it is)
+        folds: bool
+
+        def find(self, doc: Document) -> Iterator[Hit]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,23 +40,6 @@ class Hit:
     end: int
     edits: tuple[Edit, ...] | None = None
     detail: str = ""
-
-
-class Matcher(Protocol):
-    # True when every hit lies inside one line and depends on nothing but that line's text: the
-    # engine may then run the rule on the lines that hold its anchors, or that a fix changed
-    line_local: bool
-    # expressions such that every hit lies on a line where a match of one of them ends (empty:
-    # none known); the prefilter finds them all in one pass and skips the rule where there are none
-    triggers: tuple[LazyPattern, ...]
-    # of a rule that reads the whole document: those triggers whose lines it looks up
-    # (Document.lines_matching); of its other triggers it only needs to know whether they match
-    line_triggers: tuple[LazyPattern, ...]
-    # True when it reads the NFKC-folded text: its triggers then hold only where folding changed
-    # nothing (the prefilter scans the text as it is)
-    folds: bool
-
-    def find(self, doc: Document) -> Iterator[Hit]: ...
 
 
 # escapes that match a line end, or look past the line (\A, \Z): what `may_cross_lines` looks for
