@@ -6,18 +6,19 @@ never as a silent no-op.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-from . import __version__, kinds, usercache
+from . import __version__, keptpacks, kinds, usercache
 from .kinds import KINDS
 from .model import SEVERITY_NAMES, Severity
 from .suggest import did_you_mean
 from .tomllines import key_line
-from .tomlload import TomlError, load_once
+from .tomlload import TomlError, load
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
@@ -68,46 +69,59 @@ class Example:
     good: str | None = None
 
 
-class MatcherSlot:
-    """A rule's matcher, made from its kind and options when first asked for.
+class RuleBody:
+    """What of a rule is read only when it runs or is explained: its table (the kind's options, the
+    description, the examples) and the matcher made from it.
 
-    A run served from the cache, or one that selects a few rules, then never imports the other
-    kinds nor reads their options. The slot is shared by the copies of a rule that
-    `RuleSet.with_severities` makes, so the matcher (and its compiled expressions) is made once.
+    Loading a trusted pack makes none of it: a run served from the cache, or one that selects a
+    few rules, never parses the other rules' tables, imports their kinds or compiles their
+    expressions. The body is shared by the copies of a rule that `RuleSet.with_severities` makes,
+    so each of them is made once.
     """
 
-    __slots__ = ("_made", "_path", "_table")
+    __slots__ = ("_index", "_matcher", "_path", "_table", "_tables")
 
-    def __init__(self, table: dict[str, Any] | None, path: Path | None, made: Matcher | None = None) -> None:
-        self._table = table
+    def __init__(
+        self,
+        path: Path,
+        table: dict[str, Any] | None = None,
+        tables: keptpacks.Tables | None = None,
+        index: int = 0,
+        matcher: Matcher | None = None,
+    ) -> None:
         self._path = path
-        self._made = made
+        self._table = table
+        self._tables = tables
+        self._index = index
+        self._matcher = matcher
 
-    @classmethod
-    def holding(cls, matcher: Matcher) -> MatcherSlot:
-        return cls(None, None, matcher)
+    def table(self) -> dict[str, Any]:
+        if self._table is None:
+            assert self._tables is not None
+            self._table = self._tables[self._index]
+        return self._table
 
-    def get(self) -> Matcher:
-        if self._made is None:
-            assert self._table is not None and self._path is not None
-            self._made = _make_matcher(self._table, self._path, check=False)
-        return self._made
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = _make_matcher(self.table(), self._path, check=False)
+        return self._matcher
+
+    def with_matcher(self, matcher: Matcher) -> RuleBody:
+        return RuleBody(self._path, self._table, self._tables, self._index, matcher)
 
 
 @dataclass(frozen=True, eq=False)
 class Rule:
+    """A rule of a pack. What is read only when the rule runs or is explained comes from its body."""
+
     id: str
     name: str
     category: str
     severity: Severity
-    message: str
     kind: str
     fix: str
-    fix_title: str
-    description: str
-    examples: tuple[Example, ...]
     source: str
-    slot: MatcherSlot = field(repr=False)
+    body: RuleBody = field(repr=False)
     # literal strings of which at least one occurs in the line of every match (empty: always run):
     # a document without any of them is skipped, and a line-local rule runs only on the lines
     # that hold one
@@ -115,11 +129,27 @@ class Rule:
 
     @property
     def matcher(self) -> Matcher:
-        return self.slot.get()
+        return self.body.matcher()
+
+    @cached_property
+    def message(self) -> str:
+        return self.body.table()["message"].strip()
+
+    @cached_property
+    def fix_title(self) -> str:
+        return self.body.table().get("fix-title", "").strip()
+
+    @property
+    def description(self) -> str:
+        return self.body.table()["description"].strip()
+
+    @property
+    def examples(self) -> tuple[Example, ...]:
+        return tuple(Example(**example) for example in self.body.table()["examples"])
 
     def with_matcher(self, matcher: Matcher) -> Rule:
         """This rule, finding its hits with `matcher`."""
-        return replace(self, slot=MatcherSlot.holding(matcher))
+        return replace(self, body=self.body.with_matcher(matcher))
 
     def render_message(self, matched: str, detail: str) -> str:
         shown = matched if len(matched) <= 40 else matched[:37] + "…"
@@ -247,26 +277,14 @@ def compile_rule(table: Any, path: Path, *, validate: bool = True) -> Rule:
         raise _fail(path, rule_id, "key 'anchors' must be a list of non-empty strings")
     _text(table, "description", path, rule_id)
     _examples(table.get("examples"), path, rule_id, fix)
-    return _rule(table, path, MatcherSlot.holding(_make_matcher(table, path, check=validate)))
+    return _rule(keptpacks.summary(table), RuleBody(path, table, matcher=_make_matcher(table, path, check=validate)), str(path))
 
 
-def _rule(table: dict[str, Any], path: Path, slot: MatcherSlot) -> Rule:
-    """The rule of a table known to be valid (checked by `compile_rule` now or in an earlier run)."""
-    return Rule(
-        id=table["id"],
-        name=table["name"],
-        category=table["category"],
-        severity=Severity.parse(table["severity"]),
-        message=table["message"].strip(),
-        kind=table["kind"],
-        fix=table["fix"],
-        fix_title=table.get("fix-title", "").strip(),
-        description=table["description"].strip(),
-        examples=tuple(Example(**example) for example in table["examples"]),
-        source=str(path),
-        slot=slot,
-        anchors=tuple(table.get("anchors", ())),
-    )
+def _rule(summary: list, body: RuleBody, source: str) -> Rule:
+    """The rule of a table known to be valid (checked by `compile_rule` now or in an earlier run),
+    from its summary (lint.keptpacks.summary); `source` names its pack."""
+    rule_id, name, category, severity, kind, fix, anchors = summary
+    return Rule(rule_id, name, category, Severity.parse(severity), kind, fix, source, body, tuple(anchors))
 
 
 def _make_matcher(table: dict[str, Any], path: Path, *, check: bool) -> Matcher:
@@ -284,13 +302,14 @@ def _make_matcher(table: dict[str, Any], path: Path, *, check: bool) -> Matcher:
 
 def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
     """The rules of one pack, every key and expression checked. `validate=False` trusts the pack
-    instead: each rule's matcher is made, and its expressions compiled, when the rule first runs.
-    That is for the built-in packs, which the test suite checks, and is what a user pack gets
-    once it passed the checks in an earlier run (a note in the cache folder says so)."""
+    instead: each rule's table is read, its matcher made and its expressions compiled when the
+    rule first runs. That is for the built-in packs, which the test suite checks, and is what a
+    user pack gets once it passed the checks in an earlier run (a note in the cache folder says
+    so). Either way the pack is then kept (lint.keptpacks) for the next runs to read."""
     try:
-        data, digest = load_once(path)
-    except TomlError as exc:
-        raise PackError(str(exc)) from None
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read: {exc.strerror}") from None
     note = None
     if validate:
         import regex  # its version decides which expressions compile
@@ -298,17 +317,29 @@ def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
         note = usercache.folder() / "packs" / f"compiled-{usercache.key(__version__, regex.__version__, digest)}"
         validate = not usercache.used(note)
     if not validate:
-        return [_rule(table, path, MatcherSlot(table, path)) for table in data["rule"]]
-    for key in data:
-        if key not in PACK_KEYS:
-            raise _fail(path, None, f"unknown top-level key '{key}'{did_you_mean(key, PACK_KEYS)}")
-    rules = data.get("rule")
-    if not isinstance(rules, list) or not rules:
-        raise _fail(path, None, "a pack needs at least one [[rule]] table")
-    compiled = [compile_rule(table, path) for table in rules]
-    if note is not None:
-        usercache.build_once(note, lambda temporary: None, keep=64)  # an empty file says it
-    return compiled
+        kept = keptpacks.read(digest)
+        if kept is not None:
+            summaries, tables = kept
+            source = str(path)
+            return [_rule(summary, RuleBody(path, tables=tables, index=i), source) for i, summary in enumerate(summaries)]
+    try:
+        data = load(path)
+    except TomlError as exc:
+        raise PackError(str(exc)) from None
+    if validate:
+        for key in data:
+            if key not in PACK_KEYS:
+                raise _fail(path, None, f"unknown top-level key '{key}'{did_you_mean(key, PACK_KEYS)}")
+        tables = data.get("rule")
+        if not isinstance(tables, list) or not tables:
+            raise _fail(path, None, "a pack needs at least one [[rule]] table")
+        rules = [compile_rule(table, path) for table in tables]
+        if note is not None:
+            usercache.build_once(note, lambda temporary: None, keep=64)  # an empty file says it
+    else:
+        rules = [_rule(keptpacks.summary(table), RuleBody(path, table), str(path)) for table in data["rule"]]
+    keptpacks.write(digest, data["rule"])
+    return rules
 
 
 def _combine(paths: Iterable[Path], builtin: Iterable[Path] = ()) -> RuleSet:

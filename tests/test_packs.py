@@ -138,12 +138,16 @@ def test_anchors_are_necessary_for_every_bad_example(all_rules):
                     assert any(a in line for a in rule.anchors), (rule.id, line)
 
 
-def test_a_damaged_parsed_pack_is_parsed_anew(tmp_path, monkeypatch):
+def test_a_damaged_kept_pack_is_made_anew(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     path = _pack(tmp_path, GOOD_RULE)
     load_pack(path)
-    (kept,) = (tmp_path / "cache" / "plancheck" / "toml").glob("parsed-*.json")
-    kept.write_text("{not json", encoding="utf-8")
-    assert [r.id for r in load_pack(path)] == ["PW901"]
-    assert [r.id for r in load_pack(path)] == ["PW901"]
-    assert kept.read_text(encoding="utf-8").startswith('{"')
+    (kept,) = (tmp_path / "cache" / "plancheck" / "packs").glob("kept-*.jsonl")
+    whole = kept.read_text(encoding="utf-8")
+    # the first line broken, then a rule's table changed behind its digest
+    for damage in ("{not json", whole.replace("@@cut@@", "@@cat@@")):
+        kept.write_text(damage, encoding="utf-8")
+        assert [r.id for r in load_pack(path)] == ["PW901"]
+        assert [r.id for r in load_pack(path)] == ["PW901"]
+        assert kept.read_text(encoding="utf-8") == whole
+        assert load_pack(path)[0].matcher.pattern.search("a@@cut@@b")
