@@ -17,13 +17,14 @@ class Severity(enum.IntEnum):
 
     @classmethod
     def parse(cls, name: str) -> Severity:
-        return cls[name.upper()]
+        return _SEVERITIES[name.lower()]  # a dict, not the enum's lookup: every rule of every pack is parsed
 
     def __str__(self) -> str:
         return self.name.lower()
 
 
 SEVERITY_NAMES = tuple(str(s) for s in Severity)
+_SEVERITIES = {str(s): s for s in Severity}
 
 
 class Applicability(str, enum.Enum):

@@ -33,6 +33,9 @@ def _specificity(selector: str, rule: Rule) -> int | None:
 
 
 def validate(selectors: Iterable[str], rules: RuleSet, where: str) -> None:
+    selectors = list(selectors)
+    if not selectors:
+        return  # most lists are empty: no vocabulary of every rule's name and id to build
     vocabulary = {"ALL", *CATEGORIES, *(r.name for r in rules), *(r.id for r in rules)}
     for selector in selectors:
         if not isinstance(selector, str) or not selector:
