@@ -53,27 +53,44 @@ def _key(path: Path) -> str:
     return os.path.realpath(path)
 
 
-def _walk(root: Path, resolver: ConfigResolver, seen: set[str]) -> Iterator[Path]:
-    for directory, dirnames, filenames in os.walk(root, followlinks=False):
-        here = Path(directory)
-        dirnames[:] = sorted(d for d in dirnames if not _excluded(here / d, resolver, root))
-        if not filenames:
-            continue
+def _walk(root: Path, resolver: ConfigResolver, seen: set[str], directory: str | None = None) -> Iterator[Path]:
+    """The files below `root` (walking `directory`, a folder under it), a folder's files before
+    its subfolders', each sorted by name. Symbolic links to folders are not followed; a folder
+    that cannot be read is passed over, as os.walk does. With os.scandir, whose entries know
+    whether they are folders or links without another system call per file."""
+    directory = os.fspath(root) if directory is None else directory
+    try:
+        with os.scandir(directory) as found:
+            entries = sorted(found, key=lambda entry: entry.name)
+    except OSError:
+        return
+    folders, names = [], []
+    for entry in entries:
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        (folders if is_folder else names).append(entry)
+    here = Path(directory)
+    if names:
         # what holds for every file of a folder is worked out once: its settings (the folder's),
         # its path relative to their root, its real path
         settings = resolver.for_path(here)
         folder = below(here, settings.root)
         walked = _walked_relative(root, settings)
-        real = os.path.realpath(here)
-        for name in sorted(filenames):
-            path = here / name
+        real = os.path.realpath(directory)
+        for entry in names:
+            name = entry.name
             if folder is None:
-                relative = path.as_posix()
+                relative = (here / name).as_posix()
             else:
                 relative = name if folder == "." else f"{folder}/{name}"
             if matches_any(relative, settings.exclude, _skip(relative, walked)) or not matches_any(relative, settings.include):
                 continue
-            key = _key(path) if os.path.islink(path) else os.path.join(real, name)
+            key = _key(Path(entry.path)) if entry.is_symlink() else os.path.join(real, name)
             if key not in seen:
                 seen.add(key)
-                yield path
+                yield Path(entry.path)
+    for entry in folders:
+        if not entry.is_symlink() and not _excluded(here / entry.name, resolver, root):
+            yield from _walk(root, resolver, seen, entry.path)
