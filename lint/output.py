@@ -4,6 +4,7 @@ statistics and the summary. Machine formats for CI are in lint/formats.py."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 import unicodedata
@@ -23,7 +24,10 @@ class Locator:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+        if "\r" in text:
+            self.starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+        else:  # the common case, without a match object per line
+            self.starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
         # one string per line, shared by all the findings on it: a long line with thousands of
         # findings must not be copied thousands of times
         self._lines: dict[int, str] = {}
@@ -40,13 +44,19 @@ class Locator:
         return self._lines[line]
 
 
+class _Widths(dict):
+    """Columns a character takes in a terminal, looked up once per character."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        return width
+
+
+_WIDTHS = _Widths()
+
+
 def display_width(text: str) -> int:
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    return len(text) if text.isascii() else sum(map(_WIDTHS.__getitem__, text))
 
 
 @dataclass(frozen=True)

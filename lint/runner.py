@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -300,6 +299,8 @@ def _start_worker(overrides: dict, config_file: Path | None, options: Options) -
     # Ctrl-C is the parent's to handle: it stops handing out files and waits for the ones being
     # written, so no worker dies in the middle of a write
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import threading  # workers only
+
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _WORKER["resolver"] = ConfigResolver(overrides, config_file)
     _WORKER["options"] = options
