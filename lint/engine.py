@@ -42,6 +42,8 @@ def _check(
     newlines = NewlineMap(text)
     doc = Document(NewlineMap.normalize(text), timeout)
     scope = LineScope(doc, previous, remember)
+    if scope.memory is not None:
+        doc.line_facts = scope.memory.facts
     filter_ = prefilter.for_text(rules, doc.text)
     doc.trigger_lines = scope.scan(filter_) if filter_ is not None else None
     findings = []

@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .document import Document, FoldedText
+from .document import Document, FoldedText, LineFacts
 from .kinds.base import Hit
 from .model import Edit
 from .packs import Rule
@@ -40,6 +40,7 @@ class Memory:
     triggers: LineTriggers | None = None
     # the line texts NFKC folding changes, when the pass asked
     folding: frozenset[str] | None = None
+    facts: LineFacts = field(default_factory=LineFacts)
 
 
 @lru_cache(maxsize=512)
@@ -68,7 +69,7 @@ class LineScope:
         self.doc = doc
         self.previous = previous
         # the last line is left out: it has no line end, so its hits do not hold for its text elsewhere
-        self.memory = Memory(frozenset(doc.lines[:-1])) if remember else None
+        self.memory = Memory(frozenset(doc.lines[:-1]), facts=LineFacts(previous.facts if previous else None)) if remember else None
         self.fresh: list[int] | None = None
         self._folds: bool | None = None
         self.places: dict[str, list[int]] = defaultdict(list)
