@@ -85,11 +85,15 @@ class LineScope:
     def scan(self, filter_: Prefilter) -> dict[TriggerKey, list[int]] | None:
         """The prefilter's answer for the document. In a later pass of the fix loop its triggers
         that look at one line at a time look only at the lines a fix created."""
-        known = self.previous.triggers if self.previous is not None else None
         doc = self.doc
         if self.memory is None:
             return filter_.scan(doc.text)
-        scanned = filter_.scan_lines(doc.text, doc.lines, self.fresh, known)
+        known = self.previous.triggers if self.previous is not None else None
+        if known is None:
+            scanned = filter_.scan_lines(doc.text, doc.lines)
+        else:
+            assert self.fresh is not None
+            scanned = filter_.rescan(doc.text, doc.lines, self.fresh, known)
         if scanned is None:
             return None
         self.memory.triggers = scanned[1]

@@ -197,6 +197,17 @@ def _in_place(
     return found
 
 
+def _encoded(text: str, unchecked: str) -> bytes | None:
+    """`text` in UTF-8; None when it cannot be prefiltered: `unchecked`, the part of it not known
+    to be free of them, holds a character Hyperscan may read differently, or it does not encode."""
+    if _unchecked().search(unchecked):
+        return None
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
 class Prefilter:
     """A database of all the triggers for a first look at a text, and the same triggers in two
     more for a later pass of the fix loop: the *local* ones, whose matches lie inside a line and
@@ -215,31 +226,34 @@ class Prefilter:
         """For each trigger, the indexes of the lines where its matches end, in order (of a trigger
         whose rule only asks whether it matches at all, the first such line only); None when the
         text cannot be prefiltered."""
-        scanned = self.scan_lines(text)
+        scanned = self.scan_lines(text, None)
         return None if scanned is None else scanned[0]
 
-    def scan_lines(
-        self, text: str, lines: list[str] | None = None, fresh: list[int] | None = None, known: LineTriggers | None = None
+    def scan_lines(self, text: str, lines: list[str] | None) -> tuple[dict[TriggerKey, list[int]], LineTriggers] | None:
+        """`scan`, and, given the text's `lines`, its local triggers by line text, for `rescan`."""
+        data = _encoded(text, text)
+        if data is None:
+            return None
+        found = self._every.lines(data)
+        table: LineTriggers = {}
+        if lines is not None and self._local is not None:
+            _remember(table, lines, {key: found[key] for key in self._local.keys if key in found})
+        return {key: found.get(key, []) for key in self._every.keys}, table
+
+    def rescan(
+        self, text: str, lines: list[str], fresh: list[int], known: LineTriggers
     ) -> tuple[dict[TriggerKey, list[int]], LineTriggers] | None:
-        """`scan`, and, given the text's `lines`, its local triggers by line text for the next pass.
-        Given also `known`, that table from the pass before, only the `fresh` lines are scanned for
-        the local triggers: the others, whose text that pass had, match where they did then."""
-        if _unchecked().search(text):
+        """`scan_lines` in a later pass of the fix loop, given `known`, the table of the pass
+        before: the local triggers are looked for in the `fresh` lines only; the others, whose
+        text that pass had, match where they did then."""
+        fresh_text = "\n".join(lines[i] for i in fresh)
+        data = _encoded(text, fresh_text)  # the other lines passed the check in the pass before
+        if data is None:
             return None
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:
-            return None
-        if known is None or fresh is None or lines is None:
-            found = self._every.lines(data)
-            table: LineTriggers = {}
-            if lines is not None and self._local is not None:
-                _remember(table, lines, {key: found[key] for key in self._local.keys if key in found})
-            return {key: found.get(key, []) for key in self._every.keys}, table
         found = self._whole.lines(data) if self._whole is not None else {}
         if self._local is not None:
             # the fresh lines one after another: a local trigger finds in each what it would in place
-            found_fresh = self._local.lines("\n".join(lines[i] for i in fresh).encode("utf-8"))
+            found_fresh = self._local.lines(fresh_text.encode("utf-8"))
             found.update(_in_place(lines, fresh, found_fresh, known))
             # the table grows: a text the pass before had keeps its entry, for when it is back
             _remember(known, lines, found_fresh, fresh)
