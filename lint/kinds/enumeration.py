@@ -58,14 +58,19 @@ class EnumerationMatcher:
 
     def _items(self, doc: Document) -> list:
         lines = doc.lines_matching(self.marker) if self.line_triggers else None
+        if lines is None and self.line_triggers and doc.line_facts is not None:
+            # not prefiltered, but in the fix loop: what each line holds is kept for the next pass
+            lines = list(range(len(doc.lines)))
         if lines is None:
             return self._found(doc.text, 0, len(doc.text))
         # the marker cannot see past a line: its items in one depend on the line's text alone
         items = []
         key = ("enumeration-line", self.marker.source, self.marker.flags)
-        for i, line_items in zip(lines, doc.per_line(key, lines, lambda i: self._found(doc.text, *doc.line_with_newline(i))), strict=True):
-            start = doc.line_starts[i]
-            items.extend((value, a + start, b + start, c + start, d + start) for value, a, b, c, d in line_items)
+        facts = doc.per_line(key, lines, lambda i: self._found(doc.text, *doc.line_with_newline(i)))
+        for i, line_items in zip(lines, facts, strict=True):
+            if line_items:
+                start = doc.line_starts[i]
+                items.extend((value, a + start, b + start, c + start, d + start) for value, a, b, c, d in line_items)
         return items
 
     def _found(self, text: str, start: int, end: int) -> list:
