@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -71,14 +73,10 @@ class Document:
         self.text = text
         # seconds a rule's regular expression may run on this document (None: no limit)
         self.timeout = timeout
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self.line_starts = starts
-        self._lines: list[str] | None = None
+        self._lines = text.split("\n")
+        # each line starts one past the end of the one before, line end included (no loop in
+        # Python: a text has tens of thousands of lines, and each pass of the fix loop a new one)
+        self.line_starts = list(itertools.accumulate(map(operator.add, map(len, self._lines[:-1]), itertools.repeat(1)), initial=0))
         self._memo: dict[Any, Any] = {}
         # the prefilter's answer, when it ran: for each rule trigger (source, flags), the lines
         # where its matches end
@@ -88,8 +86,6 @@ class Document:
 
     @property
     def lines(self) -> list[str]:
-        if self._lines is None:
-            self._lines = self.text.split("\n")
         return self._lines
 
     def line_span(self, index: int) -> tuple[int, int]:
