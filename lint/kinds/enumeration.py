@@ -62,24 +62,26 @@ class EnumerationMatcher:
             # not prefiltered, but in the fix loop: what each line holds is kept for the next pass
             lines = list(range(len(doc.lines)))
         if lines is None:
-            return self._found(doc.text, 0, len(doc.text))
+            return self._found(doc.text, 0, len(doc.text), 0)
+        if doc.line_facts is None:
+            return [item for i in lines for item in self._found(doc.text, *doc.line_with_newline(i), 0)]
         # the marker cannot see past a line: its items in one depend on the line's text alone
         items = []
         key = ("enumeration-line", self.marker.source, self.marker.flags)
-        facts = doc.per_line(key, lines, lambda i: self._found(doc.text, *doc.line_with_newline(i)))
+        facts = doc.per_line(key, lines, lambda i: self._found(doc.text, *doc.line_with_newline(i), doc.line_starts[i]))
         for i, line_items in zip(lines, facts, strict=True):
             if line_items:
                 start = doc.line_starts[i]
                 items.extend((value, a + start, b + start, c + start, d + start) for value, a, b, c, d in line_items)
         return items
 
-    def _found(self, text: str, start: int, end: int) -> list:
-        """The items in text[start:end], at offsets from `start`."""
+    def _found(self, text: str, start: int, end: int, origin: int) -> list:
+        """The items in text[start:end], at offsets from `origin`."""
         items = []
         for m in self.marker.finditer(text, start, end):
             value = numerals.parse(m.group("n"))
             if value is not None:
-                items.append((value, m.start() - start, m.end() - start, m.start("n") - start, m.end("n") - start))
+                items.append((value, m.start() - origin, m.end() - origin, m.start("n") - origin, m.end("n") - origin))
         return items
 
     def find(self, doc: Document) -> Iterator[Hit]:
