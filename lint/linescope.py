@@ -74,13 +74,18 @@ class LineScope:
         self._folds: bool | None = None
         self.places: dict[str, list[int]] = defaultdict(list)
         if previous is not None:
-            last = len(doc.lines) - 1
-            # the last line is always looked at again: it may have lost or gained its line end
-            self.fresh = [i for i, line in enumerate(doc.lines) if i == last or line not in previous.lines]
+            lines = doc.lines
+            last = len(lines) - 1
             known = {line for table in previous.hits.values() for line in table}
-            for i, line in enumerate(doc.lines):
-                if line in known and i != last:
+            self.fresh = []
+            for i in range(last):
+                line = lines[i]
+                if line not in previous.lines:
+                    self.fresh.append(i)
+                elif line in known:
                     self.places[line].append(i)
+            # the last line is always looked at again: it may have lost or gained its line end
+            self.fresh.append(last)
 
     def scan(self, filter_: Prefilter) -> dict[TriggerKey, list[int]] | None:
         """The prefilter's answer for the document. In a later pass of the fix loop its triggers
@@ -136,15 +141,25 @@ class LineScope:
         reuse = self._reuses(rule)
         indexes = self._lines_to_run(rule, reuse, candidates)
         hits = self._run(rule, indexes)
-        if reuse:
-            assert self.previous is not None
-            starts = self.doc.line_starts
-            for line, line_hits in self.previous.hits.get(rule.id, {}).items():
-                for i in self.places.get(line, ()):
-                    hits.extend(_shift(hit, starts[i]) for hit in line_hits)
         if self.memory is not None:
             self._remember(rule, hits)
+        if reuse:
+            self._add_kept(rule, hits)
         return hits
+
+    def _add_kept(self, rule: Rule, hits: list[Hit]) -> None:
+        """Add to `hits` those the last pass found on the lines whose text it had; they are the
+        next pass's too."""
+        assert self.previous is not None
+        starts = self.doc.line_starts
+        table = self.memory.hits[rule.id] if self.memory is not None else None
+        for line, line_hits in self.previous.hits.get(rule.id, {}).items():
+            places = self.places.get(line)
+            if places:
+                if table is not None:
+                    table.setdefault(line, line_hits)
+                for i in places:
+                    hits.extend(_shift(hit, starts[i]) for hit in line_hits)
 
     def _lines_to_run(self, rule: Rule, reuse: bool, candidates: list[int] | None) -> list[int] | None:
         """Indexes of the lines to look at, in order; None for all of them."""

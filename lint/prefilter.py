@@ -183,17 +183,20 @@ def _remember(table: LineTriggers, lines: list[str], found: dict[TriggerKey, lis
 def _in_place(
     lines: list[str], fresh: list[int], found_fresh: dict[TriggerKey, list[int]], known: LineTriggers
 ) -> dict[TriggerKey, list[int]]:
-    """The lines of each local trigger: where it matched in the fresh lines, as `found_fresh` in
-    them one after another, and in the others where it matched in their text before."""
-    of_fresh: dict[int, list[TriggerKey]] = {}
-    for key, indexes in found_fresh.items():
-        for k in indexes:
-            of_fresh.setdefault(fresh[k], []).append(key)
+    """The lines of each local trigger, in order: in the lines other than the `fresh` ones, where
+    it matched in their text before; in the fresh ones, as `found_fresh` in them one after another."""
     is_fresh = set(fresh)
+    look_up = known.get
     found: dict[TriggerKey, list[int]] = {}
     for i, line in enumerate(lines):
-        for key in of_fresh.get(i, ()) if i in is_fresh else known.get(line, ()):
-            found.setdefault(key, []).append(i)
+        keys = look_up(line)
+        if keys is not None and i not in is_fresh:
+            for key in keys:
+                found.setdefault(key, []).append(i)
+    for key, indexes in found_fresh.items():
+        in_place = found.setdefault(key, [])
+        in_place.extend(fresh[k] for k in indexes)
+        in_place.sort()
     return found
 
 
