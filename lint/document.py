@@ -81,7 +81,7 @@ class Document:
         # the prefilter's answer, when it ran: for each rule trigger (source, flags), the lines
         # where its matches end
         self.trigger_lines: dict[tuple[str, int], list[int]] | None = None
-        # in the fix loop: what kinds worked out from single lines, kept from pass to pass
+        # in the fix loop: what kinds work out from single lines, kept from pass to pass
         self.line_facts: LineFacts | None = None
 
     @property
@@ -106,13 +106,6 @@ class Document:
         if self.trigger_lines is None:
             return None
         return self.trigger_lines.get((trigger.source, trigger.flags))
-
-    def per_line(self, key: Any, indexes: list[int], compute: Callable[[int], Any]) -> list[Any]:
-        """`compute(i)` for each line index, where `compute` works from the line's own text alone
-        (and `key` names it): in the fix loop, taken from an earlier look at the same text."""
-        if self.line_facts is None:
-            return [compute(i) for i in indexes]
-        return self.line_facts.of(self, key, indexes, compute)
 
     def line_index(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset) - 1
@@ -140,10 +133,10 @@ _UNKNOWN = object()
 
 
 class LineFacts:
-    """What kinds work out from single lines (`Document.per_line`), by kind and line text, kept
-    for the next pass of the fix loop: there, a line whose text this pass saw needs no second
-    look. Only lines inside the text count: the first and the last have no line before or after
-    them, at which an expression may look."""
+    """What kinds work out from single lines, by kind and line text, kept for the next pass of the
+    fix loop: there, a line whose text this pass saw needs no second look. Only lines inside the
+    text count: the first and the last have no line before or after them, at which an expression
+    may look."""
 
     __slots__ = ("_before", "_now")
 
@@ -152,6 +145,8 @@ class LineFacts:
         self._now: dict[Any, dict[str, Any]] = {}
 
     def of(self, doc: Document, key: Any, indexes: list[int], compute: Callable[[int], Any]) -> list[Any]:
+        """`compute(i)` for each line index, where `compute` works from the line's own text alone
+        (and `key` names it), or what an earlier look at the same text found."""
         before = self._before.get(key, {})
         now = self._now.setdefault(key, {})
         lines = doc.lines

@@ -98,13 +98,12 @@ def test_a_line_fact_is_worked_out_once_per_text_and_kept_for_the_next_pass():
         return lambda i: computed.append(doc.lines[i]) or len(doc.lines[i])
 
     first = Document("标题\n正文一行。\n正文一行。\n另一行\n末行")
-    facts = first.line_facts = LineFacts()
-    assert first.per_line("length", [0, 1, 2, 3, 4], length(first)) == [2, 5, 5, 3, 2]
+    facts = LineFacts()
+    assert facts.of(first, "length", [0, 1, 2, 3, 4], length(first)) == [2, 5, 5, 3, 2]
     assert computed == ["标题", "正文一行。", "另一行", "末行"]  # the same text inside: once
     computed.clear()
     second = Document("另一行\n正文一行。\n新的一行\n另一行")
-    second.line_facts = LineFacts(facts)
-    assert second.per_line("length", [0, 1, 2, 3], length(second)) == [3, 5, 4, 3]
+    assert LineFacts(facts).of(second, "length", [0, 1, 2, 3], length(second)) == [3, 5, 4, 3]
     # the first and last lines are worked out again: an expression may see that nothing is before
     # or after them
     assert computed == ["另一行", "新的一行", "另一行"]

@@ -58,17 +58,15 @@ class EnumerationMatcher:
 
     def _items(self, doc: Document) -> list:
         lines = doc.lines_matching(self.marker) if self.line_triggers else None
-        if lines is None and self.line_triggers and doc.line_facts is not None:
-            # not prefiltered, but in the fix loop: what each line holds is kept for the next pass
-            lines = list(range(len(doc.lines)))
         if lines is None:
             return self._found(doc.text, 0, len(doc.text), 0)
         if doc.line_facts is None:
             return [item for i in lines for item in self._found(doc.text, *doc.line_with_newline(i), 0)]
-        # the marker cannot see past a line: its items in one depend on the line's text alone
+        # in the fix loop: the marker cannot see past a line, so its items in one depend on the
+        # line's text alone, and are kept by it for the next pass
         items = []
         key = ("enumeration-line", self.marker.source, self.marker.flags)
-        facts = doc.per_line(key, lines, lambda i: self._found(doc.text, *doc.line_with_newline(i), doc.line_starts[i]))
+        facts = doc.line_facts.of(doc, key, lines, lambda i: self._found(doc.text, *doc.line_with_newline(i), doc.line_starts[i]))
         for i, line_items in zip(lines, facts, strict=True):
             if line_items:
                 start = doc.line_starts[i]
