@@ -303,11 +303,11 @@ def _compile(expressions: list[Expression], chosen: list[int]):
     return database
 
 
-def _accepted(expressions: list[Expression]) -> list[int]:
-    """The expressions Hyperscan can compile; the others leave their rules unfiltered."""
+def _accepted(expressions: list[Expression]) -> tuple[list[int], object | None]:
+    """The expressions Hyperscan can compile (the others leave their rules unfiltered), and their
+    database when they all compile together."""
     try:
-        _compile(expressions, list(range(len(expressions))))
-        return list(range(len(expressions)))
+        return list(range(len(expressions))), _compile(expressions, list(range(len(expressions))))
     except hyperscan.error:
         pass
     accepted = []
@@ -317,7 +317,7 @@ def _accepted(expressions: list[Expression]) -> list[int]:
             accepted.append(i)
         except hyperscan.error:
             pass
-    return accepted
+    return accepted, None
 
 
 def _is_local(expression: Expression) -> bool:
@@ -331,13 +331,22 @@ def _groups(expressions: list[Expression], accepted: list[int]) -> list[list[int
     return [accepted, [i for i in accepted if not _is_local(expressions[i])], [i for i in accepted if _is_local(expressions[i])]]
 
 
-def _load_or_build(expressions: list[Expression]) -> tuple[list[object | None], list[list[int]]]:
+def _build(expressions: list[Expression]) -> tuple[list[object | None], list[list[int]]]:
     """The databases of the `_groups` of the expressions (None for an empty one), and the groups."""
+    accepted, every = _accepted(expressions)
+    groups = _groups(expressions, accepted)
+    if every is None and accepted:
+        every = _compile(expressions, accepted)
+    return [every, *(_compile(expressions, group) if group else None for group in groups[1:])], groups
+
+
+def _load_or_build(expressions: list[Expression]) -> tuple[list[object | None], list[list[int]]]:
+    """`_build`, kept in the cache folder."""
     target = usercache.folder() / f"prefilter-{usercache.key(hyperscan.__version__, 'every+whole+local', json.dumps(expressions))}.hsdb"
 
     def write(path: str) -> None:
-        groups = _groups(expressions, _accepted(expressions))
-        blobs = [hyperscan.dumpb(_compile(expressions, group)) if group else b"" for group in groups]
+        databases, groups = _build(expressions)
+        blobs = [hyperscan.dumpb(database) if database is not None else b"" for database in databases]
         header = json.dumps({"groups": groups, "sizes": [len(blob) for blob in blobs]})
         Path(path).write_bytes(header.encode() + b"\n" + b"".join(blobs))
 
@@ -355,8 +364,7 @@ def _load_or_build(expressions: list[Expression]) -> tuple[list[object | None], 
             return databases, contents["groups"]
         except (OSError, ValueError, TypeError, KeyError, hyperscan.error):
             usercache.discard(target)  # damaged: made anew
-    groups = _groups(expressions, _accepted(expressions))
-    return [_compile(expressions, group) if group else None for group in groups], groups
+    return _build(expressions)
 
 
 # characters: on a shorter text, loading Hyperscan and the database (tens of ms, once per
