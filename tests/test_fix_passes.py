@@ -107,3 +107,24 @@ def test_a_line_fact_is_worked_out_once_per_text_and_kept_for_the_next_pass():
     # the first and last lines are worked out again: an expression may see that nothing is before
     # or after them
     assert computed == ["另一行", "新的一行", "另一行"]
+
+
+def test_a_later_pass_sees_a_hard_wrap_a_deleted_line_exposed():
+    # the advertising line is deleted in the first pass; only then do the wrapped lines meet, which
+    # the hard-wrap trigger (a match across a line end) must find in the second pass
+    wrapped = "全面推进乡村振兴战略，持续深化农村改革，不断拓宽增收渠道，切实提高村集体造血功能，扎实推进基层治理体系建设和带动村民增收水"
+    ad = "【哒哒素材库】——每天更新材料1000多篇，有意加入请联系：1 4367"
+    text = f"前言。\n{wrapped}\n{ad}\n平，推动各项工作取得实效。\n结尾。\n"
+    result = engine.fix(text, RULES, max_deletion=1.0)  # a short text: the ad is much of it
+    assert result.fixed == {"AD001": 1, "LY006": 1}
+    assert result.text == f"前言。\n{wrapped}平，推动各项工作取得实效。\n结尾。\n"
+
+
+def test_the_local_triggers_are_those_that_stay_in_a_line_and_want_every_line():
+    filter_ = prefilter.for_rules(RULES)
+    local = set(filter_._local.keys)
+    every = set(filter_._every.keys)
+    assert local and local < every and set(filter_._whole.keys) == every - local
+    hard_wrap = RULES.get("LY006").matcher
+    assert prefilter.key_of(hard_wrap.triggers[0]) in every - local  # it matches across a line end
+    assert prefilter.key_of(RULES.get("ST009").matcher.marker) in local
