@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -65,29 +67,25 @@ class NewlineMap:
 class Document:
     """The "\n"-only text with line geometry; detection never mutates it."""
 
-    __slots__ = ("text", "line_starts", "timeout", "_lines", "_memo", "trigger_lines")
+    __slots__ = ("text", "line_starts", "timeout", "_lines", "_memo", "trigger_lines", "line_facts")
 
     def __init__(self, text: str, timeout: float | None = None) -> None:
         self.text = text
         # seconds a rule's regular expression may run on this document (None: no limit)
         self.timeout = timeout
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self.line_starts = starts
-        self._lines: list[str] | None = None
+        self._lines = text.split("\n")
+        # each line starts one past the end of the one before, line end included (no loop in
+        # Python: a text has tens of thousands of lines, and each pass of the fix loop a new one)
+        self.line_starts = list(itertools.accumulate(map(operator.add, map(len, self._lines[:-1]), itertools.repeat(1)), initial=0))
         self._memo: dict[Any, Any] = {}
         # the prefilter's answer, when it ran: for each rule trigger (source, flags), the lines
         # where its matches end
         self.trigger_lines: dict[tuple[str, int], list[int]] | None = None
+        # in the fix loop: what kinds work out from single lines, kept from pass to pass
+        self.line_facts: LineFacts | None = None
 
     @property
     def lines(self) -> list[str]:
-        if self._lines is None:
-            self._lines = self.text.split("\n")
         return self._lines
 
     def line_span(self, index: int) -> tuple[int, int]:
@@ -129,6 +127,44 @@ class Document:
 
     def folded(self) -> FoldedText:
         return self.memo("nfkc", lambda: FoldedText(self.text))
+
+
+_UNKNOWN = object()
+
+
+class LineFacts:
+    """What kinds work out from single lines, by kind and line text, kept for the next pass of the
+    fix loop: there, a line whose text this pass saw needs no second look. Only lines inside the
+    text count: the first and the last have no line before or after them, at which an expression
+    may look."""
+
+    __slots__ = ("_before", "_now")
+
+    def __init__(self, before: LineFacts | None = None) -> None:
+        self._before: dict[Any, dict[str, Any]] = before._now if before is not None else {}
+        self._now: dict[Any, dict[str, Any]] = {}
+
+    def of(self, doc: Document, key: Any, indexes: list[int], compute: Callable[[int], Any]) -> list[Any]:
+        """`compute(i)` for each line index, where `compute` works from the line's own text alone
+        (and `key` names it), or what an earlier look at the same text found."""
+        before = self._before.get(key, {})
+        now = self._now.setdefault(key, {})
+        lines = doc.lines
+        last = len(lines) - 1
+        facts = []
+        for i in indexes:
+            if not 0 < i < last:
+                facts.append(compute(i))
+                continue
+            line = lines[i]
+            fact = now.get(line, _UNKNOWN)
+            if fact is _UNKNOWN:
+                fact = before.get(line, _UNKNOWN)
+                if fact is _UNKNOWN:
+                    fact = compute(i)
+                now[line] = fact
+            facts.append(fact)
+        return facts
 
 
 @functools.lru_cache(maxsize=65536)

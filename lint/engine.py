@@ -42,13 +42,15 @@ def _check(
     newlines = NewlineMap(text)
     doc = Document(NewlineMap.normalize(text), timeout)
     scope = LineScope(doc, previous, remember)
+    if scope.memory is not None:
+        doc.line_facts = scope.memory.facts
     filter_ = prefilter.for_text(rules, doc.text)
-    doc.trigger_lines = filter_.scan(doc.text) if filter_ is not None else None
+    doc.trigger_lines = scope.scan(filter_) if filter_ is not None else None
     findings = []
     present: dict[str, bool] = {}
     for rule in rules:
         candidates = filter_.candidates(doc.trigger_lines, rule.id) if filter_ and doc.trigger_lines is not None else None
-        if candidates is not None and rule.matcher.folds and doc.folded().changed:
+        if candidates is not None and rule.matcher.folds and scope.folding_changes():
             candidates = None  # found in the text as it is, not as the rule reads it
         if candidates == []:
             continue  # none of its triggers occurs: it cannot hit

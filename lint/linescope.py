@@ -18,10 +18,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .document import Document
+from .document import Document, FoldedText, LineFacts
 from .kinds.base import Hit
 from .model import Edit
 from .packs import Rule
+from .prefilter import LineTriggers, Prefilter, TriggerKey
 
 # above this share of lines holding an anchor, one run over the whole text is cheaper
 WHOLE_TEXT_SHARE = 0.25
@@ -35,11 +36,27 @@ class Memory:
     lines: frozenset[str] = frozenset()
     hits: dict[str, dict[str, tuple[Hit, ...]]] = field(default_factory=dict)
     complete: set[str] = field(default_factory=set)
+    # the prefilter's local triggers by line text, when it scanned the text
+    triggers: LineTriggers | None = None
+    # the line texts NFKC folding changes, when the pass asked
+    folding: frozenset[str] | None = None
+    facts: LineFacts = field(default_factory=LineFacts)
 
 
 @lru_cache(maxsize=512)
 def _anchor_pattern(anchors: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True)))
+
+
+def _changed_lines(lines: list[str], folded: str | None = None) -> list[int]:
+    """Indexes of the `lines` that NFKC folding changes; `folded`: their folded text, when known
+    (folding keeps line ends as they are, so its lines are theirs)."""
+    if folded is None:
+        text = FoldedText("\n".join(lines))
+        if not text.changed:
+            return []
+        folded = text.text
+    return [i for i, (line, folded_line) in enumerate(zip(lines, folded.split("\n"), strict=True)) if line != folded_line]
 
 
 def _shift(hit: Hit, by: int) -> Hit:
@@ -52,33 +69,97 @@ class LineScope:
         self.doc = doc
         self.previous = previous
         # the last line is left out: it has no line end, so its hits do not hold for its text elsewhere
-        self.memory = Memory(frozenset(doc.lines[:-1])) if remember else None
+        self.memory = Memory(frozenset(doc.lines[:-1]), facts=LineFacts(previous.facts if previous else None)) if remember else None
         self.fresh: list[int] | None = None
+        self._folds: bool | None = None
         self.places: dict[str, list[int]] = defaultdict(list)
         if previous is not None:
-            last = len(doc.lines) - 1
-            # the last line is always looked at again: it may have lost or gained its line end
-            self.fresh = [i for i, line in enumerate(doc.lines) if i == last or line not in previous.lines]
+            lines = doc.lines
+            last = len(lines) - 1
             known = {line for table in previous.hits.values() for line in table}
-            for i, line in enumerate(doc.lines):
-                if line in known and i != last:
+            self.fresh = []
+            for i in range(last):
+                line = lines[i]
+                if line not in previous.lines:
+                    self.fresh.append(i)
+                elif line in known:
                     self.places[line].append(i)
+            # the last line is always looked at again: it may have lost or gained its line end
+            self.fresh.append(last)
+
+    def scan(self, filter_: Prefilter) -> dict[TriggerKey, list[int]] | None:
+        """The prefilter's answer for the document. In a later pass of the fix loop its triggers
+        that look at one line at a time look only at the lines a fix created."""
+        doc = self.doc
+        if self.memory is None:
+            return filter_.scan(doc.text)
+        known = self.previous.triggers if self.previous is not None else None
+        if known is None:
+            scanned = filter_.scan_lines(doc.text, doc.lines)
+        else:
+            assert self.fresh is not None
+            scanned = filter_.rescan(doc.text, doc.lines, self.fresh, known)
+        if scanned is None:
+            return None
+        self.memory.triggers = scanned[1]
+        return scanned[0]
+
+    def _reuses(self, rule: Rule) -> bool:
+        """Whether the rule's hits on the lines the last pass had are those it found there."""
+        return self.previous is not None and rule.id in self.previous.complete
+
+    def folding_changes(self) -> bool:
+        """Whether NFKC folding changes the document: in a later pass of the fix loop, whether it
+        changes a line the last pass had and it changed then, or a fresh one."""
+        if self._folds is None:
+            doc = self.doc
+            known = self.previous.folding if self.previous is not None else None
+            if self.memory is None:
+                self._folds = doc.folded().changed
+            elif known is None:
+                folded = doc.folded()
+                lines = _changed_lines(doc.lines, folded.text) if folded.changed else []
+                self._remember_folding(lines)
+            else:
+                assert self.fresh is not None
+                lines = [self.fresh[k] for k in _changed_lines([doc.lines[i] for i in self.fresh])]
+                if known:
+                    fresh = set(self.fresh)
+                    lines.extend(i for i, line in enumerate(doc.lines) if line in known and i not in fresh)
+                self._remember_folding(lines)
+        return self._folds
+
+    def _remember_folding(self, lines: list[int]) -> None:
+        assert self.memory is not None
+        last = len(self.doc.lines) - 1
+        self.memory.folding = frozenset(self.doc.lines[i] for i in lines if i != last)
+        self._folds = bool(lines)
 
     def hits(self, rule: Rule, candidates: list[int] | None = None) -> list[Hit]:
         """The rule's hits in the document; `candidates`, when known, are the only lines where it
         can have any (in order). Raises TimeoutError as the rule does."""
-        reuse = self.previous is not None and rule.id in self.previous.complete
+        reuse = self._reuses(rule)
         indexes = self._lines_to_run(rule, reuse, candidates)
         hits = self._run(rule, indexes)
-        if reuse:
-            assert self.previous is not None
-            starts = self.doc.line_starts
-            for line, line_hits in self.previous.hits.get(rule.id, {}).items():
-                for i in self.places.get(line, ()):
-                    hits.extend(_shift(hit, starts[i]) for hit in line_hits)
         if self.memory is not None:
             self._remember(rule, hits)
+        if reuse:
+            self._add_kept(rule, hits)
         return hits
+
+    def _add_kept(self, rule: Rule, hits: list[Hit]) -> None:
+        """Add to `hits` those the last pass found on the lines whose text it had; they are the
+        next pass's too."""
+        assert self.previous is not None
+        starts = self.doc.line_starts
+        table = self.memory.hits[rule.id] if self.memory is not None else None
+        for line, line_hits in self.previous.hits.get(rule.id, {}).items():
+            places = self.places.get(line)
+            if places:
+                if table is not None:
+                    table.setdefault(line, line_hits)
+                for i in places:
+                    hits.extend(_shift(hit, starts[i]) for hit in line_hits)
 
     def _lines_to_run(self, rule: Rule, reuse: bool, candidates: list[int] | None) -> list[int] | None:
         """Indexes of the lines to look at, in order; None for all of them."""

@@ -17,7 +17,6 @@ not know, plancheck runs every rule everywhere, as it would without this module.
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 import weakref
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import usercache
+from .kinds.base import may_cross_lines
 from .packs import RuleSet
 
 hyperscan: Any = None  # the module, imported when a prefilter is first built
@@ -135,10 +135,93 @@ def key_of(trigger) -> TriggerKey:
     return (trigger.source, trigger.flags)
 
 
+LineTriggers = dict[str, set[TriggerKey]]  # a line's text -> the local triggers matching in it
+
+
+class _Part:
+    """One compiled database and the trigger each of its expression ids stands for."""
+
+    def __init__(self, database, keys: list[TriggerKey]) -> None:
+        database.scratch = hyperscan.Scratch(database)  # a loaded database comes without one
+        self.database = database
+        self.keys = keys
+
+    def lines(self, data: bytes) -> dict[TriggerKey, list[int]]:
+        """For each trigger that matches in `data`, the indexes of the lines where its matches
+        end, in order."""
+        ends: list[tuple[int, int]] = []
+        record = ends.append
+
+        def on_match(expression: int, start: int, end: int, flags: int, context: object) -> None:
+            record((max(end - 1, 0), expression))  # where the match's last byte is
+
+        self.database.scan(data, match_event_handler=on_match)
+        ends.sort()
+        found: dict[TriggerKey, list[int]] = {}
+        line = offset = 0
+        for last_byte, expression in ends:
+            line += data.count(b"\n", offset, last_byte)
+            offset = last_byte
+            lines = found.setdefault(self.keys[expression], [])
+            if not lines or lines[-1] != line:
+                lines.append(line)
+        return found
+
+
+def _remember(table: LineTriggers, lines: list[str], found: dict[TriggerKey, list[int]], chosen: list[int] | None = None) -> None:
+    """Add to `table`, by line text, the triggers matching in each of the `chosen` lines (all by
+    default) as `found` in them, one after another. The last line is left out: what matches in
+    it may change when it gains a line end."""
+    last = len(lines) - 1
+    for key, indexes in found.items():
+        for k in indexes:
+            i = chosen[k] if chosen is not None else k
+            if i != last:
+                table.setdefault(lines[i], set()).add(key)
+
+
+def _in_place(
+    lines: list[str], fresh: list[int], found_fresh: dict[TriggerKey, list[int]], known: LineTriggers
+) -> dict[TriggerKey, list[int]]:
+    """The lines of each local trigger, in order: in the lines other than the `fresh` ones, where
+    it matched in their text before; in the fresh ones, as `found_fresh` in them one after another."""
+    is_fresh = set(fresh)
+    look_up = known.get
+    found: dict[TriggerKey, list[int]] = {}
+    for i, line in enumerate(lines):
+        keys = look_up(line)
+        if keys is not None and i not in is_fresh:
+            for key in keys:
+                found.setdefault(key, []).append(i)
+    for key, indexes in found_fresh.items():
+        in_place = found.setdefault(key, [])
+        in_place.extend(fresh[k] for k in indexes)
+        in_place.sort()
+    return found
+
+
+def _encoded(text: str, unchecked: str) -> bytes | None:
+    """`text` in UTF-8; None when it cannot be prefiltered: `unchecked`, the part of it not known
+    to be free of them, holds a character Hyperscan may read differently, or it does not encode."""
+    if _unchecked().search(unchecked):
+        return None
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
 class Prefilter:
-    def __init__(self, database, keys: list[TriggerKey], rule_triggers: dict[str, tuple[TriggerKey, ...]]) -> None:
-        self._database = database
-        self._keys = keys  # expression id -> trigger
+    """A database of all the triggers for a first look at a text, and the same triggers in two
+    more for a later pass of the fix loop: the *local* ones, whose matches lie inside a line and
+    which are asked for all their lines, so that what one finds in a line depends on the line's
+    text alone, and the others. That pass looks for the local ones only in the lines a fix
+    created, for the others in the whole text."""
+
+    def __init__(self, every: _Part, whole: _Part | None, local: _Part | None, rule_triggers: dict[str, tuple[TriggerKey, ...]]) -> None:
+        self._every = every
+        self._whole = whole
+        self._local = local
         # the rules all of whose triggers Hyperscan accepted: only for them does no match mean no hit
         self._rule_triggers = rule_triggers
 
@@ -146,24 +229,38 @@ class Prefilter:
         """For each trigger, the indexes of the lines where its matches end, in order (of a trigger
         whose rule only asks whether it matches at all, the first such line only); None when the
         text cannot be prefiltered."""
-        if _unchecked().search(text):
-            return None
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:
-            return None
-        ends: list[tuple[int, int]] = []
-        record = ends.append
+        scanned = self.scan_lines(text, None)
+        return None if scanned is None else scanned[0]
 
-        def on_match(expression: int, start: int, end: int, flags: int, context: object) -> None:
-            record((expression, end))
+    def scan_lines(self, text: str, lines: list[str] | None) -> tuple[dict[TriggerKey, list[int]], LineTriggers] | None:
+        """`scan`, and, given the text's `lines`, its local triggers by line text, for `rescan`."""
+        data = _encoded(text, text)
+        if data is None:
+            return None
+        found = self._every.lines(data)
+        table: LineTriggers = {}
+        if lines is not None and self._local is not None:
+            _remember(table, lines, {key: found[key] for key in self._local.keys if key in found})
+        return {key: found.get(key, []) for key in self._every.keys}, table
 
-        self._database.scan(data, match_event_handler=on_match)
-        starts = [0] + [m.end() for m in re.finditer(b"\n", data)]
-        found: dict[int, set[int]] = {}
-        for expression, end in ends:
-            found.setdefault(expression, set()).add(bisect.bisect_right(starts, max(end - 1, 0)) - 1)
-        return {key: sorted(found.get(i, ())) for i, key in enumerate(self._keys)}
+    def rescan(
+        self, text: str, lines: list[str], fresh: list[int], known: LineTriggers
+    ) -> tuple[dict[TriggerKey, list[int]], LineTriggers] | None:
+        """`scan_lines` in a later pass of the fix loop, given `known`, the table of the pass
+        before: the local triggers are looked for in the `fresh` lines only; the others, whose
+        text that pass had, match where they did then."""
+        fresh_text = "\n".join(lines[i] for i in fresh)
+        data = _encoded(text, fresh_text)  # the other lines passed the check in the pass before
+        if data is None:
+            return None
+        found = self._whole.lines(data) if self._whole is not None else {}
+        if self._local is not None:
+            # the fresh lines one after another: a local trigger finds in each what it would in place
+            found_fresh = self._local.lines(fresh_text.encode("utf-8"))
+            found.update(_in_place(lines, fresh, found_fresh, known))
+            # the table grows: a text the pass before had keeps its entry, for when it is back
+            _remember(known, lines, found_fresh, fresh)
+        return {key: found.get(key, []) for key in self._every.keys}, known
 
     def candidates(self, scanned: dict[TriggerKey, list[int]], rule_id: str) -> list[int] | None:
         """The lines where the rule can hit, in order; None when the prefilter cannot tell."""
@@ -206,11 +303,11 @@ def _compile(expressions: list[Expression], chosen: list[int]):
     return database
 
 
-def _accepted(expressions: list[Expression]) -> list[int]:
-    """The expressions Hyperscan can compile; the others leave their rules unfiltered."""
+def _accepted(expressions: list[Expression]) -> tuple[list[int], object | None]:
+    """The expressions Hyperscan can compile (the others leave their rules unfiltered), and their
+    database when they all compile together."""
     try:
-        _compile(expressions, list(range(len(expressions))))
-        return list(range(len(expressions)))
+        return list(range(len(expressions))), _compile(expressions, list(range(len(expressions))))
     except hyperscan.error:
         pass
     accepted = []
@@ -220,28 +317,54 @@ def _accepted(expressions: list[Expression]) -> list[int]:
             accepted.append(i)
         except hyperscan.error:
             pass
-    return accepted
+    return accepted, None
 
 
-def _load_or_build(expressions: list[Expression]) -> tuple[object, list[int]]:
-    target = usercache.folder() / f"prefilter-{usercache.key(hyperscan.__version__, json.dumps(expressions))}.hsdb"
+def _is_local(expression: Expression) -> bool:
+    """Whether what the expression finds in a line depends on the line's text alone: its matches
+    cannot leave the line, and it is asked for all of them, not the first only."""
+    return not expression[3] & hyperscan.HS_FLAG_SINGLEMATCH and not may_cross_lines(expression[0])
+
+
+def _groups(expressions: list[Expression], accepted: list[int]) -> list[list[int]]:
+    """The accepted expressions; those of them to look for in the whole text; the local ones."""
+    return [accepted, [i for i in accepted if not _is_local(expressions[i])], [i for i in accepted if _is_local(expressions[i])]]
+
+
+def _build(expressions: list[Expression]) -> tuple[list[object | None], list[list[int]]]:
+    """The databases of the `_groups` of the expressions (None for an empty one), and the groups."""
+    accepted, every = _accepted(expressions)
+    groups = _groups(expressions, accepted)
+    if every is None and accepted:
+        every = _compile(expressions, accepted)
+    return [every, *(_compile(expressions, group) if group else None for group in groups[1:])], groups
+
+
+def _load_or_build(expressions: list[Expression]) -> tuple[list[object | None], list[list[int]]]:
+    """`_build`, kept in the cache folder."""
+    target = usercache.folder() / f"prefilter-{usercache.key(hyperscan.__version__, 'every+whole+local', json.dumps(expressions))}.hsdb"
 
     def write(path: str) -> None:
-        accepted = _accepted(expressions)
-        blob = hyperscan.dumpb(_compile(expressions, accepted)) if accepted else b""
-        Path(path).write_bytes(json.dumps(accepted).encode() + b"\n" + blob)
+        databases, groups = _build(expressions)
+        blobs = [hyperscan.dumpb(database) if database is not None else b"" for database in databases]
+        header = json.dumps({"groups": groups, "sizes": [len(blob) for blob in blobs]})
+        Path(path).write_bytes(header.encode() + b"\n" + b"".join(blobs))
 
     for _ in range(2):
         if not usercache.build_once(target, write, keep=8):
             break
         try:
-            header, _, blob = target.read_bytes().partition(b"\n")
-            accepted = json.loads(header)
-            return (hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if accepted else None), accepted
-        except (OSError, ValueError, TypeError, hyperscan.error):
+            header, _, blobs = target.read_bytes().partition(b"\n")
+            contents = json.loads(header)
+            databases: list[object | None] = []
+            offset = 0
+            for group, size in zip(contents["groups"], contents["sizes"], strict=True):
+                databases.append(hyperscan.loadb(blobs[offset : offset + size], hyperscan.HS_MODE_BLOCK) if group else None)
+                offset += size
+            return databases, contents["groups"]
+        except (OSError, ValueError, TypeError, KeyError, hyperscan.error):
             usercache.discard(target)  # damaged: made anew
-    accepted = _accepted(expressions)
-    return (_compile(expressions, accepted) if accepted else None), accepted
+    return _build(expressions)
 
 
 # characters: on a shorter text, loading Hyperscan and the database (tens of ms, once per
@@ -273,15 +396,17 @@ def for_rules(rules: RuleSet) -> Prefilter | None:
     expressions = _expressions(rules)
     if not expressions:
         return None
-    database, accepted = _load_or_build(expressions)
-    if database is None:
+    databases, groups = _load_or_build(expressions)
+    every, whole, local = (
+        _Part(database, [(expressions[i][0], expressions[i][1]) for i in group]) if database is not None else None
+        for database, group in zip(databases, groups, strict=True)
+    )
+    if every is None:
         return None
-    database.scratch = hyperscan.Scratch(database)  # a loaded database comes without one
-    keys = [(expressions[i][0], expressions[i][1]) for i in accepted]
-    known = set(keys)
+    known = set(every.keys)
     rule_triggers = {}
     for rule in rules:
         triggers = tuple(key_of(t) for t in getattr(rule.matcher, "triggers", ()))
         if triggers and all(key in known for key in triggers):
             rule_triggers[rule.id] = triggers
-    return Prefilter(database, keys, rule_triggers)
+    return Prefilter(every, whole, local, rule_triggers)

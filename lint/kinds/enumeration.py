@@ -58,13 +58,28 @@ class EnumerationMatcher:
 
     def _items(self, doc: Document) -> list:
         lines = doc.lines_matching(self.marker) if self.line_triggers else None
-        spans = [(0, len(doc.text))] if lines is None else [doc.line_with_newline(i) for i in lines]
+        if lines is None:
+            return self._found(doc.text, 0, len(doc.text), 0)
+        if doc.line_facts is None:
+            return [item for i in lines for item in self._found(doc.text, *doc.line_with_newline(i), 0)]
+        # in the fix loop: the marker cannot see past a line, so its items in one depend on the
+        # line's text alone, and are kept by it for the next pass
         items = []
-        for start, end in spans:
-            for m in self.marker.finditer(doc.text, start, end):
-                value = numerals.parse(m.group("n"))
-                if value is not None:
-                    items.append((value, m.start(), m.end(), m.start("n"), m.end("n")))
+        key = ("enumeration-line", self.marker.source, self.marker.flags)
+        facts = doc.line_facts.of(doc, key, lines, lambda i: self._found(doc.text, *doc.line_with_newline(i), doc.line_starts[i]))
+        for i, line_items in zip(lines, facts, strict=True):
+            if line_items:
+                start = doc.line_starts[i]
+                items.extend((value, a + start, b + start, c + start, d + start) for value, a, b, c, d in line_items)
+        return items
+
+    def _found(self, text: str, start: int, end: int, origin: int) -> list:
+        """The items in text[start:end], at offsets from `origin`."""
+        items = []
+        for m in self.marker.finditer(text, start, end):
+            value = numerals.parse(m.group("n"))
+            if value is not None:
+                items.append((value, m.start() - origin, m.end() - origin, m.start("n") - origin, m.end("n") - origin))
         return items
 
     def find(self, doc: Document) -> Iterator[Hit]:

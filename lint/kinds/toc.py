@@ -74,7 +74,7 @@ def parse(doc: Document, heading: regex.Pattern, leader: regex.Pattern, numberin
     else:
         run: list[int] = []
         for i in range(window):
-            if leader.search(lines[i]) and len(lines[i]) <= MAX_ENTRY_LENGTH:
+            if len(lines[i]) <= MAX_ENTRY_LENGTH and leader.search(lines[i]):  # the cheap test first
                 run.append(i)
                 continue
             if len(run) >= 3:
