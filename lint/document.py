@@ -14,9 +14,12 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
 
 import regex
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
+if TYPE_CHECKING:
+    from typing import Any
 
 _NEWLINE = regex.compile(r"\r*\n|\r")
 _NOT_HAN = regex.compile(r"\P{Han}+")

@@ -22,11 +22,14 @@ import re
 import weakref
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from . import usercache
 from .kinds.base import may_cross_lines
 from .packs import RuleSet
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
+if TYPE_CHECKING:
+    from typing import Any
 
 hyperscan: Any = None  # the module, imported when a prefilter is first built
 
