@@ -5,7 +5,9 @@
 
 Every number is wall time of a real `plancheck` process (interpreter start included) or of the
 comparison in this process, taken with the others in the same run, so ratios are meaningful on a
-noisy machine; absolute numbers are not. Peak RSS comes from /usr/bin/time. Nothing here is a
+noisy machine; absolute numbers are not. Each is the best of REPEAT runs (latencies: the median
+of nine), the runs of the things compared interleaved, so that a slow spell of a shared machine
+does not fall on one side of a ratio only. Peak RSS comes from /usr/bin/time. Nothing here is a
 test: the test suite makes no timing assertion.
 """
 
@@ -31,6 +33,7 @@ import corpus  # noqa: E402
 import results  # noqa: E402
 
 PLANCHECK = [sys.executable, "-m", "lint"]
+REPEAT = 3  # runs of each measurement of the corpus table; the best is kept
 # the single-regex baseline: one pass of one combined pattern over each file, as a minimal cleaner does
 BASELINE = re.compile(r"(?:##|\$\$)paid(?:begin|end)(?:##|\$\$)|【[^】\n]{0,20}文库】|(?<![A-Za-z0-9])D(?=的|建|员)")
 
@@ -87,13 +90,20 @@ def engine_time(folder: Path) -> float:
     return in_process(lambda text, name: engine.check(text, rules), folder)
 
 
-def latency(cwd: Path, *extra: str, runs: int = 7) -> float:
-    doc = cwd / "seed.txt"
-    cwd.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(ROOT / "tests" / "golden" / "seed_002_43c5f040e6d985ae.txt", doc)
-    command = [*PLANCHECK, "--exit-zero", "-q", "--no-cache", *extra, str(doc)]
-    timed(command, cwd)  # writes the byte code (and a user pack's note)
-    return statistics.median(timed(command, cwd)[0] for _ in range(runs))
+def latencies(runs: dict[str, tuple[Path, list[str]]], rounds: int = 9) -> dict[str, float]:
+    """Median wall time of one small file checked end to end, for each named (folder, extra
+    options); the runs of the different commands interleaved, round by round."""
+    commands = {}
+    for name, (cwd, extra) in runs.items():
+        cwd.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / "tests" / "golden" / "seed_002_43c5f040e6d985ae.txt", cwd / "seed.txt")
+        commands[name] = (cwd, [*PLANCHECK, "--exit-zero", "-q", "--no-cache", *extra, str(cwd / "seed.txt")])
+        timed(commands[name][1], cwd)  # writes the byte code (and a user pack's note and kept copy)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, (cwd, command) in commands.items():
+            times[name].append(timed(command, cwd)[0])
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def many_rules(cwd: Path, copies: int = 9) -> int:
@@ -127,12 +137,14 @@ def scaling(workdir: Path) -> list[tuple[str, float, float]]:
     }
     rows = []
     for name, make in cases.items():
-        times = []
+        folders = []
         for k in (1, 2):
-            folder = workdir / f"scale-{len(rows)}-{k}"
-            folder.mkdir()
-            (folder / "doc.txt").write_text(make(k), encoding="utf-8")
-            times.append(plancheck(folder, workdir, "--no-cache", "-j", "1")[0])
+            folders.append(workdir / f"scale-{len(rows)}-{k}")
+            folders[-1].mkdir()
+            (folders[-1] / "doc.txt").write_text(make(k), encoding="utf-8")
+        # best of REPEAT, x and 2x interleaved
+        rounds = [[plancheck(f, workdir, "--no-cache", "-j", "1")[0] for f in folders] for _ in range(REPEAT)]
+        times = [min(r[0] for r in rounds), min(r[1] for r in rounds)]
         rows.append((name, times[0], times[1]))
     return rows
 
@@ -175,16 +187,24 @@ def run(sizes: list[float]) -> str:
             # once per machine, plancheck builds its prefilter database and dictionary index
             # (seconds); that is not what this table measures
             timed([*PLANCHECK, "--exit-zero", "-q", "--no-cache", str(max(folder.glob("*.txt"), key=lambda p: p.stat().st_size))], work)
-            t1, rss1 = plancheck(folder, work, "--no-cache", "-j", "1")
-            tn, _ = plancheck(folder, work, "--no-cache", "-j", jobs)
-            fixcopy = work / f"fix{size:g}"
-            shutil.copytree(folder, fixcopy)
-            tf, _ = timed([*PLANCHECK, "--exit-zero", "--statistics", "-q", "--fix", "--no-cache", "-j", "1", str(fixcopy)], work)
-            shutil.rmtree(fixcopy)
+            # each figure is the best of REPEAT runs, the runs of one table row interleaved, so that
+            # a slow spell of this shared machine does not land on one side of a ratio only
+            t1 = tn = tf = cold = warm = float("inf")
+            rss1 = 0
             cache_cwd = work / f"cache{size:g}"
-            cache_cwd.mkdir()
-            cold, _ = plancheck(folder, cache_cwd, "-j", jobs)
-            warm, _ = plancheck(folder, cache_cwd, "-j", jobs)
+            for _ in range(REPEAT):
+                seconds, rss = plancheck(folder, work, "--no-cache", "-j", "1")
+                t1, rss1 = min(t1, seconds), max(rss1, rss)
+                tn = min(tn, plancheck(folder, work, "--no-cache", "-j", jobs)[0])
+                fixcopy = work / f"fix{size:g}"
+                shutil.copytree(folder, fixcopy)
+                fixing = [*PLANCHECK, "--exit-zero", "--statistics", "-q", "--fix", "--no-cache", "-j", "1", str(fixcopy)]
+                tf = min(tf, timed(fixing, work)[0])
+                shutil.rmtree(fixcopy)
+                shutil.rmtree(cache_cwd, ignore_errors=True)
+                cache_cwd.mkdir()
+                cold = min(cold, plancheck(folder, cache_cwd, "-j", jobs)[0])
+                warm = min(warm, plancheck(folder, cache_cwd, "-j", jobs)[0])
             # the same warm run printing every finding in full: it reads each file to locate them
             printing, _ = timed([*PLANCHECK, "--exit-zero", "-j", jobs, str(folder)], cache_cwd)
             lines.append(
@@ -193,9 +213,11 @@ def run(sizes: list[float]) -> str:
                 f"{printing:.1f} s | {rss1} MB |"
             )
             if size == sizes[0]:
-                auto = autocorrect_time(folder)
-                base = baseline_time(folder)
-                eng = engine_time(folder)
+                # best of REPEAT each, interleaved
+                rounds = [(autocorrect_time(folder), baseline_time(folder), engine_time(folder)) for _ in range(REPEAT)]
+                auto = min((r[0] for r in rounds if r[0] is not None), default=None)
+                base = min(r[1] for r in rounds)
+                eng = min(r[2] for r in rounds)
                 autocorrect = (
                     f"autocorrect-py `lint_for` {mb / auto:.2f} MB/s (plancheck is {auto / eng:.2f}× its speed); "
                     if auto
@@ -207,11 +229,16 @@ def run(sizes: list[float]) -> str:
                 ]
             shutil.rmtree(folder)
         lines += ["", *comparisons]
-        alone = latency(work / "latency")
         loaded = many_rules(work / "many")
-        started = latency(work / "latency", "--select", "PW001")
-        started_many = latency(work / "many", "--select", "PW001")
-        lines.append(f"- One small file end to end (interpreter start included, median of 7): {alone * 1000:.0f} ms.")
+        medians = latencies(
+            {
+                "alone": (work / "latency", []),
+                "started": (work / "latency", ["--select", "PW001"]),
+                "started_many": (work / "many", ["--select", "PW001"]),
+            }
+        )
+        alone, started, started_many = medians["alone"], medians["started"], medians["started_many"]
+        lines.append(f"- One small file end to end (interpreter start included, median of 9): {alone * 1000:.0f} ms.")
         lines.append(
             f"- Start-up against the number of rules loaded (the same file, one rule selected): {started * 1000:.0f} ms with "
             f"the built-in rules, {started_many * 1000:.0f} ms with {loaded} (nine renamed copies of them added as a user pack)."
