@@ -238,6 +238,9 @@ def _lookup(
         if known is not None:
             entry = _Entry.of(known.digest, settings, path, encoding)
             kinds = known.counts if known.key == entry.key else None
+            if kinds is None:
+                # another rule set or encoding than last time: the memo takes this entry's counts
+                memo.learn(settings.root, path, status, known.digest, entry.key)
             settled = _from_cache(name, path, settings, options, entry, _unread, kinds)
             if settled is not None:
                 return settled

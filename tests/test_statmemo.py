@@ -130,3 +130,17 @@ def test_after_a_run_on_workers_a_warm_run_reads_no_file_nor_cache_entry(corpus,
     assert main(two_jobs) == 0
     assert capsys.readouterr().out == cold
     assert reads == [] and opened == []
+
+
+def test_after_switching_back_to_an_earlier_selection_the_memo_serves_its_counts(corpus, reads, capsys, monkeypatch):
+    opened = []
+    real_lookup = cache.ResultCache.lookup
+    monkeypatch.setattr(cache.ResultCache, "lookup", lambda self, key, **kw: opened.append(key) or real_lookup(self, key, **kw))
+    every = _statistics(capsys)
+    assert main([*STATISTICS, "--ignore", "RD001"]) == 0
+    assert "RD001" not in capsys.readouterr().out
+    assert _statistics(capsys) == every  # back: the entries of the first run, opened once more
+    opened.clear()
+    reads.clear()
+    assert _statistics(capsys) == every
+    assert reads == [] and opened == []
