@@ -28,9 +28,8 @@ def rules_identity(rules: RuleSet, timeout: float | None) -> str:
     """A digest of everything about a rule set that can change a finding."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{__version__}|{FORMAT}|{timeout}".encode())
-    for source in sorted({r.source for r in rules}):
-        h.update(source.encode())
-        h.update(Path(source).read_bytes())
+    for source, digest in sorted({(r.source, r.pack_digest) for r in rules}):
+        h.update(f"{source}|{digest}".encode())  # the bytes its rules were read from
     for rule in rules:
         h.update(f"|{rule.id}:{int(rule.severity)}".encode())
     return h.hexdigest()

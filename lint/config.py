@@ -281,7 +281,7 @@ def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settin
 def read_config_file(path: Path) -> Settings | None:
     """Settings from `path`; None for a pyproject.toml without [tool.plancheck]."""
     try:
-        data, _ = load_once(path)
+        data = load_once(path)
     except TomlError as exc:
         raise ConfigError(str(exc)) from None
     if path.name == "pyproject.toml":

@@ -18,7 +18,7 @@ from .kinds import KINDS
 from .model import SEVERITY_NAMES, Severity
 from .suggest import did_you_mean
 from .tomllines import key_line
-from .tomlload import TomlError, load
+from .tomlload import TomlError, parse
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
@@ -126,6 +126,9 @@ class Rule:
     # a document without any of them is skipped, and a line-local rule runs only on the lines
     # that hold one
     anchors: tuple[str, ...] = ()
+    # SHA-256 of the pack's bytes the rule was read from: what the results cache keys on, not the
+    # file as it is later (it may have been saved since)
+    pack_digest: str = ""
 
     @property
     def matcher(self) -> Matcher:
@@ -235,9 +238,9 @@ def _examples(value: Any, path: Path, rule_id: str, fix: str) -> tuple[Example, 
     return tuple(out)
 
 
-def compile_rule(table: Any, path: Path, *, validate: bool = True) -> Rule:
-    """The rule of a `[[rule]]` table, every key checked and its matcher made now; with `validate`,
-    its regular expressions are compiled too."""
+def compile_rule(table: Any, path: Path, pack_digest: str) -> Rule:
+    """The rule of a `[[rule]]` table, every key checked, its matcher made and its regular
+    expressions compiled now."""
     if not isinstance(table, dict):
         raise _fail(path, None, "each [[rule]] must be a table")
     rule_id = table.get("id")
@@ -277,14 +280,14 @@ def compile_rule(table: Any, path: Path, *, validate: bool = True) -> Rule:
         raise _fail(path, rule_id, "key 'anchors' must be a list of non-empty strings")
     _text(table, "description", path, rule_id)
     _examples(table.get("examples"), path, rule_id, fix)
-    return _rule(keptpacks.summary(table), RuleBody(path, table, matcher=_make_matcher(table, path, check=validate)), str(path))
+    return _rule(keptpacks.summary(table), RuleBody(path, table, matcher=_make_matcher(table, path, check=True)), str(path), pack_digest)
 
 
-def _rule(summary: list, body: RuleBody, source: str) -> Rule:
+def _rule(summary: list, body: RuleBody, source: str, pack_digest: str) -> Rule:
     """The rule of a table known to be valid (checked by `compile_rule` now or in an earlier run),
     from its summary (lint.keptpacks.summary); `source` names its pack."""
     rule_id, name, category, severity, kind, fix, anchors = summary
-    return Rule(rule_id, name, category, Severity.parse(severity), kind, fix, source, body, tuple(anchors))
+    return Rule(rule_id, name, category, Severity.parse(severity), kind, fix, source, body, tuple(anchors), pack_digest)
 
 
 def _make_matcher(table: dict[str, Any], path: Path, *, check: bool) -> Matcher:
@@ -307,9 +310,10 @@ def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
     user pack gets once it passed the checks in an earlier run (a note in the cache folder says
     so). Either way the pack is then kept (lint.keptpacks) for the next runs to read."""
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        content = path.read_bytes()
     except OSError as exc:
         raise PackError(f"{path}: cannot read: {exc.strerror}") from None
+    digest = hashlib.sha256(content).hexdigest()
     note = None
     if validate:
         import regex  # its version decides which expressions compile
@@ -321,9 +325,9 @@ def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
         if kept is not None:
             summaries, tables = kept
             source = str(path)
-            return [_rule(summary, RuleBody(path, tables=tables, index=i), source) for i, summary in enumerate(summaries)]
+            return [_rule(summary, RuleBody(path, tables=tables, index=i), source, digest) for i, summary in enumerate(summaries)]
     try:
-        data = load(path)
+        data = parse(content, path)  # the bytes hashed: the file may have been saved since
     except TomlError as exc:
         raise PackError(str(exc)) from None
     if validate:
@@ -333,11 +337,11 @@ def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
         tables = data.get("rule")
         if not isinstance(tables, list) or not tables:
             raise _fail(path, None, "a pack needs at least one [[rule]] table")
-        rules = [compile_rule(table, path) for table in tables]
+        rules = [compile_rule(table, path, digest) for table in tables]
         if note is not None:
             usercache.build_once(note, lambda temporary: None, keep=64)  # an empty file says it
     else:
-        rules = [_rule(keptpacks.summary(table), RuleBody(path, table), str(path)) for table in data["rule"]]
+        rules = [_rule(keptpacks.summary(table), RuleBody(path, table), str(path), digest) for table in data["rule"]]
     keptpacks.write(digest, data["rule"])
     return rules
 

@@ -19,44 +19,52 @@ class TomlError(ValueError):
 
 
 def load(path: Path) -> dict[str, Any]:
-    # imported here: a run with its packs already parsed (lint.packs keeps them as JSON) and no
-    # configuration file never reads TOML
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        raise TomlError(f"{path}: cannot read: {exc.strerror}") from None
+    return parse(content, path)
+
+
+def parse(content: bytes, path: Path) -> dict[str, Any]:
+    """The TOML of `content`, read from `path` (parse the bytes that were hashed, never the file
+    again: it may have been saved in between)."""
+    # imported here: a run with its packs and configuration already parsed (kept as JSON) never
+    # reads TOML
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
 
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(content.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise TomlError(f"{path}: invalid TOML: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise TomlError(f"{path}: invalid TOML: {exc}") from None
-    except OSError as exc:
-        raise TomlError(f"{path}: cannot read: {exc.strerror}") from None
 
 
-def load_once(path: Path) -> tuple[dict[str, Any], str]:
-    """The TOML at `path`, parsed once per content, and the SHA-256 of its bytes. Parsing is pure
-    Python (tomllib and its expressions cost some 20 ms to load) and every run reads the
-    configuration and packs, so what was parsed is kept as JSON in the user's cache folder."""
+def load_once(path: Path) -> dict[str, Any]:
+    """The TOML at `path`, parsed once per content. Parsing is pure Python (tomllib and its
+    expressions cost some 20 ms to load) and every run reads its configuration, so what was parsed
+    is kept as JSON in the user's cache folder."""
     try:
         content = path.read_bytes()
     except OSError as exc:
         raise TomlError(f"{path}: cannot read: {exc.strerror}") from None
-    digest = hashlib.sha256(content).hexdigest()
-    kept = usercache.folder() / "toml" / f"parsed-{usercache.key(digest)}.json"
+    kept = usercache.folder() / "toml" / f"parsed-{usercache.key(hashlib.sha256(content).hexdigest())}.json"
     try:
         data = json.loads(kept.read_bytes())
         usercache.used(kept)
-        return data, digest
+        return data
     except OSError:
         pass
     except ValueError:
         usercache.discard(kept)  # damaged: made anew
-    data = load(path)
+    data = parse(content, path)
     try:
         dumped = json.dumps(data, ensure_ascii=False).encode("utf-8")
     except (TypeError, ValueError):  # a TOML date has no JSON form: such a file is parsed each time
-        return data, digest
+        return data
     usercache.build_once(kept, lambda temporary: Path(temporary).write_bytes(dumped), keep=64)
-    return data, digest
+    return data

@@ -6,7 +6,9 @@ from dataclasses import replace
 
 from lint import cache, engine
 from lint.model import Severity
-from lint.packs import RuleSet, load_rules
+from lint.packs import RuleSet, load_pack, load_rules
+
+from .conftest import CYCLE_PACK
 
 TEXT = "加强D建工作。##paidend##\nXX万元。\n"
 
@@ -33,12 +35,13 @@ def test_identity_changes_with_what_can_change_a_finding():
 
 def test_a_changed_pack_file_changes_the_identity(tmp_path):
     source = tmp_path / "pack.toml"
-    source.write_text("a", encoding="utf-8")
-    rules = load_rules()
-    one = RuleSet((replace(rules.rules[0], source=str(source)),))
+    source.write_text(CYCLE_PACK, encoding="utf-8")
+    one = RuleSet(tuple(load_pack(source)))
     before = cache.rules_identity(one, 10)
-    source.write_text("b", encoding="utf-8")
-    assert cache.rules_identity(one, 10) != before
+    source.write_text(CYCLE_PACK.replace('message = "m"', 'message = "n"'), encoding="utf-8")
+    assert cache.rules_identity(RuleSet(tuple(load_pack(source))), 10) != before
+    # the identity is of the bytes the rules were read from, not of the file as it is now
+    assert cache.rules_identity(one, 10) == before
 
 
 def test_corrupt_entry_is_a_miss_and_clean_removes_the_cache(tmp_path):

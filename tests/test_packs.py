@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lint import engine
+from lint import engine, packs
 from lint.packs import CATEGORIES, PackError, RuleSet, _combine, builtin_pack_paths, load_pack, load_rules
 
 GOOD_RULE = """
@@ -151,3 +151,25 @@ def test_a_damaged_kept_pack_is_made_anew(tmp_path, monkeypatch):
         assert [r.id for r in load_pack(path)] == ["PW901"]
         assert kept.read_text(encoding="utf-8") == whole
         assert load_pack(path)[0].matcher.pattern.search("a@@cut@@b")
+
+
+def test_a_pack_saved_while_it_loads_is_read_as_it_was_hashed(tmp_path, monkeypatch):
+    """The check note and the kept copy are keyed by the bytes hashed: those bytes are what is
+    parsed, so a pack saved in between cannot leave a valid copy under an invalid pack's key."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    bad = GOOD_RULE.replace("'''@@cut@@'''", "'''(unclosed'''")
+    path = _pack(tmp_path, bad)
+    real_parse = packs.parse
+
+    def saved_meanwhile(content, where):
+        where.write_text(GOOD_RULE, encoding="utf-8")  # the user saves the fixed pack meanwhile
+        return real_parse(content, where)
+
+    monkeypatch.setattr(packs, "parse", saved_meanwhile)
+    with pytest.raises(PackError, match="invalid regular expression"):
+        load_pack(path)
+    monkeypatch.setattr(packs, "parse", real_parse)
+    assert [r.id for r in load_pack(path)] == ["PW901"]  # the fixed pack, now on disk
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(PackError, match="invalid regular expression"):
+        load_pack(path)
