@@ -73,7 +73,8 @@ def _unchecked() -> re.Pattern[str]:
     return re.compile("[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in CHECKED_RANGES) + "]")
 
 
-_BOUNDED = re.compile(r"(?<!\\)(?<!\\x)\{(\d+)(?:,(\d*))?\}")
+# a repeat count: {n}, {m,n}, {m,} or {,n} (which `regex` reads as {0,n}, Hyperscan not at all)
+_BOUNDED = re.compile(r"(?<!\\)(?<!\\x)\{(?:(\d+)|(\d*),(\d*))\}")
 _ESCAPED_CODE = re.compile(r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})")
 
 
@@ -107,8 +108,10 @@ def _without_anchors(source: str) -> str:
 
 
 # classes whose Unicode meaning differs between Hyperscan and regex even on the checked
-# characters (\w on ① or ², POSIX classes): an expression using one is not prefiltered
-_DISAGREEING = re.compile(r"\\[wW]|\[:\^?[a-z]+:\]|\\[pP]\{(?!(?:Han|L|N|P)\})")
+# characters (\w on ① or ², POSIX classes), and escapes only `regex` knows (\m \M word ends,
+# \G \K \X \L<list>; Hyperscan compiles some of them and matches nothing): an expression using
+# one is not prefiltered
+_DISAGREEING = re.compile(r"\\[wW]|\[:\^?[a-z]+:\]|\\[pP]\{(?!(?:Han|L|N|P)\})|\\[mMGKXL]")
 
 
 def pcre(source: str) -> str | None:
@@ -121,10 +124,10 @@ def pcre(source: str) -> str | None:
     source = _without_anchors(source)
 
     def loosen(m: re.Match[str]) -> str:
-        low, high = m.group(1), m.group(2)
-        if high is None and int(low) <= 4 or high and int(high) <= 4:
-            return m.group(0)
-        return "{" + low + ",}"
+        exact, low, high = m.group(1), m.group(2) or "0", m.group(3)
+        if exact is not None:
+            return m.group(0) if int(exact) <= 4 else "{" + exact + ",}"
+        return "{" + low + "," + (high if high and int(high) <= 4 else "") + "}"
 
     source = _BOUNDED.sub(loosen, source)
     return _ESCAPED_CODE.sub(lambda m: "\\x{" + (m.group(1) or m.group(2)) + "}", source)
@@ -412,4 +415,28 @@ def for_rules(rules: RuleSet) -> Prefilter | None:
         triggers = tuple(key_of(t) for t in getattr(rule.matcher, "triggers", ()))
         if triggers and all(key in known for key in triggers):
             rule_triggers[rule.id] = triggers
-    return Prefilter(every, whole, local, rule_triggers)
+    prefilter = Prefilter(every, whole, local, rule_triggers)
+    for rule_id in _missing_examples(prefilter, rules):
+        del rule_triggers[rule_id]
+    return prefilter
+
+
+def _missing_examples(prefilter: Prefilter, rules: RuleSet) -> list[str]:
+    """The rules for which the prefilter would skip one of their own bad examples. Hyperscan's
+    dialect is close to `regex`'s, not the same (a construct it reads differently may compile and
+    match nothing): a rule it cannot be trusted on is left unfiltered rather than never run."""
+    from .document import FoldedText
+
+    missing = []
+    for rule in rules:
+        if rule.id not in prefilter._rule_triggers:
+            continue
+        for example in rule.examples:
+            text = example.bad
+            if text is None or (rule.matcher.folds and FoldedText(text).changed):
+                continue  # a folding rule is not prefiltered where folding changes the text
+            scanned = prefilter.scan(text)
+            if scanned is not None and prefilter.candidates(scanned, rule.id) == []:
+                missing.append(rule.id)
+                break
+    return missing

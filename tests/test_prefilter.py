@@ -63,7 +63,7 @@ def test_caseless_letters_agree_on_the_checked_characters():
         assert _hyperscan_matches("(?i)" + ch, letters) == expected, ch
 
 
-@pytest.mark.parametrize("source", [r"\w+", r"[[:punct:]]", r"\p{Sc}", r"a\W"])
+@pytest.mark.parametrize("source", [r"\w+", r"[[:punct:]]", r"\p{Sc}", r"a\W", r"\mabc", r"abc\M"])
 def test_classes_read_differently_are_not_prefiltered(source):
     assert prefilter.pcre(source) is None
 
@@ -84,6 +84,8 @@ def test_a_text_with_an_unchecked_character_is_not_prefiltered_and_still_checked
         (r"\bD\B\Z", "D"),
         (r"[ \t\u3000]{2}", r"[ \t\x{3000}]{2}"),
         (r"\x{41}{9}", r"\x{41}{9,}"),
+        (r"“{,2}", r"“{0,2}"),
+        (r"a{,9}b{2,}", r"a{0,}b{2,}"),
     ],
 )
 def test_expressions_are_loosened_into_hyperscans_dialect(source, expected):
@@ -184,3 +186,46 @@ def test_hard_wraps_are_joined_the_same_in_a_text_with_suppression_directives():
     without = api.fix_text(text, config=settings).text
     assert with_prefilter == without
     assert with_prefilter.count("水平") == 40
+
+
+USER_RULE = """
+[[rule]]
+id = "WD9{n}"
+name = "user-rule-{n}"
+category = "wording"
+severity = "warning"
+message = "m"
+kind = "pattern"
+pattern = '''{pattern}'''
+fix = "none"
+description = "What: test."
+[[rule.examples]]
+bad = "{bad}"
+[[rule.examples]]
+good = "丙"
+"""
+
+
+def _user_rules(tmp_path, patterns: dict[str, str]) -> RuleSet:
+    text = "".join(USER_RULE.format(n=f"{i:02}", pattern=p, bad=bad) for i, (p, bad) in enumerate(patterns.items(), 1))
+    pack = tmp_path / "user.toml"
+    pack.write_text(text, encoding="utf-8")
+    return load_rules((pack,))
+
+
+def test_regex_only_constructs_in_a_user_pack_do_not_switch_its_rule_off(tmp_path):
+    """`{,n}` is {0,n} to `regex` and nothing to Hyperscan; \\m and \\M (word start and end) compile
+    in Hyperscan and match nothing there: such rules still find their hits."""
+    rules = _user_rules(tmp_path, {"“{,2}测试”": "这是“测试”。", r"\mabc": "x abc", r"abc\M": "abc x"})
+    text = "这是“测试”。\nx abc\nabc x\n"
+    found = sorted((f.rule, f.start) for f in engine.check(text, rules) if f.rule.startswith("WD9"))
+    assert found == [("WD901", 2), ("WD902", 10), ("WD902", 14), ("WD903", 10), ("WD903", 14)]
+
+
+def test_a_rule_hyperscan_misreads_on_its_own_examples_is_left_unfiltered(tmp_path, monkeypatch):
+    rules = _user_rules(tmp_path, {"甲乙": "甲乙"})
+    real = prefilter.pcre
+    monkeypatch.setattr(prefilter, "pcre", lambda source: "NEVER-MATCHES" if source == "甲乙" else real(source))
+    filter_ = prefilter.for_rules(rules)
+    assert "WD901" not in filter_._rule_triggers and "RD001" in filter_._rule_triggers
+    assert [f.rule for f in engine.check("加强甲乙。\n", rules)] == ["WD901"]
