@@ -229,3 +229,37 @@ def test_a_rule_hyperscan_misreads_on_its_own_examples_is_left_unfiltered(tmp_pa
     filter_ = prefilter.for_rules(rules)
     assert "WD901" not in filter_._rule_triggers and "RD001" in filter_._rule_triggers
     assert [f.rule for f in engine.check("加强甲乙。\n", rules)] == ["WD901"]
+
+
+def _hard_wrap_variant(tmp_path, **options: str) -> RuleSet:
+    """LY006 as a user rule (LY906) with some of its expressions replaced."""
+    layout = (prefilter.Path(__file__).resolve().parents[1] / "rules" / "layout.toml").read_text(encoding="utf-8")
+    start = layout.index('[[rule]]\nid = "LY006"')
+    block = layout[start : layout.index("[[rule]]", start + 1)]
+    block = block.replace('id = "LY006"', 'id = "LY906"').replace('name = "hard-line-break"', 'name = "hard-line-break-variant"')
+    for key, value in options.items():
+        line = f"{key} = '''{value}'''"
+        block = regex.sub(rf"(?m)^{key} = '''.*'''$", lambda _, line=line: line, block)
+    pack = tmp_path / "wrap.toml"
+    pack.write_text(block, encoding="utf-8")
+    return load_rules((pack,)).only(["LY906"])
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"orphan": r"^\s*[（(“‘《【]\s*$"},  # may span lines: \s takes the line end
+        {"continue-start": r"(?=[\p{Han}0-9A-Za-z，。、；：！？”’）》])"},  # matches no character
+    ],
+)
+def test_hard_wrap_expressions_a_user_may_choose_find_the_same_with_and_without_the_prefilter(tmp_path, monkeypatch, options):
+    rules = _hard_wrap_variant(tmp_path, **options)
+    texts = (
+        "前言，继续推进各项工作。\n\n【\n三）改革开放以来，我们取得了巨大成就。\n",
+        "定期进行风险分析，\n抓住关键要害，开展有针对性的排查\n整治。二是深化安全检查。\n",
+    )
+    assert all(prefilter.for_text(rules, text) is not None for text in texts)
+    with_prefilter = [[(f.rule, f.start) for f in engine.check(text, rules)] for text in texts]
+    monkeypatch.setattr(prefilter, "for_text", lambda rules, text: None)
+    plain = [[(f.rule, f.start) for f in engine.check(text, rules)] for text in texts]
+    assert with_prefilter == plain and all(plain)

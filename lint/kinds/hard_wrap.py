@@ -25,7 +25,7 @@ import regex
 
 from ..document import Document
 from ..model import Edit
-from .base import INTEGER, REGEX, Hit, LazyPattern, Option
+from .base import INTEGER, REGEX, Hit, LazyPattern, Option, may_cross_lines
 
 OPTIONS = {
     "continue-end": Option(REGEX, required=True),
@@ -99,10 +99,13 @@ class HardWrapMatcher:
         for the prefilter, their expression would match every bracket)."""
         last = len(doc.lines) - 1
         wrapped = doc.lines_matching(self.triggers[0])
-        if wrapped is None:
-            return range(last)
+        if wrapped is None or may_cross_lines(self.orphan.source):
+            return range(last)  # (an orphan that may span lines is not found by its first line)
+        # a trigger match ends on the line after the break, or on the break itself when
+        # continue-start matches no character (a lookahead, say)
+        breaks = {j for i in wrapped for j in (i - 1, i) if 0 <= j < last}
         orphans = {doc.line_index(m.start()) for m in self.orphan.finditer(doc.text)}
-        return sorted({i - 1 for i in wrapped if 0 < i <= last} | {i for i in orphans if i < last})
+        return sorted(breaks | {i for i in orphans if i < last})
 
     def find(self, doc: Document) -> Iterator[Hit]:
         lines = doc.lines
