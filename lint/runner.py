@@ -357,7 +357,9 @@ def run_files(
 
     With several workers, what the cache settles is served here first, then the rest goes to the
     pool, largest first; a rest too small to be worth starting workers for is checked here too."""
-    memo = statmemo.DigestMemo() if options.use_cache else None
+    # the memo serves only runs that print counts (a run printing findings reads every file to
+    # locate them), and it is read and written whole: others, a pre-commit hook's, leave it alone
+    memo = statmemo.DigestMemo() if options.use_cache and not options.locate else None
     if jobs <= 1 or len(paths) <= 1:
         try:
             for path in paths:

@@ -71,7 +71,9 @@ def _open_index(source: Path) -> sqlite3.Connection:
             break
         try:
             connection = sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True)
-            connection.execute("PRAGMA quick_check").fetchone()
+            # reading the total is enough to notice a truncated or foreign file; a full
+            # quick_check reads all 9 MB (80 ms in every process that meets a gap)
+            connection.execute("SELECT total FROM meta").fetchone()
             return connection
         except sqlite3.DatabaseError:
             usercache.discard(target)  # damaged: made anew
