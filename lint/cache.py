@@ -89,16 +89,6 @@ class ResultCache:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def counts(self, key: str) -> list | None:
-        """An entry's findings counted by kind, as the rows it keeps them in (see `kinds_of`);
-        None for a miss."""
-        try:
-            with open(self._path(key), "rb") as handle:
-                rows = json.loads(handle.readline())
-        except (OSError, ValueError):
-            return None
-        return rows if isinstance(rows, list) else None
-
     def get(self, key: str) -> list[Finding] | None:
         entry = self.lookup(key)
         return None if entry is None else entry[1]

@@ -1,10 +1,12 @@
 """One pass of Hyperscan over a document tells, for every rule, on which lines it can match.
 
-Each kind names its rule's *triggers*: expressions such that every hit of the rule lies on a line
-where a trigger match ends (a pattern's own expression, a line classifier's gate cue, an
-enumeration's marker …). Hyperscan compiles all of them into one automaton, in prefilter mode:
-what it reports is a superset of the real matches, so a rule with no trigger match in a
-document cannot hit there, and a line-local rule need only look at the lines that have one.
+Each kind names its rule's *triggers*: expressions of which one matches wherever the rule can
+hit, and, for a line-local rule, on the very line of each hit (a pattern's own expression, a line
+classifier's gate cue, an enumeration's marker …); a document-wide kind that reads the lines of a
+trigger knows where its hits lie from them (hard-wrap: at or before such a line). Hyperscan
+compiles all of them into one automaton, in prefilter mode: what it reports is a superset of
+the real matches, so a rule with no trigger match in a document cannot hit there, and a
+line-local rule need only look at the lines that have one.
 The pass costs about what two or three of the rules' own expressions cost over the text (some
 30 MB/s with the built-in packs' triggers), and saves the rest of them on most lines. Its answer
 only ever removes work; every hit is still found by the rule's own expressions.

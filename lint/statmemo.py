@@ -83,11 +83,8 @@ class _Memo:
         store = cache.ResultCache(self.root)
         for entry in self.seen.values():
             if entry[7] is None:  # checked by this run (maybe in a worker): the entry holds the counts now
-                rows = store.counts(entry[6])
-                try:
-                    entry[7] = None if rows is None else self.pairs(cache.kinds_of(rows))
-                except (ValueError, TypeError):
-                    pass
+                found = store.lookup(entry[6], findings=False)
+                entry[7] = None if found is None else self.pairs(found[0])
         kept = {k: v for k, v in self.entries.items() if k not in self.seen}
         room = max(MAX_ENTRIES - len(self.seen), 0)
         files = dict(list(kept.items())[-room:] if room else [])

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
         # True when every hit lies inside one line and depends on nothing but that line's text: the
         # engine may then run the rule on the lines that hold its anchors, or that a fix changed
         line_local: bool
-        # expressions such that every hit lies on a line where a match of one of them ends (empty:
-        # none known); the prefilter finds them all in one pass and skips the rule where there are none
+        # expressions of which one matches wherever the rule can hit (empty: none known); of a
+        # line-local rule, every hit lies on a line where a match of one of them ends. The prefilter
+        # finds them all in one pass and skips the rule where there are none
         triggers: tuple[LazyPattern, ...]
         # of a rule that reads the whole document: those triggers whose lines it looks up
         # (Document.lines_matching); of its other triggers it only needs to know whether they match

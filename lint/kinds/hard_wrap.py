@@ -62,7 +62,7 @@ class HardWrapMatcher:
         # an orphan bracket line; only the first are looked up by line (loosened for the
         # prefilter, the orphan expression matches every bracket, so this rule finds them itself)
         ends = LazyPattern(f"(?:{self.continue_end.source})\n(?:{self.continue_start.source})", regex.MULTILINE)
-        self.triggers = (ends, LazyPattern(self.orphan.source, regex.MULTILINE))
+        self.triggers = (ends, self.orphan)
         self.line_triggers = (ends,)
 
     def _prose(self, line: str) -> bool:
