@@ -136,7 +136,7 @@ def _sarif_rule(rule: Rule) -> dict:
 
 
 def _unused_rule() -> dict:
-    from . import suppress  # the directives' module loads the engine's; only SARIF output needs it here
+    from . import suppress  # loads the engine's modules: only SARIF output imports it here
 
     return {
         "id": suppress.UNUSED,

@@ -132,7 +132,7 @@ def test_after_a_run_on_workers_a_warm_run_reads_no_file_nor_cache_entry(corpus,
     assert reads == [] and opened == []
 
 
-def test_after_switching_back_to_an_earlier_selection_the_memo_serves_its_counts(corpus, reads, capsys, monkeypatch):
+def test_after_switching_back_to_an_earlier_selection_the_memo_learns_its_entry_for_the_next_run(corpus, reads, capsys, monkeypatch):
     opened = []
     real_lookup = cache.ResultCache.lookup
     monkeypatch.setattr(cache.ResultCache, "lookup", lambda self, key, **kw: opened.append(key) or real_lookup(self, key, **kw))
