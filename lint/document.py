@@ -17,13 +17,15 @@ from collections.abc import Callable
 
 import regex
 
+from . import programs
+
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from typing import Any
 
-_NEWLINE = regex.compile(r"\r*\n|\r")
-_NOT_HAN = regex.compile(r"\P{Han}+")
-_SENTENCE_END = regex.compile(r"[。！？]")
+_NEWLINE = programs.compile(r"\r*\n|\r")
+_NOT_HAN = programs.compile(r"\P{Han}+")
+_SENTENCE_END = programs.compile(r"[。！？]")
 
 
 def han_count(text: str) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ BATCH_MIN = 32_000  # bytes: the least a worker is handed at once (one file, if 
 
 @dataclass(frozen=True)
 class Options:
+    """What a run does to each file (check, fix, diff …), the same for every file and worker."""
+
     fix: bool = False
     diff: bool = False
     unsafe: bool = False
@@ -48,6 +51,8 @@ class Options:
 
 @dataclass
 class Outcome:
+    """What happened to one file: its findings (counted, and located when printed), its fixed text, errors."""
+
     name: str
     path: Path | None
     fail_level: Severity | None = None
@@ -367,8 +372,7 @@ def run_files(
                 on_done()
                 yield outcome
         finally:
-            if memo is not None:
-                memo.save()
+            _keep(memo)
         return
     results: dict[int, Outcome] = {}
     rest = []
@@ -392,9 +396,18 @@ def run_files(
         _prepare(resolver, paths[order[0]])
         yield from _run_pool(paths, order, sizes, results, options, jobs, overrides, config_file, on_done)
     finally:
-        # after the workers: the counts of the entries they wrote go into the memo too
-        if memo is not None:
-            memo.save()
+        _keep(memo)  # after the workers: the counts of the entries they wrote go into the memo too
+
+
+def _keep(memo: statmemo.DigestMemo | None) -> None:
+    """Keep what this run learned for the next ones: the memo's digests, and the expressions this
+    process compiled (lint.programs: loaded only by a process that compiled some, and a warm run
+    must not load `regex` to find it has nothing to keep)."""
+    if memo is not None:
+        memo.save()
+    programs = sys.modules.get(f"{__package__}.programs")
+    if programs is not None:
+        programs.save()
 
 
 def _prepare(resolver: ConfigResolver, path: Path) -> None:

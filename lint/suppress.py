@@ -16,8 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-import regex
-
+from . import programs
 from .document import Document
 from .kinds.base import Hit
 from .model import Finding, Severity
@@ -39,13 +38,15 @@ UNUSED_DESCRIPTION = (
 )
 ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 
-_DIRECTIVE = regex.compile(r"<!--[ \t]*plancheck[ \t]*:(?P<body>[^\n]*?)-->")
-_SEPARATOR = regex.compile(r"[\s,]+")
-_LINE_END = regex.compile(r"\r*\n|\r")
+_DIRECTIVE = programs.compile(r"<!--[ \t]*plancheck[ \t]*:(?P<body>[^\n]*?)-->")
+_SEPARATOR = programs.compile(r"[\s,]+")
+_LINE_END = programs.compile(r"\r*\n|\r")
 
 
 @dataclass(frozen=True)
 class Directive:
+    """One `<!-- plancheck: … -->` comment: what it does, to which rules, and where it is."""
+
     action: str
     selectors: tuple[str, ...]  # the valid ones, as written
     start: int  # of the comment
@@ -65,6 +66,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Directives:
+    """All the directives of a document, and the spans each rule is silenced in."""
+
     items: tuple[Directive, ...] = ()
     spans: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)  # by rule
     problems: tuple[Finding, ...] = ()  # malformed directives, found while reading them

@@ -43,11 +43,19 @@ def used(target: Path) -> bool:
 
 def build_once(target: Path, write: Callable[[str], None], keep: int) -> bool:
     """Make `target` by `write(temporary path)` unless it exists; False when the folder cannot be
-    written. The file is built aside and renamed into place, so a concurrent run sees no file or
-    a whole one. Files of its family (the same name up to the first "-") are kept to the `keep`
+    written. Files of its family (the same name up to the first "-") are kept to the `keep`
     most recently used: each edit of a pack makes new ones, and nothing else would remove them."""
     if used(target):
         return True
+    if not replace(target, write):
+        return False
+    _prune(target, keep)
+    return True
+
+
+def replace(target: Path, write: Callable[[str], None]) -> bool:
+    """(Re)make `target` by `write(temporary path)`; False when the folder cannot be written. The
+    file is built aside and renamed into place, so a concurrent run sees no file or a whole one."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         import tempfile  # only runs that write load it (10 ms)
@@ -64,7 +72,6 @@ def build_once(target: Path, write: Callable[[str], None], keep: int) -> bool:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-    _prune(target, keep)
     return True
 
 

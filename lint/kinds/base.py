@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import programs
 from ..document import Document
 from ..model import Edit
 
@@ -44,16 +45,17 @@ class Hit:
 
 
 # escapes that match a line end, or look past the line (\A, \Z): what `may_cross_lines` looks for
-_LINE_END_ESCAPE = regex.compile(r"\\(?:[nrsWDAZzvfX]|x0[aAdD]|u000[aAdD]|01[25]|P\{|p\{(?!Han\}))")
-_CLASS = regex.compile(r"\[(\^?)((?:\\.|[^\]\\])(?:\\.|[^\]\\])*)\]")
-_EXCLUDES_NEWLINE = regex.compile(r"\\[ns]")
+_LINE_END_ESCAPE = programs.compile(r"\\(?:[nrsWDAZzvfX]|x0[aAdD]|u000[aAdD]|01[25]|P\{|p\{(?!Han\}))")
+_CLASS = programs.compile(r"\[(\^?)((?:\\.|[^\]\\])(?:\\.|[^\]\\])*)\]")
+_EXCLUDES_NEWLINE = programs.compile(r"\\[ns]")
+_DOT_ALL = programs.compile(r"\(\?[a-zA-Z]*s[a-zA-Z]*[:)]")
 
 
 def may_cross_lines(source: str) -> bool:
     r"""Whether an expression might match a line end or see beyond its line. Conservative: an
     escape that can match "\n", a negated class that does not exclude it, a property other than
     Han, dot-all mode, \A or \Z all count, whether or not a match ever uses them."""
-    if "\n" in source or "\r" in source or regex.search(r"\(\?[a-zA-Z]*s[a-zA-Z]*[:)]", source):
+    if "\n" in source or "\r" in source or _DOT_ALL.search(source):
         return True
     outside = []
     position = 0
@@ -93,7 +95,7 @@ class LazyPattern:
         try:
             return self.__dict__["_compiled"]
         except KeyError:
-            compiled = self.__dict__["_compiled"] = regex.compile(self.source, self.flags)
+            compiled = self.__dict__["_compiled"] = programs.compile(self.source, self.flags)
             return compiled
 
     def check(self) -> None:
@@ -218,6 +220,8 @@ COUNT_TABLES = _count_tables
 
 @dataclass(frozen=True)
 class Option:
+    """One key a rule kind accepts in its table: how it is checked, whether it is required, its default."""
+
     check: Any
     required: bool = False
     default: Any = None
@@ -251,7 +255,7 @@ def replacement_edit(start: int, old: str, new: str) -> Edit:
     return Edit(start + prefix, start + len(old) - suffix, new[prefix : len(new) - suffix])
 
 
-SENTENCE_END = regex.compile(r"[。！？!?\n]")
+SENTENCE_END = programs.compile(r"[。！？!?\n]")
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .. import programs
 from ..document import Document
 from ..model import Edit
 from .base import INTEGER, REGEX, Hit, LazyPattern, Option, may_cross_lines
@@ -43,8 +44,8 @@ OPTIONS = {
 }
 
 _OPENERS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "(": ")"}
-_FRAGMENT = regex.compile(r"^\p{Han}+$")
-_CLOSING_START = regex.compile(r"^[，。；：、！？”’）》]")
+_FRAGMENT = programs.compile(r"^\p{Han}+$")
+_CLOSING_START = programs.compile(r"^[，。；：、！？”’）》]")
 
 
 def _open_quotation(line: str) -> bool:

@@ -1,0 +1,133 @@
+"""lint.programs: the expressions a process compiled are kept in the user's cache, and a later
+process takes them from there instead of parsing them again."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+
+import pytest
+import regex
+
+from lint import programs
+
+from .conftest import ROOT
+
+SEED = ROOT / "tests" / "golden" / "seed_002_43c5f040e6d985ae.txt"
+
+
+@pytest.fixture
+def cache_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _as_a_new_process(monkeypatch)
+    return tmp_path
+
+
+def _as_a_new_process(monkeypatch) -> None:
+    monkeypatch.setattr(programs, "_known", None)
+    monkeypatch.setattr(programs, "_used", set())
+    monkeypatch.setattr(programs, "_fresh", False)
+
+
+def _no_parsing(monkeypatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("parsed an expression that was kept")
+
+    monkeypatch.setattr(programs.regex, "compile", refuse)
+
+
+def test_a_kept_pattern_is_read_back_as_the_same_pattern_without_parsing(cache_folder, monkeypatch):
+    source, flags = r"(?P<year>\d{4})年(?:\p{Han}{2,}?)(?=。|$)", regex.MULTILINE
+    text = "二〇二四\n2024年工作计划。\n2025年总结"
+    first = programs.compile(source, flags)
+    programs.save()
+    _as_a_new_process(monkeypatch)
+    _no_parsing(monkeypatch)
+    again = programs.compile(source, flags)
+    assert (again.pattern, again.flags, again.groupindex) == (first.pattern, first.flags, first.groupindex)
+    assert [m.span() for m in again.finditer(text)] == [m.span() for m in first.finditer(text)] != []
+    assert again.search(text, timeout=1.0)  # a rebuilt pattern takes the timeout the engine passes
+
+
+def test_flags_are_part_of_what_is_kept(cache_folder, monkeypatch):
+    assert programs.compile("^b", regex.MULTILINE).search("a\nb")
+    programs.save()
+    _as_a_new_process(monkeypatch)
+    assert programs.compile("^b").search("a\nb") is None
+
+
+def test_a_damaged_file_is_ignored_and_replaced(cache_folder, monkeypatch):
+    programs.compile("甲+")
+    programs.save()
+    (kept,) = cache_folder.glob("plancheck/programs-*")
+    kept.write_bytes(kept.read_bytes()[:40])  # cut short, as by a full disk
+    _as_a_new_process(monkeypatch)
+    assert programs.compile("甲+").fullmatch("甲甲")
+    programs.save()
+    _as_a_new_process(monkeypatch)
+    _no_parsing(monkeypatch)
+    assert programs.compile("甲+").fullmatch("甲甲")
+
+
+class _Trap:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return (os.remove, (self.path,))
+
+
+def test_a_file_that_names_anything_but_patterns_runs_nothing(cache_folder, monkeypatch, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("kept", encoding="utf-8")
+    programs.compile("乙")
+    programs.save()
+    (kept,) = cache_folder.glob("plancheck/programs-*")
+    kept.write_bytes(pickle.dumps({("乙", 0): _Trap(str(victim))}))
+    _as_a_new_process(monkeypatch)
+    assert programs.compile("乙").search("甲乙")
+    assert victim.read_text(encoding="utf-8") == "kept"
+
+
+def test_past_the_limit_a_save_keeps_what_this_process_used(cache_folder, monkeypatch):
+    monkeypatch.setattr(programs, "LIMIT", 3)
+    for n in range(3):
+        programs.compile(f"old{n}")
+    programs.save()
+    _as_a_new_process(monkeypatch)
+    programs.compile("new")
+    programs.save()
+    (kept,) = cache_folder.glob("plancheck/programs-*")
+    assert list(programs._read(kept)) == [("new", 0)]
+
+
+def test_a_second_plancheck_process_parses_none_of_the_expressions_the_first_compiled(tmp_path):
+    """End to end: the first run keeps what it compiled; the next, on the same file, parses nothing
+    (counted where `regex` parses) and reports the same findings."""
+    (tmp_path / "doc.txt").write_bytes(SEED.read_bytes())
+    code = (
+        "import json, sys\n"
+        "import regex._regex_core as core\n"
+        "parsed = []\n"
+        "real = core._parse_pattern\n"
+        "core._parse_pattern = lambda *a: parsed.append(1) or real(*a)\n"
+        "import regex._main\n"
+        "regex._main._parse_pattern = core._parse_pattern\n"
+        "from lint.cli import main\n"
+        "main(['--no-cache', '--exit-zero', '--output-format', 'json', 'doc.txt'])\n"
+        "print(json.dumps(len(parsed)), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+
+    def run() -> tuple[str, int]:
+        result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+        return result.stdout, json.loads(result.stderr.strip().splitlines()[-1])
+
+    first_findings, first_parsed = run()
+    second_findings, second_parsed = run()
+    assert first_parsed > 10  # the first run did parse: the count is not blind
+    assert second_parsed == 0
+    assert second_findings == first_findings and json.loads(second_findings)
