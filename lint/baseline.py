@@ -33,6 +33,8 @@ class BaselineError(ValueError):
 
 @dataclass(frozen=True, order=True)
 class Entry:
+    """A recorded finding: file, rule and flagged text with its context, not its position, so that edits elsewhere keep it valid."""
+
     path: str
     rule: str
     text: str
@@ -42,6 +44,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Filtered:
+    """What is left of a run's findings once the baseline has absorbed those it records."""
+
     kept: list[Located]
     matched: int  # findings the baseline absorbed
     stale: int  # entries of checked files that matched nothing: those findings are gone

@@ -114,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 @dataclass
 class Run:
+    """One invocation of the command line: its arguments, and what it gathered to print at the end."""
+
     args: argparse.Namespace
     resolver: ConfigResolver
     overrides: dict = field(default_factory=dict)  # the command line's settings, for worker processes

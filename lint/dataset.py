@@ -37,6 +37,8 @@ class DatasetError(Exception):
 
 @dataclass(frozen=True)
 class Job:
+    """What every shard of a `plancheck dataset` run is cleaned with (picklable, for the workers of either engine)."""
+
     text_field: str
     id_field: str | None
     unsafe: bool

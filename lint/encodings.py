@@ -28,6 +28,8 @@ class DecodeError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
+    """A file's text with the encoding it was read in, to write it back in the same one."""
+
     text: str
     encoding: str  # a Python codec name: utf-8, utf-16-le, utf-16-be, gb18030, big5
     bom: bool = False

@@ -136,6 +136,8 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
 
 @dataclass(frozen=True)
 class FixResult:
+    """The fixed text, the findings before and after fixing, and how many of each rule were fixed."""
+
     text: str
     initial: list[Finding]
     remaining: list[Finding]

@@ -18,6 +18,8 @@ class InputError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """A document as read from disk or stdin: its text and what writing it back needs."""
+
     text: str
     bom: bool = False
     encoding: str = "utf-8"

@@ -48,6 +48,8 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """How to fix a finding: edits applied together, and whether applying them is safe."""
+
     edits: tuple[Edit, ...]
     applicability: Applicability
     message: str
@@ -63,6 +65,8 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One problem a rule found: the rule, a message, the character span it covers and maybe a fix."""
+
     rule: str
     name: str
     category: str

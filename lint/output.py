@@ -61,6 +61,8 @@ def display_width(text: str) -> int:
 
 @dataclass(frozen=True)
 class Located:
+    """A finding placed in its file: line and column, and the line's text to show it in."""
+
     path: str
     finding: Finding
     line: int

@@ -64,6 +64,8 @@ class PackError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Example:
+    """A rule's example: text it flags, what --fix makes of it, or text it must leave alone."""
+
     bad: str | None = None
     fixed: str | None = None
     good: str | None = None
@@ -161,6 +163,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class RuleSet:
+    """The rules one file is checked with, in the order their findings are reported."""
+
     rules: tuple[Rule, ...]
 
     def __iter__(self) -> Iterator[Rule]:

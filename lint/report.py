@@ -202,6 +202,8 @@ class ShownDocument:
 
 @dataclass
 class RuleInfo:
+    """What the report says about a rule that ran."""
+
     id: str
     name: str
     category: str
@@ -211,6 +213,8 @@ class RuleInfo:
 
 @dataclass
 class Corpus:
+    """What the report gathers over all documents."""
+
     documents: list[DocumentSummary] = field(default_factory=list)
     shown: list[ShownDocument] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)

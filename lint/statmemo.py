@@ -105,6 +105,8 @@ class _Memo:
 
 @dataclass(frozen=True, slots=True)
 class Known:
+    """What the memo knows of an unchanged file."""
+
     digest: bytes
     key: str  # the cache entry the file was last checked under
     counts: dict[Kind, int] | None  # that entry's counts of findings by kind, when known

@@ -40,6 +40,8 @@ HEADING_WINDOW = 80  # a 目录 is near the top of a document: lines beyond this
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """One line of a table of contents: its heading text and where its leader dots and page number are."""
+
     line: int
     core: str
     leader: tuple[int, int] | None
@@ -47,6 +49,8 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Contents:
+    """A table of contents found in a document: its title line and its entries."""
+
     title_line: int | None
     title: str
     entries: tuple[Entry, ...]
