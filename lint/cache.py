@@ -15,7 +15,7 @@ import json
 import os
 from pathlib import Path
 
-from . import __version__
+from . import __version__, files
 from .model import Applicability, Edit, Finding, Fix, Severity
 from .output import Kind, count_kinds
 from .packs import RuleSet
@@ -98,16 +98,11 @@ class ResultCache:
         counts = [[*k, n] for k, n in count_kinds(findings).items()]
         if ensure_folder(self.directory.parent) is None:
             return
+        # ensure_ascii=False leaves no raw line break in JSON: one line each
+        lines = json.dumps(counts, ensure_ascii=False) + "\n" + json.dumps([_row(f) for f in findings], ensure_ascii=False) + "\n"
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            import tempfile  # only runs that write load it (10 ms)
-
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                # ensure_ascii=False leaves no raw line break in JSON: one line each
-                handle.write(json.dumps(counts, ensure_ascii=False) + "\n")
-                handle.write(json.dumps([_row(f) for f in findings], ensure_ascii=False) + "\n")
-            os.replace(tmp, path)
+            files.replace_aside(Path(path), lambda temporary: Path(temporary).write_text(lines, encoding="utf-8"))
         except OSError:
             pass  # a cache that cannot be written only costs time
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import engine
 from .config import ConfigError, ConfigResolver, Settings
-from .files import write_atomic
+from .files import replace_aside, write_atomic
 from .packs import PackError
 
 FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
@@ -171,11 +171,9 @@ def write_parquet(path: Path, records: list[dict]) -> None:
     """Parquet would turn the findings into one struct whose fields are the union over all records;
     they are stored as a JSON string column instead, exactly as in the JSONL output."""
     pa, pq = _pyarrow()
-    tmp = path.with_name(f".{path.name}.plancheck-tmp")
     rows = [{**r, "plancheck": dump(r["plancheck"])} for r in records]
     table = pa.Table.from_pylist(rows)
-    pq.write_table(table, tmp, compression="zstd")
-    os.replace(tmp, path)
+    replace_aside(path, lambda temporary: pq.write_table(table, temporary, compression="zstd"), durable=True)
 
 
 # --- engines -------------------------------------------------------------------------------------

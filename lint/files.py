@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,28 +85,37 @@ def write_fixed(path: Path, source: Source, text: str) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same directory, fsync, then replace: a crash leaves the
-    old file or the new one, never a truncated one. The file's mode is kept. A symbolic link is
-    followed: its target is rewritten and the link stays a link."""
+    """Write a user's file so that a crash leaves the old file or the new one, never a truncated
+    one (`replace_aside`, synced to disk). The file's mode is kept. A symbolic link is followed:
+    its target is rewritten and the link stays a link."""
     path = Path(os.path.realpath(path))
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except OSError:
         mode = None
+    replace_aside(path, lambda temporary: Path(temporary).write_bytes(data), durable=True, mode=mode)
+
+
+def replace_aside(target: Path, write: Callable[[str], None], *, durable: bool = False, mode: int | None = None) -> None:
+    """Make `target` by `write(path of a temporary file beside it)`, which then replaces it: a
+    reader, or a concurrent run, sees the old file or the new one, never a part. `durable`: synced
+    to disk before the rename, for a user's file (a cache can be made again); `mode`: given to the
+    new file. The temporary file is gone afterwards whatever happens; errors are raised."""
     import tempfile  # only runs that write load it (10 ms)
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".plancheck-tmp", dir=path.parent)
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".plancheck-tmp", dir=target.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        write(temporary)
+        if durable:
+            with open(temporary, "rb+") as handle:
+                os.fsync(handle.fileno())
         if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
     except BaseException:
         try:
-            os.unlink(tmp)
+            os.unlink(temporary)
         except OSError:
             pass
         raise

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache
+from .files import replace_aside
 from .output import Kind
 
 SETTLED_NS = 2_000_000_000  # a ctime this far in the past is one no write of this run can share
@@ -92,13 +93,9 @@ class _Memo:
         folder = cache.ensure_folder(self.root)
         if folder is None:
             return
+        memo = json.dumps({"format": FORMAT, "kinds": self.kinds, "files": files}, ensure_ascii=False, separators=(",", ":"))
         try:
-            import tempfile  # only runs that write load it (10 ms)
-
-            fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"format": FORMAT, "kinds": self.kinds, "files": files}, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, folder / MEMO_NAME)
+            replace_aside(folder / MEMO_NAME, lambda temporary: Path(temporary).write_text(memo, encoding="utf-8"))
         except OSError:
             pass  # a memo that cannot be written only costs time
 

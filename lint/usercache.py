@@ -10,6 +10,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from . import files
+
 
 def folder() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -54,24 +56,13 @@ def build_once(target: Path, write: Callable[[str], None], keep: int) -> bool:
 
 
 def replace(target: Path, write: Callable[[str], None]) -> bool:
-    """(Re)make `target` by `write(temporary path)`; False when the folder cannot be written. The
-    file is built aside and renamed into place, so a concurrent run sees no file or a whole one."""
+    """(Re)make `target` by `write(temporary path)` (files.replace_aside); False when the folder
+    cannot be written."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only runs that write load it (10 ms)
-
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=".tmp")
-        os.close(fd)
+        files.replace_aside(target, write)
     except OSError:
         return False
-    try:
-        write(temporary)
-        os.replace(temporary, target)
-    except OSError:
-        return False
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
     return True
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import replace
+from pathlib import Path
 
 from lint import cache, engine
 from lint.model import Severity
@@ -22,6 +24,26 @@ def test_round_trip_keeps_every_field(tmp_path):
     store.put(key, findings)
     assert store.get(key) == findings
     assert (tmp_path / ".plancheck_cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+
+def test_an_entry_cut_short_by_a_full_disk_leaves_the_old_entry_and_no_temporary_file(tmp_path, monkeypatch):
+    rules = load_rules()
+    findings = engine.check(TEXT, rules)
+    store = cache.ResultCache(tmp_path)
+    key = store.key(TEXT.encode(), cache.rules_identity(rules, 10), "check")
+    store.put(key, findings)
+    real_write = Path.write_text
+
+    def full_disk(self, data, *args, **kwargs):
+        real_write(self, data[:10], *args, **kwargs)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    store.put(key, [])
+    monkeypatch.undo()
+    assert store.get(key) == findings
+    left = sorted(p.name for p in (tmp_path / cache.CACHE_DIR).rglob("*") if p.is_file())
+    assert left == [".gitignore", Path(store._path(key)).name]
 
 
 def test_identity_changes_with_what_can_change_a_finding():

@@ -205,3 +205,25 @@ def test_two_fix_runs_at_once_never_corrupt_a_file(tmp_path):
         run.wait(timeout=300)
     assert all(p.read_bytes() == SEED_FIXED.read_bytes() for p in tmp_path.glob("*.txt"))
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".plancheck-tmp")]
+
+
+def test_a_replaced_file_is_whole_or_untouched_and_a_users_file_reaches_the_disk(tmp_path, monkeypatch):
+    from lint import files
+
+    target = tmp_path / "doc.txt"
+    target.write_bytes(b"old")
+    synced = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real_fsync(fd))
+
+    def half_then_fail(temporary):
+        with open(temporary, "wb") as handle:
+            handle.write(b"ne")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        files.replace_aside(target, half_then_fail, durable=True)
+    assert target.read_bytes() == b"old" and synced == []
+    files.write_atomic(target, b"new")
+    assert target.read_bytes() == b"new" and len(synced) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt"]
