@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT.parent / "shared" / "corpus" / "real"
 SOURCES = [
     *sorted((ROOT / "tests" / "golden").glob("seed_*[0-9a-f].txt")),
     *sorted((ROOT / "benchmarks" / "devcorpus").glob("*/input.txt")),
     *sorted((ROOT / "examples" / "corpus").iterdir()),
-    *sorted((ROOT.parent / "shared" / "corpus" / "real").glob("*/*.txt")),
+    *sorted(REAL.glob("*/*.txt")),
 ]
 ARTIFACTS = [
     "##paidbegin##",
@@ -59,6 +60,9 @@ def document(rng: random.Random, pool: list[str], size: int) -> str:
 
 def generate(megabytes: float, folder: Path, seed: int = 2026) -> int:
     """Write about `megabytes` MB of documents (3–60 KB each) into `folder`; returns the bytes."""
+    if not REAL.is_dir():
+        # without them the "same" corpus is another one, and its numbers cannot be compared
+        raise SystemExit(f"benchmarks/corpus.py: the real texts are missing: {REAL} (a checkout beside ../shared)")
     rng = random.Random(seed)
     pool = paragraphs()
     folder.mkdir(parents=True, exist_ok=True)

@@ -46,6 +46,15 @@ good = "丙"
 """
 
 
+@pytest.fixture
+def prefilter_every_text(monkeypatch):
+    """The prefilter on short texts too (it is loaded only from BUILD_FROM characters on): for
+    the tests that compare its answers, or what runs with it, against a look without it."""
+    from lint import prefilter
+
+    monkeypatch.setattr(prefilter, "BUILD_FROM", 0)
+
+
 @pytest.fixture(scope="session")
 def all_rules():
     return load_rules()

@@ -19,9 +19,7 @@ from .test_properties import EXAMPLES
 RULES = load_rules()
 
 
-@pytest.fixture(autouse=True)
-def _prefilter_every_text(monkeypatch):
-    monkeypatch.setattr(prefilter, "BUILD_FROM", 0)
+pytestmark = pytest.mark.usefixtures("prefilter_every_text")
 
 
 def _from_scratch(monkeypatch):

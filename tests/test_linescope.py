@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from lint import engine, prefilter
+from lint import engine
 from lint.kinds.base import may_cross_lines
 from lint.packs import RuleSet, load_rules
 
@@ -16,9 +16,7 @@ from .conftest import ROOT, SHARED
 RULES = load_rules()
 
 
-@pytest.fixture(autouse=True)
-def _prefilter_every_text(monkeypatch):
-    monkeypatch.setattr(prefilter, "BUILD_FROM", 0)  # short texts too: the comparison is the point
+pytestmark = pytest.mark.usefixtures("prefilter_every_text")
 
 
 class _WholeText:

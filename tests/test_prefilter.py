@@ -20,9 +20,7 @@ from .test_properties import EXAMPLES
 RULES = load_rules()
 
 
-@pytest.fixture(autouse=True)
-def _prefilter_every_text(monkeypatch):
-    monkeypatch.setattr(prefilter, "BUILD_FROM", 0)
+pytestmark = pytest.mark.usefixtures("prefilter_every_text")
 
 
 FLAGS = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_PREFILTER
