@@ -337,6 +337,7 @@ def _batches(order: list[int], sizes: dict[int, int], jobs: int) -> list[list[in
 
 def _work(paths: list[Path]) -> list[Outcome]:
     outcomes = [process_path(path, _WORKER["resolver"], _WORKER["options"]) for path in paths]
+    _keep(None)  # what a worker compiled (none when forked after `_prepare`): a pool has no hook at its end
     for outcome in outcomes:
         outcome.source = None  # the text goes back only when it matters (new_text), not twice
     return outcomes

@@ -45,24 +45,21 @@ def used(target: Path) -> bool:
 
 def build_once(target: Path, write: Callable[[str], None], keep: int) -> bool:
     """Make `target` by `write(temporary path)` unless it exists; False when the folder cannot be
-    written. Files of its family (the same name up to the first "-") are kept to the `keep`
-    most recently used: each edit of a pack makes new ones, and nothing else would remove them."""
-    if used(target):
-        return True
-    if not replace(target, write):
-        return False
-    _prune(target, keep)
-    return True
+    written."""
+    return used(target) or replace(target, write, keep)
 
 
-def replace(target: Path, write: Callable[[str], None]) -> bool:
+def replace(target: Path, write: Callable[[str], None], keep: int) -> bool:
     """(Re)make `target` by `write(temporary path)` (files.replace_aside); False when the folder
-    cannot be written."""
+    cannot be written. Files of its family (the same name up to the first "-") are kept to the
+    `keep` most recently used: each edit of a pack makes new ones, and nothing else would remove
+    them."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         files.replace_aside(target, write)
     except OSError:
         return False
+    _prune(target, keep)
     return True
 
 

@@ -27,9 +27,9 @@ def cache_folder(monkeypatch, tmp_path):
 
 
 def _as_a_new_process(monkeypatch) -> None:
-    monkeypatch.setattr(programs, "_known", None)
-    monkeypatch.setattr(programs, "_used", set())
-    monkeypatch.setattr(programs, "_fresh", False)
+    monkeypatch.setattr(programs, "_kept", None)
+    monkeypatch.setattr(programs, "_compiled", {})
+    monkeypatch.setattr(programs, "_fresh", set())
 
 
 def _no_parsing(monkeypatch) -> None:
@@ -80,16 +80,53 @@ class _Trap:
         return (os.remove, (self.path,))
 
 
-def test_a_file_that_names_anything_but_patterns_runs_nothing(cache_folder, monkeypatch, tmp_path):
+@pytest.mark.parametrize("where", ["table", "program"])
+def test_a_file_that_names_anything_but_patterns_runs_nothing(cache_folder, monkeypatch, tmp_path, where):
     victim = tmp_path / "victim.txt"
     victim.write_text("kept", encoding="utf-8")
     programs.compile("乙")
     programs.save()
     (kept,) = cache_folder.glob("plancheck/programs-*")
-    kept.write_bytes(pickle.dumps({("乙", 0): _Trap(str(victim))}))
+    trap = _Trap(str(victim))
+    kept.write_bytes(pickle.dumps({("乙", 0): trap if where == "table" else pickle.dumps(trap)}))
     _as_a_new_process(monkeypatch)
     assert programs.compile("乙").search("甲乙")
     assert victim.read_text(encoding="utf-8") == "kept"
+
+
+@pytest.mark.parametrize("table", [{(): b""}, {("乙", "0"): b""}, {("乙", 0): "not bytes"}, ["not", "a", "table"]])
+def test_a_table_of_another_shape_is_ignored(cache_folder, monkeypatch, table):
+    programs.compile("乙")
+    programs.save()
+    (kept,) = cache_folder.glob("plancheck/programs-*")
+    kept.write_bytes(pickle.dumps(table))
+    _as_a_new_process(monkeypatch)
+    assert programs.compile("乙").search("甲乙")
+    programs.save()
+    assert list(programs._read(kept)) == [("乙", 0)]
+
+
+def test_a_bad_expression_raises_as_regex_does_and_the_save_after_it_works(cache_folder, monkeypatch):
+    monkeypatch.setattr(programs, "LIMIT", 1)
+    programs.compile("old")
+    programs.save()
+    _as_a_new_process(monkeypatch)
+    with pytest.raises(regex.error):
+        programs.compile("(unclosed")
+    programs.compile("new")
+    programs.save()
+    (kept,) = cache_folder.glob("plancheck/programs-*")
+    assert list(programs._read(kept)) == [("new", 0)]
+
+
+def test_a_cache_folder_that_cannot_be_made_costs_only_time(cache_folder, monkeypatch):
+    blocked = cache_folder / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # its plancheck folder cannot be made, even by root
+    programs.compile("丙")
+    programs.save()  # nothing raised
+    _as_a_new_process(monkeypatch)
+    assert programs.compile("丙").fullmatch("丙")
 
 
 def test_past_the_limit_a_save_keeps_what_this_process_used(cache_folder, monkeypatch):

@@ -11,7 +11,7 @@ import sys
 from .conftest import ROOT
 
 SEED = ROOT / "tests" / "golden" / "seed_000_2578e3202b6b0672.txt"
-ENGINE = ("lint.engine", "lint.prefilter", "lint.document", "regex", "hyperscan", "sqlite3")
+ENGINE = ("lint.engine", "lint.prefilter", "lint.document", "lint.programs", "regex", "hyperscan", "sqlite3")
 
 
 def _modules_after(args: list[str], cwd) -> set[str]:
