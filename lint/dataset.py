@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import engine
 from .config import ConfigError, ConfigResolver, Settings
-from .files import replace_aside, write_atomic
+from .files import replace_user_file, write_atomic
 from .packs import PackError
 
 FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
@@ -173,7 +173,7 @@ def write_parquet(path: Path, records: list[dict]) -> None:
     pa, pq = _pyarrow()
     rows = [{**r, "plancheck": dump(r["plancheck"])} for r in records]
     table = pa.Table.from_pylist(rows)
-    replace_aside(path, lambda temporary: pq.write_table(table, temporary, compression="zstd"), durable=True)
+    replace_user_file(path, lambda handle: pq.write_table(table, handle, compression="zstd"))
 
 
 # --- engines -------------------------------------------------------------------------------------

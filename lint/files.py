@@ -6,11 +6,16 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import encodings
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 
 class InputError(Exception):
@@ -85,34 +90,53 @@ def write_fixed(path: Path, source: Source, text: str) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write a user's file so that a crash leaves the old file or the new one, never a truncated
-    one (`replace_aside`, synced to disk). The file's mode is kept. A symbolic link is followed:
-    its target is rewritten and the link stays a link."""
+    """Write a user's file whole (`replace_user_file`)."""
+    replace_user_file(path, lambda handle: handle.write(data))
+
+
+def replace_user_file(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write a user's file by `write(handle)` so that a crash leaves the old file or the new one,
+    never a truncated one: into a temporary file beside it, synced to disk, then renamed over it.
+    Everything goes through the temporary file's own descriptor, never its name, which someone
+    else who can write to the folder could swap for a link. The file's mode is kept, a new one
+    gets what the umask allows. A symbolic link is followed: its target is rewritten and the link
+    stays a link."""
     path = Path(os.path.realpath(path))
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except OSError:
-        mode = None
-    replace_aside(path, lambda temporary: Path(temporary).write_bytes(data), durable=True, mode=mode)
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    with _beside(path) as (fd, temporary):
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fchmod(handle.fileno(), mode)
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
 
 
-def replace_aside(target: Path, write: Callable[[str], None], *, durable: bool = False, mode: int | None = None) -> None:
-    """Make `target` by `write(path of a temporary file beside it)`, which then replaces it: a
-    reader, or a concurrent run, sees the old file or the new one, never a part. `durable`: synced
-    to disk before the rename, for a user's file (a cache can be made again); `mode`: given to the
-    new file. The temporary file is gone afterwards whatever happens; errors are raised."""
+def replace_aside(target: Path, write: Callable[[str], object]) -> None:
+    """Make a file of plancheck's own (a cache, in a folder it made) by `write(path of a temporary
+    file beside it)`, then rename it over `target`: a reader, or a concurrent run, sees the old file
+    or the new one, never a part. Not synced (a cache can be made again), and by path, as SQLite
+    needs for the dictionary index. Errors are raised."""
+    with _beside(target) as (fd, temporary):
+        os.close(fd)
+        write(temporary)
+        os.replace(temporary, target)
+
+
+@contextmanager
+def _beside(target: Path) -> Iterator[tuple[int, str]]:
+    """A new temporary file in `target`'s folder (only its owner may read it): its descriptor and
+    its path. Removed when what follows fails, whatever the error."""
     import tempfile  # only runs that write load it (10 ms)
 
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".plancheck-tmp", dir=target.parent)
-    os.close(fd)
     try:
-        write(temporary)
-        if durable:
-            with open(temporary, "rb+") as handle:
-                os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        yield fd, temporary
     except BaseException:
         try:
             os.unlink(temporary)

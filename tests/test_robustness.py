@@ -216,14 +216,24 @@ def test_a_replaced_file_is_whole_or_untouched_and_a_users_file_reaches_the_disk
     real_fsync = os.fsync
     monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real_fsync(fd))
 
-    def half_then_fail(temporary):
-        with open(temporary, "wb") as handle:
-            handle.write(b"ne")
+    def half_then_fail(handle):
+        handle.write(b"ne")
         raise OSError(28, "No space left on device")
 
     with pytest.raises(OSError):
-        files.replace_aside(target, half_then_fail, durable=True)
+        files.replace_user_file(target, half_then_fail)
     assert target.read_bytes() == b"old" and synced == []
     files.write_atomic(target, b"new")
     assert target.read_bytes() == b"new" and len(synced) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt"]
+
+
+def test_a_new_output_file_gets_the_mode_the_umask_allows_not_the_temporary_files(tmp_path):
+    from lint import files
+
+    previous = os.umask(0o022)
+    try:
+        files.write_atomic(tmp_path / "new.jsonl", b"{}\n")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "new.jsonl").stat().st_mode & 0o777 == 0o644
