@@ -254,6 +254,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="one 5 MB corpus; print only")
     args = parser.parse_args()
+    corpus.require_real_texts()
     text = run([5] if args.quick else [10, 50, 200])
     print(text)
     if not args.quick:

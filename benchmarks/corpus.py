@@ -60,9 +60,6 @@ def document(rng: random.Random, pool: list[str], size: int) -> str:
 
 def generate(megabytes: float, folder: Path, seed: int = 2026) -> int:
     """Write about `megabytes` MB of documents (3–60 KB each) into `folder`; returns the bytes."""
-    if not REAL.is_dir():
-        # without them the "same" corpus is another one, and its numbers cannot be compared
-        raise SystemExit(f"benchmarks/corpus.py: the real texts are missing: {REAL} (a checkout beside ../shared)")
     rng = random.Random(seed)
     pool = paragraphs()
     folder.mkdir(parents=True, exist_ok=True)
@@ -78,5 +75,13 @@ def generate(megabytes: float, folder: Path, seed: int = 2026) -> int:
     return total
 
 
+def require_real_texts() -> None:
+    """Stop unless the real texts are there: without them `generate` makes another corpus (a test
+    may use that), whose numbers cannot be compared with a benchmark's."""
+    if not REAL.is_dir():
+        raise SystemExit(f"benchmarks/corpus.py: the real texts are missing: {REAL} (run from a checkout beside ../shared)")
+
+
 if __name__ == "__main__":
+    require_real_texts()
     generate(float(sys.argv[1]), Path(sys.argv[2]))
