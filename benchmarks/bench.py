@@ -5,9 +5,11 @@
 
 Every number is wall time of a real `plancheck` process (interpreter start included) or of the
 comparison in this process, taken with the others in the same run, so ratios are meaningful on a
-noisy machine; absolute numbers are not. Each is the best of REPEAT runs (latencies: the median
-of nine), the runs of the things compared interleaved, so that a slow spell of a shared machine
-does not fall on one side of a ratio only. Peak RSS comes from /usr/bin/time. Nothing here is a
+noisy machine; absolute numbers are not. The things compared run back to back, round after round;
+speeds and times are the best of the rounds, and a ratio is the median of the rounds' own ratios
+(each taken from two runs next to each other), so that a slow spell of this shared machine, which
+can last minutes and change its speed by half, does not fall on one side of a ratio only.
+Latencies are the median of fifteen. Peak RSS comes from /usr/bin/time. Nothing here is a
 test: the test suite makes no timing assertion.
 """
 
@@ -33,7 +35,8 @@ import corpus  # noqa: E402
 import results  # noqa: E402
 
 PLANCHECK = [sys.executable, "-m", "lint"]
-REPEAT = 3  # runs of each measurement of the corpus table; the best is kept
+REPEAT = 3  # rounds of the in-process comparison and of each scaling case
+ROUNDS_UP_TO_50_MB = 5  # rounds of a corpus row; the 200 MB row gets REPEAT (each round takes minutes)
 # the single-regex baseline: one pass of one combined pattern over each file, as a minimal cleaner does
 BASELINE = re.compile(r"(?:##|\$\$)paid(?:begin|end)(?:##|\$\$)|【[^】\n]{0,20}文库】|(?<![A-Za-z0-9])D(?=的|建|员)")
 
@@ -90,7 +93,7 @@ def engine_time(folder: Path) -> float:
     return in_process(lambda text, name: engine.check(text, rules), folder)
 
 
-def latencies(runs: dict[str, tuple[Path, list[str]]], rounds: int = 9) -> dict[str, float]:
+def latencies(runs: dict[str, tuple[Path, list[str]]], rounds: int = 15) -> dict[str, float]:
     """Median wall time of one small file checked end to end, for each named (folder, extra
     options); the runs of the different commands interleaved, round by round."""
     commands = {}
@@ -125,8 +128,8 @@ def many_rules(cwd: Path, copies: int = 9) -> int:
     return count * (copies + 1)
 
 
-def scaling(workdir: Path) -> list[tuple[str, float, float]]:
-    """time(2x)/time(x) for inputs that make naive linters go quadratic."""
+def scaling(workdir: Path) -> list[tuple[str, float, float, float]]:
+    """time(x), time(2x) and their ratio for inputs that make naive linters go quadratic."""
     paragraph = (ROOT / "tests" / "golden" / "seed_000_2578e3202b6b0672.txt").read_text(encoding="utf-8")
     cases = {
         "one big file (10 → 20 MB)": lambda k: paragraph * (430 * k),
@@ -142,10 +145,10 @@ def scaling(workdir: Path) -> list[tuple[str, float, float]]:
             folders.append(workdir / f"scale-{len(rows)}-{k}")
             folders[-1].mkdir()
             (folders[-1] / "doc.txt").write_text(make(k), encoding="utf-8")
-        # best of REPEAT, x and 2x interleaved
+        # x and 2x back to back, round after round
         rounds = [[plancheck(f, workdir, "--no-cache", "-j", "1")[0] for f in folders] for _ in range(REPEAT)]
-        times = [min(r[0] for r in rounds), min(r[1] for r in rounds)]
-        rows.append((name, times[0], times[1]))
+        ratio = statistics.median(r[1] / r[0] for r in rounds)
+        rows.append((name, min(r[0] for r in rounds), min(r[1] for r in rounds), ratio))
     return rows
 
 
@@ -168,7 +171,9 @@ def run(sizes: list[float]) -> str:
         "## Speed and memory (benchmarks/bench.py)",
         "",
         f"Machine: {machine()}. Corpus: `benchmarks/corpus.py` (deterministic; seeds, real and development texts with "
-        "artifacts injected at about two per thousand characters). MB/s counts UTF-8 bytes of input.",
+        "artifacts injected at about two per thousand characters). MB/s counts UTF-8 bytes of input. Speeds and times "
+        "are the best of the rounds (five per row up to 50 MB, three at 200 MB), each ratio is the median of the rounds' own "
+        "ratios of two runs made back to back: this machine's speed drifts by up to half over minutes.",
         "",
         "| corpus | check -j 1 | check -j "
         + jobs
@@ -187,45 +192,50 @@ def run(sizes: list[float]) -> str:
             # once per machine, plancheck builds its prefilter database and dictionary index
             # (seconds); that is not what this table measures
             timed([*PLANCHECK, "--exit-zero", "-q", "--no-cache", str(max(folder.glob("*.txt"), key=lambda p: p.stat().st_size))], work)
-            # each figure is the best of REPEAT runs, the runs of one table row interleaved, so that
-            # a slow spell of this shared machine does not land on one side of a ratio only
-            t1 = tn = tf = cold = warm = float("inf")
+            # the runs of one row back to back, round after round (module docstring)
+            rounds = []
             rss1 = 0
             cache_cwd = work / f"cache{size:g}"
-            for _ in range(REPEAT):
-                seconds, rss = plancheck(folder, work, "--no-cache", "-j", "1")
-                t1, rss1 = min(t1, seconds), max(rss1, rss)
-                tn = min(tn, plancheck(folder, work, "--no-cache", "-j", jobs)[0])
+            for _ in range(ROUNDS_UP_TO_50_MB if size <= 50 else REPEAT):
+                one, rss = plancheck(folder, work, "--no-cache", "-j", "1")
+                rss1 = max(rss1, rss)
+                many = plancheck(folder, work, "--no-cache", "-j", jobs)[0]
                 fixcopy = work / f"fix{size:g}"
                 shutil.copytree(folder, fixcopy)
                 fixing = [*PLANCHECK, "--exit-zero", "--statistics", "-q", "--fix", "--no-cache", "-j", "1", str(fixcopy)]
-                tf = min(tf, timed(fixing, work)[0])
+                fixed = timed(fixing, work)[0]
                 shutil.rmtree(fixcopy)
                 shutil.rmtree(cache_cwd, ignore_errors=True)
                 cache_cwd.mkdir()
-                cold = min(cold, plancheck(folder, cache_cwd, "-j", jobs)[0])
-                warm = min(warm, plancheck(folder, cache_cwd, "-j", jobs)[0])
+                cold = plancheck(folder, cache_cwd, "-j", jobs)[0]
+                rounds.append((one, many, fixed, cold, plancheck(folder, cache_cwd, "-j", jobs)[0]))
+            t1, tn, tf, cold, warm = (min(column) for column in zip(*rounds, strict=True))
+            speedup = statistics.median(r[0] / r[1] for r in rounds)
+            fix_ratio = statistics.median(r[0] / r[2] for r in rounds)
+            warm_ratio = statistics.median(r[3] / r[4] for r in rounds)
             # the same warm run printing every finding in full: it reads each file to locate them
             printing, _ = timed([*PLANCHECK, "--exit-zero", "-j", jobs, str(folder)], cache_cwd)
             lines.append(
                 f"| {mb:.0f} MB, {len(list(folder.glob('*.txt')))} files | {mb / t1:.2f} MB/s | {mb / tn:.2f} MB/s | "
-                f"{t1 / tn:.2f}× | {mb / tf:.2f} MB/s | {t1 / tf:.2f}× | {cold:.1f} s | {warm:.2f} s | {cold / warm:.0f}× | "
+                f"{speedup:.2f}× | {mb / tf:.2f} MB/s | {fix_ratio:.2f}× | {cold:.1f} s | {warm:.2f} s | {warm_ratio:.0f}× | "
                 f"{printing:.1f} s | {rss1} MB |"
             )
             if size == sizes[0]:
-                # best of REPEAT each, interleaved
-                rounds = [(autocorrect_time(folder), baseline_time(folder), engine_time(folder)) for _ in range(REPEAT)]
-                auto = min((r[0] for r in rounds if r[0] is not None), default=None)
-                base = min(r[1] for r in rounds)
-                eng = min(r[2] for r in rounds)
+                # round after round, back to back
+                compared = [(autocorrect_time(folder), baseline_time(folder), engine_time(folder)) for _ in range(REPEAT)]
+                auto = min((r[0] for r in compared if r[0] is not None), default=None)
+                base = min(r[1] for r in compared)
+                eng = min(r[2] for r in compared)
                 autocorrect = (
-                    f"autocorrect-py `lint_for` {mb / auto:.2f} MB/s (plancheck is {auto / eng:.2f}× its speed); "
+                    f"autocorrect-py `lint_for` {mb / auto:.2f} MB/s (plancheck is "
+                    f"{statistics.median(r[0] / r[2] for r in compared):.2f}× its speed); "
                     if auto
                     else "autocorrect-py not installed; "
                 )
                 comparisons = [
                     f"- On the {mb:.0f} MB corpus, in one process: plancheck's engine {mb / eng:.2f} MB/s; {autocorrect}"
-                    f"a single-regex pass {mb / base:.2f} MB/s (plancheck is {base / eng:.3f}× its speed).",
+                    f"a single-regex pass {mb / base:.2f} MB/s (plancheck is "
+                    f"{statistics.median(r[1] / r[2] for r in compared):.3f}× its speed).",
                 ]
             shutil.rmtree(folder)
         lines += ["", *comparisons]
@@ -238,15 +248,15 @@ def run(sizes: list[float]) -> str:
             }
         )
         alone, started, started_many = medians["alone"], medians["started"], medians["started_many"]
-        lines.append(f"- One small file end to end (interpreter start included, median of 9): {alone * 1000:.0f} ms.")
+        lines.append(f"- One small file end to end (interpreter start included, median of 15): {alone * 1000:.0f} ms.")
         lines.append(
             f"- Start-up against the number of rules loaded (the same file, one rule selected): {started * 1000:.0f} ms with "
             f"the built-in rules, {started_many * 1000:.0f} ms with {loaded} (nine renamed copies of them added as a user pack)."
         )
         lines += ["", "Linear time on inputs that make naive linters slow (time at 2× the input over time at 1×):", ""]
         lines += ["| input | time at x | time at 2x | ratio |", "|---|---|---|---|"]
-        for name, a, b in scaling(work):
-            lines.append(f"| {name} | {a:.2f} s | {b:.2f} s | {b / a:.2f} |")
+        for name, a, b, ratio in scaling(work):
+            lines.append(f"| {name} | {a:.2f} s | {b:.2f} s | {ratio:.2f} |")
     return "\n".join(lines) + "\n"
 
 
