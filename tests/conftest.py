@@ -46,6 +46,26 @@ good = "丙"
 """
 
 
+def pattern_rule(rule_id: str, name: str, pattern: str, bad: str, good: str = "丙", description: str = "What: test.") -> str:
+    """A pack's [[rule]] table for a `pattern` rule with no fix, as a user would write one."""
+    return f"""
+[[rule]]
+id = "{rule_id}"
+name = "{name}"
+category = "wording"
+severity = "warning"
+message = "m"
+kind = "pattern"
+pattern = '''{pattern}'''
+fix = "none"
+description = "{description}"
+[[rule.examples]]
+bad = "{bad}"
+[[rule.examples]]
+good = "{good}"
+"""
+
+
 @pytest.fixture
 def prefilter_every_text(monkeypatch):
     """The prefilter on short texts too (it is loaded only from BUILD_FROM characters on): for

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from lint import api, engine, prefilter
 from lint.packs import RuleSet, load_rules
 
+from .conftest import pattern_rule
 from .test_linescope import WHOLE
 from .test_properties import EXAMPLES
 
@@ -186,26 +187,8 @@ def test_hard_wraps_are_joined_the_same_in_a_text_with_suppression_directives():
     assert with_prefilter.count("水平") == 40
 
 
-USER_RULE = """
-[[rule]]
-id = "WD9{n}"
-name = "user-rule-{n}"
-category = "wording"
-severity = "warning"
-message = "m"
-kind = "pattern"
-pattern = '''{pattern}'''
-fix = "none"
-description = "What: test."
-[[rule.examples]]
-bad = "{bad}"
-[[rule.examples]]
-good = "丙"
-"""
-
-
 def _user_rules(tmp_path, patterns: dict[str, str]) -> RuleSet:
-    text = "".join(USER_RULE.format(n=f"{i:02}", pattern=p, bad=bad) for i, (p, bad) in enumerate(patterns.items(), 1))
+    text = "".join(pattern_rule(f"WD9{i:02}", f"user-rule-{i:02}", p, bad) for i, (p, bad) in enumerate(patterns.items(), 1))
     pack = tmp_path / "user.toml"
     pack.write_text(text, encoding="utf-8")
     return load_rules((pack,))

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, pattern_rule
 
 SEED = ROOT / "tests" / "golden" / "seed_000_2578e3202b6b0672.txt"
 SEED_FIXED = ROOT / "tests" / "golden" / "seed_000_2578e3202b6b0672.fixed.txt"
@@ -115,22 +115,9 @@ def test_fixes_that_would_eat_the_document_are_refused(tmp_path):
     assert path.read_text(encoding="utf-8") == "标题\n正文一句。\n"
 
 
-SLOW_PACK = """
-[[rule]]
-id = "WD990"
-name = "catastrophic-pattern"
-category = "wording"
-severity = "warning"
-message = "m"
-kind = "pattern"
-pattern = '''(?:(a|aa)+)+$'''
-fix = "none"
-description = "What: a pattern with catastrophic backtracking."
-[[rule.examples]]
-bad = "aa"
-[[rule.examples]]
-good = "b"
-"""
+SLOW_PACK = pattern_rule(
+    "WD990", "catastrophic-pattern", "(?:(a|aa)+)+$", "aa", good="b", description="What: a pattern with catastrophic backtracking."
+)
 
 
 def test_a_runaway_user_pattern_is_reported_for_that_document_and_the_run_goes_on(tmp_path):
