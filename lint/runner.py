@@ -262,7 +262,7 @@ def _unread() -> files.Source:
     raise AssertionError("findings that are not located need no text")
 
 
-def _cached(path: Path, resolver: ConfigResolver, options: Options, memo: statmemo.DigestMemo) -> Outcome | None:
+def _cached(path: Path, resolver: ConfigResolver, options: Options, memo: statmemo.DigestMemo | None) -> Outcome | None:
     """The outcome of `path` if the cache settles it; None to have it checked."""
     settings = resolver.for_file(path)
     try:
@@ -337,7 +337,7 @@ def _batches(order: list[int], sizes: dict[int, int], jobs: int) -> list[list[in
 
 def _work(paths: list[Path]) -> list[Outcome]:
     outcomes = [process_path(path, _WORKER["resolver"], _WORKER["options"]) for path in paths]
-    _keep(None)  # what a worker compiled (none when forked after `_prepare`): a pool has no hook at its end
+    _keep(None)  # what a worker compiled (none when forked after `_prepare`, which keeps its own): a pool has no hook at its end
     for outcome in outcomes:
         outcome.source = None  # the text goes back only when it matters (new_text), not twice
     return outcomes
@@ -378,7 +378,7 @@ def run_files(
     results: dict[int, Outcome] = {}
     rest = []
     for i, path in enumerate(paths):
-        outcome = _cached(path, resolver, options, memo) if memo is not None else None
+        outcome = _cached(path, resolver, options, memo) if options.use_cache else None
         if outcome is None:
             rest.append(i)
         else:
@@ -413,7 +413,8 @@ def _keep(memo: statmemo.DigestMemo | None) -> None:
 
 def _prepare(resolver: ConfigResolver, path: Path) -> None:
     """Compile the rules' expressions and load the prefilter here, before the workers are forked:
-    they then start with them, instead of each doing it again."""
+    they then start with them, instead of each doing it again. What was compiled is kept before
+    the fork too: a worker would otherwise inherit it as its own news and write it again."""
     import multiprocessing
 
     from . import engine
@@ -424,6 +425,7 @@ def _prepare(resolver: ConfigResolver, path: Path) -> None:
         engine.prepare(resolver.for_file(path).rules_for(path))
     except ConfigError:
         pass  # the worker that checks this file reports it
+    _keep(None)
 
 
 def _size(path: Path) -> int:

@@ -38,3 +38,15 @@ def test_a_run_loads_the_kinds_of_the_rules_it_runs_only(tmp_path):
     assert kinds == {"lint.kinds.base", "lint.kinds.pattern"}  # PW001 is a pattern rule
     everything = _modules_after(["--no-cache", "--exit-zero", "doc.txt"], tmp_path)
     assert len({m for m in everything if m.startswith("lint.kinds.")}) > 5
+
+
+def test_a_warm_parallel_run_that_prints_findings_starts_no_workers(tmp_path):
+    """The cache serves every file in the main process, whatever is printed; a pool costs more than
+    that (a regression once made every printing run of 1 MB or more start one)."""
+    for i in range(3):
+        (tmp_path / f"doc{i}.txt").write_bytes(SEED.read_bytes().replace("D建".encode(), f"D建{i}".encode()) * 60)  # 1 MB and more in all
+    cold = _modules_after(["-j", "2", "--exit-zero", "."], tmp_path)
+    assert "concurrent.futures.process" in cold  # the count is not blind: a cold run of this size uses a pool
+    for printed in ([], ["--output-format", "concise"]):
+        warm = _modules_after([*printed, "-j", "2", "--exit-zero", "."], tmp_path)
+        assert "concurrent.futures.process" not in warm, printed
