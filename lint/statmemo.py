@@ -86,6 +86,8 @@ class _Memo:
             if entry[7] is None:  # checked by this run (maybe in a worker): the entry holds the counts now
                 found = store.lookup(entry[6], findings=False)
                 entry[7] = None if found is None else self.pairs(found[0])
+        if all(self.entries.get(key) == entry for key, entry in self.seen.items()):
+            return  # learnt nothing new: a file with no cache entry (undecodable, say) keeps None
         kept = {k: v for k, v in self.entries.items() if k not in self.seen}
         room = max(MAX_ENTRIES - len(self.seen), 0)
         files = dict(list(kept.items())[-room:] if room else [])

@@ -144,3 +144,14 @@ def test_after_switching_back_to_an_earlier_selection_the_memo_learns_its_entry_
     reads.clear()
     assert _statistics(capsys) == every
     assert reads == [] and opened == []
+
+
+def test_a_file_without_a_cache_entry_does_not_make_every_run_rewrite_the_memo(corpus, capsys):
+    (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00")  # a UTF-16 mark and no UTF-16: never checked, no entry
+    main(STATISTICS)
+    memo = corpus.parent / cache.CACHE_DIR / statmemo.MEMO_NAME
+    written = memo.stat()
+    main(STATISTICS)
+    capsys.readouterr()
+    again = memo.stat()
+    assert (again.st_ino, again.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
