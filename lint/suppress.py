@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import programs
 from .document import Document
@@ -206,8 +207,11 @@ class _Honouring:
                 yield hit
 
 
+@lru_cache(maxsize=16)
 def honouring(rules: RuleSet, known: RuleSet) -> RuleSet:
-    """`rules` with each matcher made to respect the directives of the text it runs on."""
+    """`rules` with each matcher made to respect the directives of the text it runs on. The same
+    rule set each time for the same rules (the matchers hold no text), so that what is made once
+    per rule set, such as its prefilter, is made once for every document with directives."""
     return RuleSet(tuple(_honour(rule, known) for rule in rules))
 
 

@@ -152,3 +152,16 @@ def test_cli_stdin_honours_directives(tmp_path):
     text = "<!-- plancheck: disable-next-line RD001 -->\n加强D建工作。\n"
     result = plancheck("-", "--stdin-filename", "a.md", "--fix", cwd=tmp_path, stdin=text.encode())
     assert (result.code, result.stdout) == (0, text)
+
+
+def test_documents_with_directives_share_one_prefilter():
+    """Honouring directives wraps the rules; the same wrapped rule set each time, so the prefilter
+    (a database load and a check of every rule's examples) is made once, not per document."""
+    from lint import prefilter
+
+    text = "<!-- plancheck: disable RD001 -->\n" + "加强D建工作，推进乡村振兴。\n" * 2000
+    fix_text(text)
+    before = prefilter.for_rules.cache_info().misses
+    for n in range(3):
+        fix_text(text.replace("乡村", f"乡村{n}"))
+    assert prefilter.for_rules.cache_info().misses == before
