@@ -65,6 +65,8 @@ class HardWrapMatcher:
         ends = LazyPattern(f"(?:{self.continue_end.source})\n(?:{self.continue_start.source})", regex.MULTILINE)
         self.triggers = (ends, self.orphan)
         self.line_triggers = (ends,)
+        # an orphan that may span lines is not found by its first line: every break is looked at
+        self.orphan_may_cross = may_cross_lines(self.orphan.source)
 
     def _prose(self, line: str) -> bool:
         # an item's own marker (一、, 1、) is not clause punctuation: 一、加强党的建设 is a heading
@@ -100,8 +102,8 @@ class HardWrapMatcher:
         for the prefilter, their expression would match every bracket)."""
         last = len(doc.lines) - 1
         wrapped = doc.lines_matching(self.triggers[0])
-        if wrapped is None or may_cross_lines(self.orphan.source):
-            return range(last)  # (an orphan that may span lines is not found by its first line)
+        if wrapped is None or self.orphan_may_cross:
+            return range(last)
         # a trigger match ends on the line after the break, or on the break itself when
         # continue-start matches no character (a lookahead, say)
         breaks = {j for i in wrapped for j in (i - 1, i) if 0 <= j < last}
