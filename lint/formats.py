@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from . import __version__, output
-from .model import Finding, Severity
+from .model import UNUSED, UNUSED_CATEGORY, UNUSED_DESCRIPTION, Finding, Severity
 from .output import Located
 from .packs import Rule
 from .terminal import PLAIN, Palette
@@ -136,16 +136,14 @@ def _sarif_rule(rule: Rule) -> dict:
 
 
 def _unused_rule() -> dict:
-    from . import suppress  # loads the engine's modules: only SARIF output imports it here
-
     return {
-        "id": suppress.UNUSED,
-        "name": suppress.UNUSED,
+        "id": UNUSED,
+        "name": UNUSED,
         "shortDescription": {"text": "A plancheck directive that silences nothing"},
-        "fullDescription": {"text": suppress.UNUSED_DESCRIPTION},
-        "help": {"text": suppress.UNUSED_DESCRIPTION},
+        "fullDescription": {"text": UNUSED_DESCRIPTION},
+        "help": {"text": UNUSED_DESCRIPTION},
         "defaultConfiguration": {"level": "warning"},
-        "properties": {"category": suppress.UNUSED_CATEGORY, "fix": "none", "tags": [suppress.UNUSED_CATEGORY]},
+        "properties": {"category": UNUSED_CATEGORY, "fix": "none", "tags": [UNUSED_CATEGORY]},
     }
 
 

@@ -75,3 +75,15 @@ class Finding:
     start: int
     end: int
     fix: Fix | None = None
+
+
+# the finding of a directive that silences nothing (lint.suppress); here, so that output formats
+# that describe it need not load the suppression machinery and the engine behind it
+UNUSED = "unused-suppression"
+UNUSED_CATEGORY = "suppression"
+UNUSED_DESCRIPTION = (
+    "What: a `<!-- plancheck: … -->` directive that silences no finding, names an unknown rule, "
+    "or enables what was not disabled.\n\n"
+    "Why: a suppression that outlives its artifact would silence the next real one in its place.\n\n"
+    "Fix: delete the directive, or correct it."
+)

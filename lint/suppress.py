@@ -20,7 +20,7 @@ from functools import lru_cache
 from . import programs
 from .document import Document
 from .kinds.base import Hit
-from .model import Finding, Severity
+from .model import UNUSED, UNUSED_CATEGORY, Finding, Severity
 from .packs import Rule, RuleSet
 from .selection import ignored_by
 from .suggest import did_you_mean
@@ -29,14 +29,6 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from .kinds.base import Matcher
 
-UNUSED = "unused-suppression"
-UNUSED_CATEGORY = "suppression"
-UNUSED_DESCRIPTION = (
-    "What: a `<!-- plancheck: … -->` directive that silences no finding, names an unknown rule, "
-    "or enables what was not disabled.\n\n"
-    "Why: a suppression that outlives its artifact would silence the next real one in its place.\n\n"
-    "Fix: delete the directive, or correct it."
-)
 ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 
 _DIRECTIVE = programs.compile(r"<!--[ \t]*plancheck[ \t]*:(?P<body>[^\n]*?)-->")

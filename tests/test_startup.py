@@ -25,7 +25,7 @@ def test_a_run_the_cache_serves_loads_no_engine(tmp_path):
     (tmp_path / "doc.txt").write_bytes(SEED.read_bytes())
     cold = _modules_after(["--statistics", "--exit-zero", "doc.txt"], tmp_path)
     assert set(ENGINE[:2]) <= cold  # the file was checked
-    for printed in (["--statistics"], ["--output-format", "concise"], ["--output-format", "json"]):
+    for printed in (["--statistics"], ["--output-format", "concise"], ["--output-format", "json"], ["--output-format", "sarif"]):
         warm = _modules_after([*printed, "--exit-zero", "doc.txt"], tmp_path)
         assert warm.isdisjoint(ENGINE), (printed, warm & set(ENGINE))
         assert not any(m.startswith("lint.kinds.") for m in warm)
