@@ -105,9 +105,7 @@ def replace_user_file(path: Path, write: Callable[[BinaryIO], object]) -> None:
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        mode = 0o666 & ~_umask()
     with _beside(path) as (fd, temporary):
         with os.fdopen(fd, "wb") as handle:
             write(handle)
@@ -115,6 +113,21 @@ def replace_user_file(path: Path, write: Callable[[BinaryIO], object]) -> None:
             os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
         os.replace(temporary, path)
+
+
+def _umask() -> int:
+    """The process's umask, read where Linux shows it: setting it to learn it (os.umask) would
+    change it for a moment under any other thread of a program using plancheck as a library."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    umask = os.umask(0o022)  # elsewhere, the only way there is
+    os.umask(umask)
+    return umask
 
 
 def replace_aside(target: Path, write: Callable[[str], object]) -> None:
