@@ -14,11 +14,16 @@ matches on most lines and would only slow the scan: `[ \t]+$`.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 from ..document import Document
 from ..model import Edit
 from .base import BOOLEAN, INTEGER, REGEX, STRING, Hit, Option, OptionError, may_cross_lines, replacement_edit, sentence_span
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
+if TYPE_CHECKING:
+    import regex
 
 OPTIONS = {
     "pattern": Option(REGEX, required=True),
@@ -34,12 +39,43 @@ OPTIONS = {
 }
 
 
+# Replacement templates are filled in here, not by Match.expand: that calls into the Python half of
+# `regex` (its parser, 20 ms to import), which a run whose expressions were all kept never loads
+# otherwise (lint.programs). The forms read here are groups, `\g<name>` and `\g<number>`, and the
+# escapes `\\`, `\n` and `\t`; a template with any other escape is left to Match.expand.
+_TEMPLATE_PART = re.compile(r"\\g<(\w+)>|\\([\\nt])|([^\\]+)|(\\)")
+_ESCAPED = {"\\": "\\", "n": "\n", "t": "\t"}
+
+TemplatePart = tuple[str, "str | int | None"]  # a literal, or "" and the group to put there
+
+
+def read_template(template: str) -> tuple[TemplatePart, ...] | None:
+    """The parts of a replacement template, or None for one that only Match.expand reads."""
+    parts: list[TemplatePart] = []
+    for m in _TEMPLATE_PART.finditer(template):
+        group, escaped, literal, other = m.groups()
+        if other is not None:
+            return None
+        if group is not None:
+            parts.append(("", int(group) if group.isdigit() else group))
+        else:
+            parts.append((literal if literal is not None else _ESCAPED[escaped], None))
+    return tuple(parts)
+
+
+def fill_template(parts: tuple[TemplatePart, ...], m: regex.Match[str]) -> str:
+    """What Match.expand gives for the template of these parts (a group that did not take part
+    in the match gives nothing)."""
+    return "".join(literal if group is None else m.group(group) or "" for literal, group in parts)
+
+
 class PatternMatcher:
     line_triggers = ()
 
     def __init__(self, options: dict) -> None:
         self.pattern = options["pattern"]
         self.replacement = options["replacement"]
+        self.template = read_template(self.replacement) if self.replacement is not None else None
         self.unless_line = options["unless-line"]
         self.unless_sentence = options["unless-sentence"]
         self.fold = options["fold"] or options["only-folded"]
@@ -98,7 +134,8 @@ class PatternMatcher:
             elif self.replacement is None:
                 edits = (replacement_edit(start, text[start:end], ""),)
             else:
-                edits = (replacement_edit(start, text[start:end], m.expand(self.replacement)),)
+                filled = fill_template(self.template, m) if self.template is not None else m.expand(self.replacement)
+                edits = (replacement_edit(start, text[start:end], filled),)
             yield Hit(start, end, edits)
 
 

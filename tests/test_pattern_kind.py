@@ -1,0 +1,59 @@
+"""The pattern kind fills replacement templates itself (lint.kinds.pattern.read_template), so that a
+fix needs no call into `regex`'s parser: what it gives must be what Match.expand gives."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lint import tomlload
+from lint.kinds.pattern import fill_template, read_template
+
+from .conftest import ROOT
+
+PATTERN = regex.compile(r"(?P<verb>学习|贯彻)(?P<gap>[^\n，]{0,3}?)(?P<rest>新时代)(?P<never>X)?")
+TEXT = "深入学习\t新时代中国特色社会主义思想，贯彻新时代"
+
+
+def _packs_templates() -> list[str]:
+    found = []
+    for pack in sorted((ROOT / "rules").glob("*.toml")):
+        rules = tomlload.parse(pack.read_bytes(), pack).get("rule", [])
+        found += [rule["replacement"] for rule in rules if rule.get("kind") == "pattern" and "replacement" in rule]
+    return found
+
+
+def test_the_packs_templates_are_all_read_here_and_filled_as_match_expand_fills_them():
+    templates = _packs_templates()
+    assert len(templates) >= 5  # the count is not blind
+    for template in templates:
+        parts = read_template(template)
+        assert parts is not None, template
+        for m in PATTERN.finditer(TEXT):
+            if all(not isinstance(group, str) or group in PATTERN.groupindex for _, group in parts):
+                assert fill_template(parts, m) == m.expand(template), template
+
+
+def test_groups_escapes_and_unmatched_groups_fill_as_match_expand_does():
+    for template in [r"\g<0>", r"\g<verb>习近平\g<rest>", r"\n\g<0>\t\\", r"\g<never>空", r"\g<2>\g<01>", "", "无模板"]:
+        parts = read_template(template)
+        assert parts is not None, template
+        for m in PATTERN.finditer(TEXT):
+            assert fill_template(parts, m) == m.expand(template), template
+
+
+def test_a_template_with_another_escape_is_left_to_match_expand():
+    for template in [r"\1", r"\x41", r"\u4e00", "\\", r"\g<>", r"\g<a-b>", r"甲\r乙"]:
+        assert read_template(template) is None, template
+
+
+PIECES = st.sampled_from(["甲", "，", "\n", " ", "<", ">", "g", r"\g<0>", r"\g<1>", r"\g<verb>", r"\g<never>", r"\\", r"\n", r"\t"])
+
+
+@given(st.lists(PIECES, max_size=8).map("".join))
+def test_any_template_of_these_forms_fills_as_match_expand_does(template):
+    parts = read_template(template)
+    assert parts is not None
+    for m in PATTERN.finditer(TEXT):
+        assert fill_template(parts, m) == m.expand(template)
