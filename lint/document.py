@@ -15,8 +15,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
-import regex
-
 from . import programs
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
@@ -215,12 +213,12 @@ class FoldedText:
         if not table:
             return
         self.changed = True
-        self.text = regex.sub("[" + "".join(regex.escape(ch) for ch in table) + "]", lambda m: table[m.group()], text)
+        self.text = text.translate({ord(ch): folded for ch, folded in table.items()})
         resized = {ch for ch, folded in table.items() if len(folded) != 1}
         if not resized:
             return
         shift = 0
-        for m in regex.finditer("[" + "".join(regex.escape(ch) for ch in resized) + "]", text):
+        for m in re.finditer("[" + "".join(map(re.escape, resized)) + "]", text):
             i = m.start()
             size = len(table[m.group()])
             self._fold_ends.append(i + shift + size)

@@ -320,9 +320,9 @@ def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
     digest = hashlib.sha256(content).hexdigest()
     note = None
     if validate:
-        import regex  # its version decides which expressions compile
+        from . import programs  # the engine installed decides which expressions compile
 
-        note = usercache.folder() / "packs" / f"compiled-{usercache.key(__version__, regex.__version__, digest)}"
+        note = usercache.folder() / "packs" / f"compiled-{usercache.key(__version__, programs.engine(), digest)}"
         validate = not usercache.used(note)
     if not validate:
         kept = keptpacks.read(digest)

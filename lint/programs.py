@@ -6,7 +6,14 @@ pickles as its program (the library's own `copyreg` hook rebuilds it with `_rege
 nothing), so the patterns a run compiles are kept in the user cache (lint.usercache) and a later
 process rebuilds each one it needs from there, in microseconds.
 
-The file is keyed by the versions of Python and `regex`, so an upgrade starts a new one. It maps
+Rebuilding needs only `regex`'s compiled half, the extension `regex._regex`, which is loaded here
+on its own (2 ms). Importing the package would also run its Python half, the parser
+`_regex_core`, and what it imports: 20 ms, an eighth of a pre-commit run. A run whose expressions
+are all kept never imports that half; the first expression that is not kept imports it, and the
+package then finds and uses the same extension.
+
+The file is keyed by the versions of Python and of the `regex` extension (its file, see
+`engine()`), so an upgrade starts a new one. It maps
 each expression and its flags to its program, pickled on its own: a process reads the table, not
 the patterns it does not use. A program is read with an unpickler that can call nothing but
 `_regex.compile`; a damaged, foreign or unreadable file, or entry, is ignored (the expression is
@@ -17,18 +24,23 @@ database beside it is: what can write there can make plancheck match wrongly.
 from __future__ import annotations
 
 import io
+import os
 import pickle
+import re
 import sys
-
-import regex
 
 from . import usercache
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from pathlib import Path
+    from types import ModuleType
+
+    import regex
 
     Key = tuple[str, int]
+
+MULTILINE = 0x8  # regex.MULTILINE, named here so that a rule can ask for it without the package
 
 # kept programs beyond which a save keeps only those this process used: edits of a user's pack
 # leave expressions that no pack holds any more, and nothing else would remove them
@@ -40,8 +52,55 @@ _compiled: dict[Key, regex.Pattern[str]] = {}  # what this process compiled or r
 _fresh: set[Key] = set()  # compiled here, not in the file
 
 
+def _extension() -> ModuleType:
+    """`regex._regex`, loaded without running the package (the module docstring). Where `regex`
+    is installed in a way this does not foresee, the package is imported as usual."""
+    loaded = sys.modules.get("regex._regex")
+    if loaded is not None:
+        return loaded
+    from importlib.machinery import PathFinder
+    from importlib.util import module_from_spec
+
+    try:
+        package = PathFinder.find_spec("regex")
+        spec = PathFinder.find_spec("regex._regex", package.submodule_search_locations)
+        module = module_from_spec(spec)
+        spec.loader.exec_module(module)
+    except Exception:  # noqa: BLE001 - not the layout of a regex wheel: the usual import finds it
+        import regex._regex
+
+        return regex._regex
+    # where `import regex` will find it, so that the package and this module share one extension
+    return sys.modules.setdefault("regex._regex", module)
+
+
+_REGEX = _extension()
+
+
+def engine() -> str:
+    """What identifies the `regex` engine installed: its extension's file, which an upgrade or a
+    reinstall replaces. What compiles, and to what program, depends on it."""
+    path = _REGEX.__file__
+    status = os.stat(path)
+    return f"{path} {status.st_size} {status.st_mtime_ns} {_REGEX.MAGIC}"
+
+
+def escape(text: str) -> str:
+    """`text` as an expression that matches it literally, in place of `regex.escape`. The standard
+    library's `re.escape` is loaded anyway and escapes the same metacharacters, with escapes that
+    mean the same in `regex`. It leaves non-ASCII spaces (U+3000...) bare, which match themselves
+    just as well: only a verbose expression would differ, and plancheck builds none."""
+    return re.escape(text)
+
+
+def is_bad_expression(exc: BaseException) -> bool:
+    """Whether `exc` is `regex.error`: only parsing raises it, so by then the package is loaded."""
+    package = sys.modules.get("regex")
+    return package is not None and isinstance(exc, package.error)
+
+
 def _path() -> Path:
-    return usercache.folder() / f"programs-{usercache.key(sys.version, regex.__version__)}.pickle"
+    return usercache.folder() / f"programs-{usercache.key(sys.version, engine())}.pickle"
 
 
 def compile(source: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 - as regex.compile
@@ -56,6 +115,8 @@ def compile(source: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 - 
     program = _kept.get(key)
     pattern = _rebuilt(program, source) if program is not None else None
     if pattern is None:
+        import regex  # the parser: loaded by the first expression that is not kept
+
         pattern = regex.compile(source, flags)  # raises regex.error for a bad expression
         _fresh.add(key)
     _compiled[key] = pattern
@@ -91,7 +152,7 @@ class _PatternsOnly(pickle.Unpickler):
     # a program is data: the only callable it may name is the one that rebuilds a pattern
     def find_class(self, module: str, name: str):
         if (module, name) == ("regex._regex", "compile"):
-            return super().find_class(module, name)
+            return _REGEX.compile
         raise pickle.UnpicklingError(f"{module}.{name} is not a pattern")
 
 
@@ -115,4 +176,6 @@ def _rebuilt(program: bytes, source: str) -> regex.Pattern[str] | None:
         pattern = _PatternsOnly(io.BytesIO(program)).load()
     except Exception:  # noqa: BLE001 - a damaged entry: compiled anew
         return None
-    return pattern if isinstance(pattern, regex.Pattern) and pattern.pattern == source else None
+    # the only callable a program may name makes patterns, so anything else read is a plain value
+    # (a string, a tuple...), which has no `pattern`
+    return pattern if getattr(pattern, "pattern", None) == source else None

@@ -36,7 +36,7 @@ def _no_parsing(monkeypatch) -> None:
     def refuse(*args, **kwargs):
         raise AssertionError("parsed an expression that was kept")
 
-    monkeypatch.setattr(programs.regex, "compile", refuse)
+    monkeypatch.setattr(regex, "compile", refuse)
 
 
 def test_a_kept_pattern_is_read_back_as_the_same_pattern_without_parsing(cache_folder, monkeypatch):
@@ -168,3 +168,51 @@ def test_a_second_plancheck_process_parses_none_of_the_expressions_the_first_com
     assert first_parsed > 10  # the first run did parse: the count is not blind
     assert second_parsed == 0
     assert second_findings == first_findings and json.loads(second_findings)
+
+
+def test_escape_gives_expressions_that_match_the_text_literally():
+    text = "()[]{}?*+|^$\\.-#&~ \t\n\r\v\f\u3000\u00a0\u2028甲，“乙”%@!\x00"
+    for piece in [text, *text]:
+        assert regex.fullmatch(programs.escape(piece), piece), repr(piece)
+        assert regex.fullmatch(programs.escape(piece), piece, regex.V1), repr(piece)
+    assert programs.MULTILINE == regex.MULTILINE
+
+
+def _run_python(code: str, cwd) -> str:
+    result = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_extension_loaded_alone_is_the_one_the_package_uses_when_it_is_imported_later(tmp_path):
+    out = _run_python(
+        "import sys\n"
+        "from lint import programs\n"
+        "assert 'regex' not in sys.modules\n"
+        "import regex\n"
+        "assert regex._main._regex is programs._REGEX is sys.modules['regex._regex']\n"
+        "assert type(regex.compile('甲')) is type(programs.compile('乙+'))\n"
+        "print(programs.compile('乙+').sub('丙', '甲乙乙'))\n",
+        tmp_path,
+    )
+    assert out == "甲丙\n"
+
+
+def test_where_regex_is_not_where_a_wheel_puts_it_the_package_is_imported_as_usual(tmp_path):
+    out = _run_python(
+        "import importlib.machinery as machinery, sys\n"
+        "real = machinery.PathFinder.find_spec\n"
+        "asked = []\n"
+        "def odd(name, path=None, target=None):\n"
+        "    if name == 'regex' and not asked:\n"
+        "        asked.append(name)\n"
+        "        return None  # the lookup of lint.programs finds nothing\n"
+        "    return real(name, path, target)\n"
+        "machinery.PathFinder.find_spec = odd\n"
+        "from lint import programs\n"
+        "assert asked and 'regex' in sys.modules\n"
+        "assert programs._REGEX is sys.modules['regex._regex']\n"
+        "print(programs.compile('乙+').sub('丙', '甲乙乙'))\n",
+        tmp_path,
+    )
+    assert out == "甲丙\n"

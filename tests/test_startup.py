@@ -50,3 +50,14 @@ def test_a_warm_parallel_run_that_prints_findings_starts_no_workers(tmp_path):
     for printed in ([], ["--output-format", "concise"]):
         warm = _modules_after([*printed, "-j", "2", "--exit-zero", "."], tmp_path)
         assert "concurrent.futures.process" not in warm, printed
+
+
+def test_a_run_whose_expressions_are_kept_loads_no_expression_parser(tmp_path):
+    """The second run rebuilds every expression from lint.programs with `regex`'s extension alone:
+    the package and its parser (`_regex_core`, 20 ms to import) stay unloaded."""
+    (tmp_path / "doc.txt").write_bytes(SEED.read_bytes())
+    args = ["--no-cache", "--exit-zero", "doc.txt"]
+    _modules_after(args, tmp_path)  # keeps what it compiles
+    loaded = _modules_after(args, tmp_path)
+    assert {"lint.engine", "lint.programs", "regex._regex"} <= loaded  # the file was checked
+    assert loaded.isdisjoint({"regex", "regex._main", "regex._regex_core"}), loaded & {"regex", "regex._main", "regex._regex_core"}

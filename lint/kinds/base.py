@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-import regex
-
 from .. import programs
 from ..document import Document
 from ..model import Edit
@@ -14,6 +12,8 @@ from ..model import Edit
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from typing import Any, Protocol
+
+    import regex
 
     # the interface of every kind's matcher (for type checkers: nothing derives from it)
     class Matcher(Protocol):
@@ -101,7 +101,9 @@ class LazyPattern:
     def check(self) -> None:
         try:
             self.compiled()
-        except regex.error as exc:
+        except Exception as exc:
+            if not programs.is_bad_expression(exc):
+                raise
             raise OptionError(f"invalid regular expression: {exc}") from None
 
     def __getattr__(self, name: str) -> Any:
@@ -137,7 +139,7 @@ def check_patterns(options: Mapping[str, Any]) -> None:
 def _regex(value: Any) -> LazyPattern:
     if not isinstance(value, str):
         raise OptionError("expected a regular expression string")
-    return LazyPattern(value, regex.MULTILINE)
+    return LazyPattern(value, programs.MULTILINE)
 
 
 def _string(value: Any) -> str:

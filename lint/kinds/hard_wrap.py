@@ -21,8 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from .. import programs
 from ..document import Document
 from ..model import Edit
@@ -62,7 +60,7 @@ class HardWrapMatcher:
         # a joined break is where a line ends as a sentence cannot and the next goes on, or after
         # an orphan bracket line; only the first are looked up by line (loosened for the
         # prefilter, the orphan expression matches every bracket, so this rule finds them itself)
-        ends = LazyPattern(f"(?:{self.continue_end.source})\n(?:{self.continue_start.source})", regex.MULTILINE)
+        ends = LazyPattern(f"(?:{self.continue_end.source})\n(?:{self.continue_start.source})", programs.MULTILINE)
         self.triggers = (ends, self.orphan)
         self.line_triggers = (ends,)
         # an orphan that may span lines is not found by its first line: every break is looked at

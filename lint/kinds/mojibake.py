@@ -17,10 +17,13 @@ import bisect
 import re
 from collections.abc import Iterator
 
-import regex
-
+from .. import programs
 from ..document import Document
 from .base import INTEGER, Hit, LazyPattern, Option, choice, replacement_edit
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
+if TYPE_CHECKING:
+    import regex
 
 OPTIONS = {
     "misread-as": Option(choice("gbk", "latin-1"), required=True),
@@ -30,7 +33,7 @@ OPTIONS = {
 _HAN = LazyPattern(r"\p{Han}")
 # Windows-1252 puts printable characters where Latin-1 has C1 controls; a scraper may have used either
 _CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_LATIN1_RUN = "(?:[\u00e2-\u00ef][\u0080-\u00bf" + regex.escape(_CP1252_EXTRA) + "\ufffd]{1,2}){%d,}"
+_LATIN1_RUN = "(?:[\u00e2-\u00ef][\u0080-\u00bf" + programs.escape(_CP1252_EXTRA) + "\ufffd]{1,2}){%d,}"
 
 
 # compiled when first used: only a document with a suspect character needs them
@@ -92,7 +95,7 @@ class MojibakeMatcher:
         self.line_local = True
         self.triggers = (self.latin_run,) if self.misread == "latin-1" else (LazyPattern(_GBK_LEAD.pattern),)
 
-    def _runs(self, text: str) -> Iterator[regex.Match]:
+    def _runs(self, text: str) -> Iterator[regex.Match[str]]:
         if self.misread == "latin-1":
             yield from self.latin_run.finditer(text)
             return
@@ -101,9 +104,9 @@ class MojibakeMatcher:
         suspects = frozenset(_GBK_LEAD.findall(text))
         if not suspects:
             return
-        suspect = regex.compile("[" + "".join(regex.escape(ch) for ch in sorted(suspects)) + "]")
+        suspect = re.compile("[" + "".join(map(re.escape, sorted(suspects))) + "]")
         done_lines: set[int] = set()
-        starts = [0] + [m.end() for m in regex.finditer("\n", text)]
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
         for hit in suspect.finditer(text):
             # look only at the lines that hold a suspect character, once each
             line = bisect.bisect_right(starts, hit.start()) - 1

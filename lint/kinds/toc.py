@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
-from .. import numerals
+from .. import numerals, programs
 from ..document import Document
 from ..model import Edit
 from .base import REGEX, Hit, LazyPattern, Option, choice
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
+if TYPE_CHECKING:
+    import regex
 
 OPTIONS = {
     "check": Option(choice("page-number", "self-reference", "count", "missing-heading"), required=True),
@@ -119,7 +121,7 @@ class TocMatcher:
         self.count = options["count-pattern"]
         # a table of contents opens with its heading or is a run of entries with page numbers;
         # both are read line by line, so the scan reads them line by line too
-        self.triggers = tuple(LazyPattern(p.source, p.flags | regex.MULTILINE) for p in (self.heading, self.leader))
+        self.triggers = tuple(LazyPattern(p.source, p.flags | programs.MULTILINE) for p in (self.heading, self.leader))
 
     def find(self, doc: Document) -> Iterator[Hit]:
         key = ("toc", self.heading.pattern, self.leader.pattern, self.numbering.pattern)
