@@ -80,8 +80,11 @@ _REGEX = _extension()
 def engine() -> str:
     """What identifies the `regex` engine installed: its extension's file, which an upgrade or a
     reinstall replaces. What compiles, and to what program, depends on it."""
-    path = _REGEX.__file__
-    status = os.stat(path)
+    path = getattr(_REGEX, "__file__", "")
+    try:
+        status = os.stat(path)
+    except OSError:  # replaced while this process runs: what it loaded is no longer known
+        return f"{path} gone {_REGEX.MAGIC}"
     return f"{path} {status.st_size} {status.st_mtime_ns} {_REGEX.MAGIC}"
 
 

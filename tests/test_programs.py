@@ -216,3 +216,16 @@ def test_where_regex_is_not_where_a_wheel_puts_it_the_package_is_imported_as_usu
         tmp_path,
     )
     assert out == "甲丙\n"
+
+
+def test_an_engine_whose_file_is_gone_costs_only_time(cache_folder, monkeypatch, tmp_path):
+    """An upgrade of `regex` under a running process removes the extension it loaded: the kept
+    programs are then keyed apart, and nothing fails."""
+    real = programs._REGEX
+    gone = type("Extension", (), {"__file__": str(tmp_path / "gone.so"), "MAGIC": real.MAGIC, "compile": real.compile})
+    monkeypatch.setattr(programs, "_REGEX", gone)
+    assert programs.compile("丁+").fullmatch("丁丁")
+    programs.save()
+    _as_a_new_process(monkeypatch)
+    _no_parsing(monkeypatch)
+    assert programs.compile("丁+").fullmatch("丁丁")
