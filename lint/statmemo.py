@@ -34,6 +34,9 @@ FORMAT = 1
 MAX_ENTRIES = 250_000  # files not seen by a run are forgotten first above this
 
 Stamp = tuple[int, int, int, int, int]
+# a file's memo entry is a JSON list: the five numbers of its stamp, then these
+DIGEST, ENTRY_KEY, COUNTS = 5, 6, 7
+ENTRY_LENGTH = 8
 
 
 def stamp(path: Path) -> Stamp | None:
@@ -83,9 +86,9 @@ class _Memo:
     def save(self) -> None:
         store = cache.ResultCache(self.root)
         for entry in self.seen.values():
-            if entry[7] is None:  # checked by this run (maybe in a worker): the entry holds the counts now
-                found = store.lookup(entry[6], findings=False)
-                entry[7] = None if found is None else self.pairs(found[0])
+            if entry[COUNTS] is None:  # checked by this run (maybe in a worker): the entry holds the counts now
+                found = store.lookup(entry[ENTRY_KEY], findings=False)
+                entry[COUNTS] = None if found is None else self.pairs(found[0])
         if all(self.entries.get(key) == entry for key, entry in self.seen.items()):
             return  # learnt nothing new: a file with no cache entry (undecodable, say) keeps None
         kept = {k: v for k, v in self.entries.items() if k not in self.seen}
@@ -132,10 +135,11 @@ class DigestMemo:
         memo = self._memo(root)
         key = self._key(path)
         entry = memo.entries.get(key)
-        if not isinstance(entry, list) or len(entry) != 8 or tuple(entry[:5]) != status:
+        if not isinstance(entry, list) or len(entry) != ENTRY_LENGTH or tuple(entry[:DIGEST]) != status:
             return None
         try:
-            known = Known(bytes.fromhex(entry[5]), str(entry[6]), None if entry[7] is None else memo.counts(entry[7]))
+            counts = None if entry[COUNTS] is None else memo.counts(entry[COUNTS])
+            known = Known(bytes.fromhex(entry[DIGEST]), str(entry[ENTRY_KEY]), counts)
         except (ValueError, TypeError, IndexError):
             return None
         memo.seen[key] = entry
@@ -148,7 +152,8 @@ class DigestMemo:
         memo = self._memo(root)
         key = self._key(path)
         old = memo.entries.get(key)
-        counts = old[7] if isinstance(old, list) and len(old) == 8 and old[5:7] == [digest.hex(), entry_key] else None
+        same = isinstance(old, list) and len(old) == ENTRY_LENGTH and old[DIGEST:COUNTS] == [digest.hex(), entry_key]
+        counts = old[COUNTS] if same else None
         memo.seen[key] = [*status, digest.hex(), entry_key, counts]
         memo.changed = memo.changed or old != memo.seen[key] or counts is None
 
