@@ -16,12 +16,13 @@ from collections import Counter
 from collections.abc import Callable
 
 from . import programs
+from .model import LINE_END
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from typing import Any
 
-_NEWLINE = programs.compile(r"\r*\n|\r")
+_NEWLINE = programs.compile(LINE_END)
 _NOT_HAN = programs.compile(r"\P{Han}+")
 _SENTENCE_END = programs.compile(r"[。！？]")
 

@@ -23,6 +23,10 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+# What ends a line, wherever plancheck counts lines (the engine, the output, directives, reports):
+# \n, \r\n, a lone \r, and \r\r\n, which some converters write for one line end
+LINE_END = r"\r*\n|\r"
+
 SEVERITY_NAMES = tuple(str(s) for s in Severity)
 _SEVERITIES = {str(s): s for s in Severity}
 

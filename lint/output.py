@@ -12,10 +12,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .model import Applicability, Finding, Severity
+from .model import LINE_END, Applicability, Finding, Severity
 from .terminal import PLAIN, Palette
 
-_LINE_END = re.compile(r"\r*\n|\r")
+_LINE_END = re.compile(LINE_END)
 CONTEXT = 30  # characters shown on each side of a span in `full` output
 
 

@@ -34,7 +34,7 @@ import regex
 from . import __version__, api, encodings, engine, files, suppress
 from .config import ConfigError, ConfigResolver
 from .discovery import discover
-from .model import Applicability, Finding, Severity
+from .model import LINE_END, Applicability, Finding, Severity
 from .output import Located, locate
 from .packs import PackError
 
@@ -90,7 +90,7 @@ INVISIBLE_NAMES = {
     0xFEFF: "BOM",
 }
 
-_LINE_END = regex.compile(r"\r*\n|\r")
+_LINE_END = regex.compile(LINE_END)
 # characters HTML cannot carry as text (C0/C1 controls, lone surrogates): shown as a label instead
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # inside a highlight, invisible characters are labelled too, so a flagged zero-width space shows

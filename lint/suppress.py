@@ -20,7 +20,7 @@ from functools import lru_cache
 from . import programs
 from .document import Document
 from .kinds.base import Hit
-from .model import UNUSED, UNUSED_CATEGORY, Finding, Severity
+from .model import LINE_END, UNUSED, UNUSED_CATEGORY, Finding, Severity
 from .packs import Rule, RuleSet
 from .selection import ignored_by
 from .suggest import did_you_mean
@@ -33,7 +33,7 @@ ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 
 _DIRECTIVE = programs.compile(r"<!--[ \t]*plancheck[ \t]*:(?P<body>[^\n]*?)-->")
 _SEPARATOR = programs.compile(r"[\s,]+")
-_LINE_END = programs.compile(r"\r*\n|\r")
+_LINE_END = programs.compile(LINE_END)
 
 
 @dataclass(frozen=True)
