@@ -75,9 +75,11 @@ def _unchecked() -> re.Pattern[str]:
     return re.compile("[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in CHECKED_RANGES) + "]")
 
 
-# a repeat count: {n}, {m,n}, {m,} or {,n} (which `regex` reads as {0,n}, Hyperscan not at all)
-_BOUNDED = re.compile(r"(?<!\\)(?<!\\x)\{(?:(\d+)|(\d*),(\d*))\}")
-_ESCAPED_CODE = re.compile(r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})")
+# The expressions that translate a rule's expression for Hyperscan are sources, which `re` compiles
+# (and keeps) when first used: only a process that builds or loads a prefilter uses them.
+# A repeat count: {n}, {m,n}, {m,} or {,n} (which `regex` reads as {0,n}, Hyperscan not at all).
+_BOUNDED = r"(?<!\\)(?<!\\x)\{(?:(\d+)|(\d*),(\d*))\}"
+_ESCAPED_CODE = r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})"
 
 
 def _without_anchors(source: str) -> str:
@@ -113,7 +115,7 @@ def _without_anchors(source: str) -> str:
 # characters (\w on ① or ², POSIX classes), and escapes only `regex` knows (\m \M word ends,
 # \G \K \X \L<list>; Hyperscan compiles some of them and matches nothing): an expression using
 # one is not prefiltered
-_DISAGREEING = re.compile(r"\\[wW]|\[:\^?[a-z]+:\]|\\[pP]\{(?!(?:Han|L|N|P)\})|\\[mMGKXL]")
+_DISAGREEING = r"\\[wW]|\[:\^?[a-z]+:\]|\\[pP]\{(?!(?:Han|L|N|P)\})|\\[mMGKXL]"
 
 
 def pcre(source: str) -> str | None:
@@ -121,7 +123,7 @@ def pcre(source: str) -> str | None:
     left out, `\\uXXXX` escapes spelled `\\x{XXXX}`, and repeat counts above 4 left open (a count
     of a thousand makes Hyperscan compile for minutes). None for one Hyperscan would read
     differently."""
-    if _DISAGREEING.search(source.replace("\\\\", "")):
+    if re.search(_DISAGREEING, source.replace("\\\\", "")):
         return None
     source = _without_anchors(source)
 
@@ -131,8 +133,8 @@ def pcre(source: str) -> str | None:
             return m.group(0) if int(exact) <= 4 else "{" + exact + ",}"
         return "{" + low + "," + (high if high and int(high) <= 4 else "") + "}"
 
-    source = _BOUNDED.sub(loosen, source)
-    return _ESCAPED_CODE.sub(lambda m: "\\x{" + (m.group(1) or m.group(2)) + "}", source)
+    source = re.sub(_BOUNDED, loosen, source)
+    return re.sub(_ESCAPED_CODE, lambda m: "\\x{" + (m.group(1) or m.group(2)) + "}", source)
 
 
 TriggerKey = tuple[str, int]  # a trigger's source and flags
