@@ -322,7 +322,7 @@ def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
     if validate:
         from . import programs  # the engine installed decides which expressions compile
 
-        note = usercache.folder() / "packs" / f"compiled-{usercache.key(__version__, programs.engine(), digest)}"
+        note = usercache.folder() / "packs" / f"compiled-{usercache.key(__version__, programs.ENGINE, digest)}"
         validate = not usercache.used(note)
     if not validate:
         kept = keptpacks.read(digest)

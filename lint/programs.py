@@ -12,8 +12,8 @@ on its own (2 ms). Importing the package would also run its Python half, the par
 are all kept never imports that half; the first expression that is not kept imports it, and the
 package then finds and uses the same extension.
 
-The file is keyed by the versions of Python and of the `regex` extension (its file, see
-`engine()`), so an upgrade starts a new one. It maps
+The file is keyed by the version of Python and by the `regex` extension loaded (`ENGINE`), so an
+upgrade starts a new one. It maps
 each expression and its flags to its program, pickled on its own: a process reads the table, not
 the patterns it does not use. A program is read with an unpickler that can call nothing but
 `_regex.compile`; a damaged, foreign or unreadable file, or entry, is ignored (the expression is
@@ -45,7 +45,9 @@ MULTILINE = 0x8  # regex.MULTILINE, named here so that a rule can ask for it wit
 # kept programs beyond which a save keeps only those this process used: edits of a user's pack
 # leave expressions that no pack holds any more, and nothing else would remove them
 LIMIT = 2048
-KEEP_FILES = 2  # of other versions of Python or `regex`, side by side in one cache folder
+# files of other keys kept side by side in one cache folder: one per install of Python and `regex`
+# that runs plancheck (a project's environment, pre-commit's, pipx's...), and the last upgrades
+KEEP_FILES = 8
 
 _kept: dict[Key, bytes] | None = None  # the file's table, read on the first compile
 _compiled: dict[Key, regex.Pattern[str]] = {}  # what this process compiled or rebuilt
@@ -59,40 +61,58 @@ def _extension() -> ModuleType:
     if loaded is not None:
         return loaded
     from importlib.machinery import PathFinder
-    from importlib.util import module_from_spec
+    from importlib.util import find_spec, module_from_spec
 
     try:
-        package = PathFinder.find_spec("regex")
+        # where `import regex` would find it now, by every finder, without running it
+        package = find_spec("regex")
+        if not package.submodule_search_locations:
+            raise ImportError("regex is not a package")
         spec = PathFinder.find_spec("regex._regex", package.submodule_search_locations)
         module = module_from_spec(spec)
         spec.loader.exec_module(module)
     except Exception:  # noqa: BLE001 - not the layout of a regex wheel: the usual import finds it
-        import regex._regex
+        from importlib import import_module
 
-        return regex._regex
+        return import_module("regex._regex")
     # where `import regex` will find it, so that the package and this module share one extension
     return sys.modules.setdefault("regex._regex", module)
 
 
-_REGEX = _extension()
-
-
-def engine() -> str:
-    """What identifies the `regex` engine installed: its extension's file, which an upgrade or a
-    reinstall replaces. What compiles, and to what program, depends on it."""
-    path = getattr(_REGEX, "__file__", "")
+def identity(extension: ModuleType) -> str:
+    """What identifies a loaded `regex` extension: its file as it was when loaded, which an upgrade
+    or a reinstall replaces. What compiles, and to what program, depends on it."""
+    path = getattr(extension, "__file__", "")
     try:
         status = os.stat(path)
-    except OSError:  # replaced while this process runs: what it loaded is no longer known
-        return f"{path} gone {_REGEX.MAGIC}"
-    return f"{path} {status.st_size} {status.st_mtime_ns} {_REGEX.MAGIC}"
+    except OSError:  # not a file (a frozen program): the magic number of its programs alone
+        return f"{path} {extension.MAGIC}"
+    return f"{path} {status.st_size} {status.st_mtime_ns} {extension.MAGIC}"
+
+
+_REGEX = _extension()
+# taken at load, not at each save: `pip install -U regex` under a running process replaces the file,
+# and what this process compiled is still the old parser's
+ENGINE = identity(_REGEX)
+
+
+def _package() -> ModuleType:
+    """The `regex` package, its parser with it: imported by the first expression not kept."""
+    import regex
+
+    if not hasattr(regex, "_regex"):
+        # the import system sets a submodule on its package only when it loads it itself
+        regex._regex = _REGEX
+    return regex
 
 
 def escape(text: str) -> str:
     """`text` as an expression that matches it literally, in place of `regex.escape`. The standard
     library's `re.escape` is loaded anyway and escapes the same metacharacters, with escapes that
-    mean the same in `regex`. It leaves non-ASCII spaces (U+3000...) bare, which match themselves
-    just as well: only a verbose expression would differ, and plancheck builds none."""
+    mean the same in `regex`. It leaves bare the whitespace `regex.escape` escapes beyond ASCII's
+    (U+001C-001F, U+0085, U+00A0, U+2000-200A, U+3000...), which match themselves just as well:
+    only a verbose expression would differ, and plancheck builds none. Hyperscan's translation
+    (lint.prefilter) reads them better bare: escaped, they matched nothing there."""
     return re.escape(text)
 
 
@@ -103,7 +123,7 @@ def is_bad_expression(exc: BaseException) -> bool:
 
 
 def _path() -> Path:
-    return usercache.folder() / f"programs-{usercache.key(sys.version, engine())}.pickle"
+    return usercache.folder() / f"programs-{usercache.key(sys.version, ENGINE)}.pickle"
 
 
 def compile(source: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 - as regex.compile
@@ -118,9 +138,7 @@ def compile(source: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 - 
     program = _kept.get(key)
     pattern = _rebuilt(program, source) if program is not None else None
     if pattern is None:
-        import regex  # the parser: loaded by the first expression that is not kept
-
-        pattern = regex.compile(source, flags)  # raises regex.error for a bad expression
+        pattern = _package().compile(source, flags)  # raises regex.error for a bad expression
         _fresh.add(key)
     _compiled[key] = pattern
     return pattern

@@ -218,14 +218,29 @@ def test_where_regex_is_not_where_a_wheel_puts_it_the_package_is_imported_as_usu
     assert out == "甲丙\n"
 
 
-def test_an_engine_whose_file_is_gone_costs_only_time(cache_folder, monkeypatch, tmp_path):
-    """An upgrade of `regex` under a running process removes the extension it loaded: the kept
-    programs are then keyed apart, and nothing fails."""
+def test_the_engine_is_identified_by_its_file_as_loaded_and_a_file_it_lacks_costs_nothing(tmp_path):
+    """The key of the kept programs names the extension's file (its size and time, which an upgrade
+    changes) as it was when loaded; an extension that is no file (a frozen program) still has one."""
     real = programs._REGEX
-    gone = type("Extension", (), {"__file__": str(tmp_path / "gone.so"), "MAGIC": real.MAGIC, "compile": real.compile})
-    monkeypatch.setattr(programs, "_REGEX", gone)
-    assert programs.compile("丁+").fullmatch("丁丁")
-    programs.save()
-    _as_a_new_process(monkeypatch)
-    _no_parsing(monkeypatch)
-    assert programs.compile("丁+").fullmatch("丁丁")
+    copy = tmp_path / "_regex.so"
+    copy.write_bytes(b"x" * 10)
+    fake = type("Extension", (), {"__file__": str(copy), "MAGIC": real.MAGIC})
+    assert programs.identity(real) == programs.ENGINE
+    before = programs.identity(fake)
+    copy.write_bytes(b"x" * 11)  # as an upgrade replaces it
+    assert programs.identity(fake) != before
+    copy.unlink()
+    assert programs.identity(fake) not in (before, programs.ENGINE)  # no file: no error
+
+
+def test_the_package_imported_for_a_new_expression_has_its_extension_as_an_attribute(tmp_path):
+    out = _run_python(
+        "import sys\n"
+        "from lint import programs\n"
+        "programs._kept = {}  # nothing kept: this expression is parsed\n"
+        "programs.compile('新的表达式+')\n"
+        "import regex\n"
+        "print(regex._regex is programs._REGEX)\n",
+        tmp_path,
+    )
+    assert out == "True\n"
