@@ -302,7 +302,10 @@ def _make_matcher(table: dict[str, Any], path: Path, *, check: bool) -> Matcher:
         options = read_options(kind.OPTIONS, table)
         if check:
             check_patterns(options)
-        return kind.compile(options)
+        matcher = kind.compile(options)
+        if check and hasattr(matcher, "check_compiled"):
+            matcher.check_compiled()
+        return matcher
     except OptionError as exc:
         raise _fail(path, table["id"], str(exc)) from None
 

@@ -3,6 +3,7 @@ fix needs no call into `regex`'s parser: what it gives must be what Match.expand
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -36,7 +37,7 @@ def test_the_packs_templates_are_all_read_here_and_filled_as_match_expand_fills_
 
 
 def test_groups_escapes_and_unmatched_groups_fill_as_match_expand_does():
-    for template in [r"\g<0>", r"\g<verb>习近平\g<rest>", r"\n\g<0>\t\\", r"\g<never>空", r"\g<2>\g<01>", "", "无模板"]:
+    for template in [r"\g<0>", r"\g<verb>习近平\g<rest>", r"\n\g<0>\t\\", r"\g<never>空", r"\g<2>\g<01>", r"\g<004>", "", "无模板", "<>"]:
         parts = read_template(template)
         assert parts is not None, template
         for m in PATTERN.finditer(TEXT):
@@ -44,7 +45,7 @@ def test_groups_escapes_and_unmatched_groups_fill_as_match_expand_does():
 
 
 def test_a_template_with_another_escape_is_left_to_match_expand():
-    for template in [r"\1", r"\x41", r"\u4e00", "\\", r"\g<>", r"\g<a-b>", r"甲\r乙"]:
+    for template in [r"\1", r"\x41", r"\u4e00", "\\", r"\g<>", r"\g<a-b>", r"甲\r乙", r"\g<²>", r"\g<①>"]:
         assert read_template(template) is None, template
 
 
@@ -57,3 +58,25 @@ def test_any_template_of_these_forms_fills_as_match_expand_does(template):
     assert parts is not None
     for m in PATTERN.finditer(TEXT):
         assert fill_template(parts, m) == m.expand(template)
+
+
+def test_a_user_pack_whose_template_names_a_missing_group_fails_at_load_naming_the_rule(tmp_path):
+    """Not at the first match, with a traceback: the pack is refused with a one-line error."""
+    from lint.packs import PackError, load_pack
+
+    from .conftest import pattern_rule
+
+    path = tmp_path / "user.toml"
+
+    def pack(template: str) -> str:
+        table = pattern_rule("WD901", "test-template", "(?P<word>甲)乙", "甲乙")
+        return table.replace('fix = "none"', f'fix = "safe"\nfix-title = "t"\nreplacement = """{template}"""')
+
+    for template in [r"\\g<5>", r"\\g<nope>"]:
+        path.write_text(pack(template), encoding="utf-8")
+        with pytest.raises(PackError) as info:
+            load_pack(path)
+        message = str(info.value)
+        assert "WD901" in message and "key 'replacement': the pattern has no group" in message and "\n" not in message, message
+    path.write_text(pack(r"\\g<word>丙"), encoding="utf-8")
+    assert load_pack(path)[0].matcher.template is not None

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
         def find(self, doc: Document) -> Iterator[Hit]: ...
 
+        # a matcher may also have `check_compiled()`, raising OptionError for what only its compiled
+        # expressions can tell; it runs when a user's pack is loaded, after check_patterns
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:

@@ -57,7 +57,12 @@ def read_template(template: str) -> tuple[TemplatePart, ...] | None:
         if other is not None:
             return None
         if group is not None:
-            parts.append(("", int(group) if group.isdigit() else group))
+            if group.isdecimal():
+                parts.append(("", int(group)))
+            elif group.isidentifier():
+                parts.append(("", group))
+            else:
+                return None  # `²` and the like: `\w`, yet neither a number nor a name
         else:
             parts.append((literal if literal is not None else _ESCAPED[escaped], None))
     return tuple(parts)
@@ -87,6 +92,16 @@ class PatternMatcher:
             raise OptionError("'strip' and 'replacement' do not go together")
         self.folds = self.fold
         self.triggers = (self.pattern,) if options["prefilter"] else ()
+
+    def check_compiled(self) -> None:
+        """What only the compiled pattern can tell, checked when a user's pack is loaded: every
+        group the replacement names exists (otherwise the first match would fail)."""
+        if self.template is None:
+            return
+        pattern = self.pattern.compiled()
+        for _, group in self.template:
+            if group is not None and not (group in pattern.groupindex if isinstance(group, str) else group <= pattern.groups):
+                raise OptionError(f"key 'replacement': the pattern has no group {group!r}")
 
     @functools.cached_property
     def line_local(self) -> bool:
