@@ -76,7 +76,8 @@ def _unchecked() -> re.Pattern[str]:
 
 
 # The expressions that translate a rule's expression for Hyperscan are sources, which `re` compiles
-# (and keeps) when first used: only a process that builds or loads a prefilter uses them.
+# when first used (its cache keeps them, up to its size): only a process that builds or loads a
+# prefilter uses them.
 # A repeat count: {n}, {m,n}, {m,} or {,n} (which `regex` reads as {0,n}, Hyperscan not at all).
 _BOUNDED = r"(?<!\\)(?<!\\x)\{(?:(\d+)|(\d*),(\d*))\}"
 _ESCAPED_CODE = r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})"
