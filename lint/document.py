@@ -193,8 +193,9 @@ class FoldedText:
 
     Output always keeps the original characters: a watermark written in mathematical letters
     (𝒘𝒘𝒘.𝒆𝒙𝒂𝒎𝒑𝒍𝒆.𝒄𝒐𝒎) is *seen* as ASCII but deleted as written. Folding works per distinct
-    character (a document has a few thousand), so it costs one `str.translate`; only characters
-    that fold to several (… to ...) need offsets remembered.
+    character (a document has a few thousand): one scan finds the characters that may fold, and
+    one substitution replaces those that do; only characters that fold to several (… to ...)
+    need offsets remembered.
     """
 
     __slots__ = ("text", "changed", "_fold_ends", "_shifts", "_origins")

@@ -13,9 +13,8 @@ are all kept never imports that half; the first expression that is not kept impo
 package then finds and uses the same extension.
 
 The file is keyed by the version of Python and by the `regex` extension loaded (`ENGINE`), so an
-upgrade starts a new one. It maps
-each expression and its flags to its program, pickled on its own: a process reads the table, not
-the patterns it does not use. A program is read with an unpickler that can call nothing but
+upgrade starts a new one. It maps each expression and its flags to its program, pickled on its
+own: a process reads the table, not the patterns it does not use. A program is read with an unpickler that can call nothing but
 `_regex.compile`; a damaged, foreign or unreadable file, or entry, is ignored (the expression is
 compiled as usual) and replaced at the next save. The folder is trusted as the prefilter's
 database beside it is: what can write there can make plancheck match wrongly.
