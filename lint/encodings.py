@@ -12,12 +12,13 @@ charset-normalizer was tried: it reads a short GB18030 line as Big5.)
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
+
+from . import lazyre
 
 # what a reading is judged on: every character but ASCII and common CJK punctuation, so that
 # mojibake that lands on Cyrillic or symbols counts against a reading
-# compiled by `re` when first used (about 1 ms): only a file that is not UTF-8 is judged
+# (about 1 ms to compile, so compiled when first used: only a file that is not UTF-8 is judged)
 _JUDGED = r"[^\x00-\x7f\u3000-\u303f\uff01-\uff5e“”‘’…—·]"
 MIN_SCORE = 0.85
 MIN_MARGIN = 0.1
@@ -64,7 +65,7 @@ _SCORERS = {"gb18030": _common_gb, "big5": _common_big5}
 
 def _score(text: str, common) -> float:
     """Share of the judged characters that are common Han characters of the reading's script."""
-    judged = re.findall(_JUDGED, text)
+    judged = lazyre.compiled(_JUDGED).findall(text)
     if not judged:
         return 0.0
     ok = {ch for ch in set(judged) if common(ch)}

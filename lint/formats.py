@@ -11,13 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from . import __version__, output
+from . import __version__, lazyre, output
 from .model import UNUSED, UNUSED_CATEGORY, UNUSED_DESCRIPTION, Finding, Severity
 from .output import Located
 from .packs import Rule
@@ -213,13 +212,13 @@ def sarif(report: Report) -> str:
 
 # characters XML 1.0 cannot hold at all (scraped text has form feeds and other controls): all but
 # \t \n \r, U+0020–U+D7FF, U+E000–U+FFFD and U+10000 up; spelled as what is left out, which
-# compiles in 1 ms where the complement's large ranges take 15 ms; and compiled by `re` when first
-# used, since only the XML formats need it
+# compiles in 1 ms where the complement's large ranges take 15 ms, and only when first used: only
+# the XML formats need it
 _NOT_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 
 
 def _xml_text(text: str) -> str:
-    return re.sub(_NOT_XML, lambda m: f"\\x{ord(m.group()):02x}", text)
+    return lazyre.compiled(_NOT_XML).sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def junit(report: Report) -> str:

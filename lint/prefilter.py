@@ -25,7 +25,7 @@ import weakref
 from functools import lru_cache
 from pathlib import Path
 
-from . import usercache
+from . import lazyre, usercache
 from .kinds.base import may_cross_lines
 from .packs import RuleSet
 
@@ -68,16 +68,12 @@ CHECKED_RANGES = (
 )
 
 
-@lru_cache(maxsize=1)
-def _unchecked() -> re.Pattern[str]:
-    """Any character outside CHECKED_RANGES (compiled when first asked: 3 ms a process that
-    never prefilters need not pay)."""
-    return re.compile("[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in CHECKED_RANGES) + "]")
+# any character outside CHECKED_RANGES (3 ms to compile: lint.lazyre)
+_UNCHECKED = "[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in CHECKED_RANGES) + "]"
 
 
-# The expressions that translate a rule's expression for Hyperscan are sources, which `re` compiles
-# when first used (its cache keeps them, up to its size): only a process that builds or loads a
-# prefilter uses them.
+# The expressions that translate a rule's expression for Hyperscan (lint.lazyre: only a process
+# that builds or loads a prefilter uses them).
 # A repeat count: {n}, {m,n}, {m,} or {,n} (which `regex` reads as {0,n}, Hyperscan not at all).
 _BOUNDED = r"(?<!\\)(?<!\\x)\{(?:(\d+)|(\d*),(\d*))\}"
 _ESCAPED_CODE = r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})"
@@ -124,7 +120,7 @@ def pcre(source: str) -> str | None:
     left out, `\\uXXXX` escapes spelled `\\x{XXXX}`, and repeat counts above 4 left open (a count
     of a thousand makes Hyperscan compile for minutes). None for one Hyperscan would read
     differently."""
-    if re.search(_DISAGREEING, source.replace("\\\\", "")):
+    if lazyre.compiled(_DISAGREEING).search(source.replace("\\\\", "")):
         return None
     source = _without_anchors(source)
 
@@ -134,8 +130,8 @@ def pcre(source: str) -> str | None:
             return m.group(0) if int(exact) <= 4 else "{" + exact + ",}"
         return "{" + low + "," + (high if high and int(high) <= 4 else "") + "}"
 
-    source = re.sub(_BOUNDED, loosen, source)
-    return re.sub(_ESCAPED_CODE, lambda m: "\\x{" + (m.group(1) or m.group(2)) + "}", source)
+    source = lazyre.compiled(_BOUNDED).sub(loosen, source)
+    return lazyre.compiled(_ESCAPED_CODE).sub(lambda m: "\\x{" + (m.group(1) or m.group(2)) + "}", source)
 
 
 TriggerKey = tuple[str, int]  # a trigger's source and flags
@@ -214,7 +210,7 @@ def _in_place(
 def _encoded(text: str, unchecked: str) -> bytes | None:
     """`text` in UTF-8; None when it cannot be prefiltered: `unchecked`, the part of it not known
     to be free of them, holds a character Hyperscan may read differently, or it does not encode."""
-    if _unchecked().search(unchecked):
+    if lazyre.compiled(_UNCHECKED).search(unchecked):
         return None
     try:
         return text.encode("utf-8")

@@ -61,3 +61,25 @@ def test_a_run_whose_expressions_are_kept_loads_no_expression_parser(tmp_path):
     loaded = _modules_after(args, tmp_path)
     assert {"lint.engine", "lint.programs", "regex._regex"} <= loaded  # the file was checked
     assert loaded.isdisjoint({"regex", "regex._main", "regex._regex_core"}), loaded & {"regex", "regex._main", "regex._regex_core"}
+
+
+def test_a_small_utf8_run_compiles_none_of_the_expressions_only_some_runs_use(tmp_path):
+    """The legacy-encoding judge, the XML escape and the prefilter's translation wait for a run
+    that needs them (lint.lazyre); a run that does keep them, whatever passes through `re`."""
+    (tmp_path / "doc.txt").write_bytes(SEED.read_bytes())
+    code = (
+        "import re, sys\n"
+        "from lint import lazyre\n"
+        "from lint.cli import main\n"
+        "main(['--no-cache', '--exit-zero', '-q', 'doc.txt'])\n"
+        "print(lazyre.compiled.cache_info().currsize, file=sys.stderr)\n"
+        "main(['--no-cache', '--exit-zero', '-q', '--output-format', 'junit', 'doc.txt'])\n"
+        "first = lazyre.compiled.cache_info().currsize\n"
+        "re.purge()\n"
+        "main(['--no-cache', '--exit-zero', '-q', '--output-format', 'junit', 'doc.txt'])\n"
+        "print(first, lazyre.compiled.cache_info().currsize, lazyre.compiled.cache_info().misses, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    small, junit = result.stderr.strip().splitlines()[-2:]
+    assert small == "0"
+    assert junit == "1 1 1"  # compiled once, for the XML format, and kept after re's cache was emptied
