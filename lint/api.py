@@ -7,7 +7,6 @@ for every file, so a suppression means the same on the command line and here.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Mapping
 from pathlib import Path
@@ -51,7 +50,7 @@ def fix_document(text: str, settings: Settings, path: Path | None = None, *, uns
     result = fix(text, suppress.honouring(rules, known))
     # to tell used directives from unused ones, see what they silence in the final text
     remaining = engine.check(result.text, rules, timeout=settings.rule_timeout)
-    return dataclasses.replace(result, remaining=suppress.apply(result.text, remaining, rules, known))
+    return result._replace(remaining=suppress.apply(result.text, remaining, rules, known))
 
 
 def check_text(text: str, *, path: str | Path | None = None, config: Settings | Mapping[str, Any] | None = None) -> list[Finding]:

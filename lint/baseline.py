@@ -15,8 +15,8 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
 from pathlib import Path, PurePath
+from typing import NamedTuple
 
 import regex
 
@@ -31,8 +31,7 @@ class BaselineError(ValueError):
     """A baseline file that cannot be used; the message is one line for the user."""
 
 
-@dataclass(frozen=True, order=True)
-class Entry:
+class Entry(NamedTuple):
     """A recorded finding: file, rule and flagged text with its context, not its position, so that edits elsewhere keep it valid."""
 
     path: str
@@ -42,8 +41,7 @@ class Entry:
     after: str
 
 
-@dataclass(frozen=True)
-class Filtered:
+class Filtered(NamedTuple):
     """What is left of a run's findings once the baseline has absorbed those it records."""
 
     kept: list[Located]
@@ -74,7 +72,7 @@ def entry(item: Located, root: Path) -> Entry:
 def write(file: Path, items: Iterable[Located]) -> int:
     """Record `items` in `file`; returns the number of findings recorded."""
     counts = Counter(entry(item, file.parent) for item in items)
-    rows = [json.dumps({**vars(e), "count": counts[e]}, ensure_ascii=False) for e in sorted(counts)]
+    rows = [json.dumps({**e._asdict(), "count": counts[e]}, ensure_ascii=False) for e in sorted(counts)]
     findings = "[\n    " + ",\n    ".join(rows) + "\n  ]" if rows else "[]"
     file.write_text(f'{{\n  "version": {VERSION},\n  "findings": {findings}\n}}\n', encoding="utf-8")
     return sum(counts.values())
@@ -89,7 +87,7 @@ def read(file: Path) -> Counter[Entry]:
         raise BaselineError(f"{file}: not a plancheck baseline: {exc}") from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
         raise BaselineError(f'{file}: not a plancheck baseline (expected {{"version": {VERSION}, "findings": [...]}})')
-    names = [f.name for f in fields(Entry)]
+    names = Entry._fields
     counts: Counter[Entry] = Counter()
     for number, row in enumerate(data["findings"], 1):
         if (

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, cache, encodings, files, formats, output, runner, terminal
@@ -112,26 +110,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-@dataclass
 class Run:
     """One invocation of the command line: its arguments, and what it gathered to print at the end."""
 
-    args: argparse.Namespace
-    resolver: ConfigResolver
-    overrides: dict = field(default_factory=dict)  # the command line's settings, for worker processes
-    located: list[output.Located] = field(default_factory=list)  # only when a run prints more than counts
-    tally: output.Tally = field(default_factory=output.Tally)
-    # fixes refused or not converging: a lint failure (exit 1) whatever the findings
-    failed: bool = False
-    errors: int = 0
-    paths: list[str] = field(default_factory=list)  # every file checked, as named
-    fail_levels: dict[str, Severity] = field(default_factory=dict)
-    rules: dict[str, Rule] = field(default_factory=dict)  # every rule that ran, by id
-    _rule_sets: set[RuleSet] = field(default_factory=set)
-    fixed_files: int = 0
-    fixed_findings: int = 0
-    diffs: list[str] = field(default_factory=list)
-    progress: terminal.Progress = field(default_factory=lambda: terminal.Progress(0, sys.stderr, enabled=False))
+    def __init__(self, args: argparse.Namespace, resolver: ConfigResolver, overrides: dict) -> None:
+        self.args = args
+        self.resolver = resolver
+        self.overrides = overrides  # the command line's settings, for worker processes
+        self.located: list[output.Located] = []  # only when a run prints more than counts
+        self.tally = output.Tally()
+        # fixes refused or not converging: a lint failure (exit 1) whatever the findings
+        self.failed = False
+        self.errors = 0
+        self.paths: list[str] = []  # every file checked, as named
+        self.fail_levels: dict[str, Severity] = {}
+        self.rules: dict[str, Rule] = {}  # every rule that ran, by id
+        self._rule_sets: set[RuleSet] = set()
+        self.fixed_files = 0
+        self.fixed_findings = 0
+        self.diffs: list[str] = []
+        self.progress = terminal.Progress(0, sys.stderr, enabled=False)
 
     def say(self, message: str) -> None:
         self.progress.write(message)
@@ -206,7 +204,7 @@ def _check_stdin(run: Run) -> None:
         run.error(str(exc))
         return
     # stdin leaves nothing behind on disk, not even a cache entry
-    outcome = runner.process_text(name, source, settings, path, dataclasses.replace(run.options(), use_cache=False))
+    outcome = runner.process_text(name, source, settings, path, run.options()._replace(use_cache=False))
     run.take(outcome, settings)
     if run.args.fix:
         new_text = outcome.new_text if outcome.new_text is not None else source.text
@@ -232,7 +230,7 @@ def _print_report(run: Run, report: formats.Report, tally: output.Tally, in_base
         if tally.total():
             print(output.render_statistics(tally), file=stream)
     else:
-        stream.write(formats.FORMATS[name](dataclasses.replace(report, paint=paint)))
+        stream.write(formats.FORMATS[name](report._replace(paint=paint)))
     if args.quiet:
         return
     if args.fix and run.fixed_findings:
@@ -292,7 +290,7 @@ def check_main(argv: Sequence[str]) -> int:
         from . import gitdiff
 
         changed = gitdiff.changed_since(args.since)
-    run = Run(args, ConfigResolver(overrides, args.config), overrides=overrides)
+    run = Run(args, ConfigResolver(overrides, args.config), overrides)
     if args.paths == ["-"]:
         _check_stdin(run)
     else:

@@ -11,8 +11,8 @@ import functools
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from . import encodings
 from .limits import MAX_DELETION, RULE_TIMEOUT
@@ -64,8 +64,7 @@ class ConfigError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The effective settings for the files under one configuration."""
 
     source: Path | None = None
@@ -85,16 +84,11 @@ class Settings:
     cli_select: tuple[str, ...] | None = None
     cli_extend_select: tuple[str, ...] = ()
     cli_ignore: tuple[str, ...] = ()
-    # what is worked out once: the root, the rules for each set of per-file ignores
-    _memo: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     @property
     def root(self) -> Path:
-        # asked for every file; without a configuration file it is the current folder
-        key = ("root", None if self.source else os.getcwd())
-        if key not in self._memo:
-            self._memo[key] = self.source.parent if self.source else Path(key[1])
-        return self._memo[key]
+        # without a configuration file it is the current folder
+        return _root(self.source, "" if self.source else os.getcwd())
 
     def all_rules(self) -> RuleSet:
         try:
@@ -104,17 +98,7 @@ class Settings:
 
     def rules_for(self, path: Path | None = None) -> RuleSet:
         """The selected rules (with severity overrides) that apply to `path`."""
-        extra_ignores = self._ignores_for(path)
-        key = ("rules", extra_ignores)
-        if key not in self._memo:
-            rules = self.all_rules()
-            chosen = resolve_layer(rules, None, self.select, self.extend_select, self.ignore)
-            if self.cli_select is not None or self.cli_extend_select or self.cli_ignore:
-                chosen = resolve_layer(rules, chosen, self.cli_select, self.cli_extend_select, self.cli_ignore)
-            # per-file ignores come last: they hold for the file whatever was selected
-            chosen -= ignored_by(rules, extra_ignores)
-            self._memo[key] = rules.only(chosen).with_severities(dict(self.severity))
-        return self._memo[key]
+        return _selected_rules(self, self._ignores_for(path))
 
     def encoding_for(self, path: Path) -> str | None:
         """The encoding configured for `path` (first matching glob), or None to detect it."""
@@ -152,6 +136,24 @@ class Settings:
             if rule_id not in ids:
                 raise ConfigError(f"{where}: 'severity': unknown rule id '{rule_id}'{did_you_mean(rule_id, ids)}")
         return self
+
+
+# what is asked for every file is worked out once per value of the settings (they are hashable)
+@functools.lru_cache(maxsize=64)
+def _root(source: Path | None, cwd: str) -> Path:
+    return source.parent if source is not None else Path(cwd)
+
+
+@functools.lru_cache(maxsize=64)
+def _selected_rules(settings: Settings, extra_ignores: tuple[str, ...]) -> RuleSet:
+    """The rules `settings` select, less `extra_ignores` (a file's per-file ignores)."""
+    rules = settings.all_rules()
+    chosen = resolve_layer(rules, None, settings.select, settings.extend_select, settings.ignore)
+    if settings.cli_select is not None or settings.cli_extend_select or settings.cli_ignore:
+        chosen = resolve_layer(rules, chosen, settings.cli_select, settings.cli_extend_select, settings.cli_ignore)
+    # per-file ignores come last: they hold for the file whatever was selected
+    chosen -= ignored_by(rules, extra_ignores)
+    return rules.only(chosen).with_severities(dict(settings.severity))
 
 
 def relative_to(path: Path, root: Path) -> str:
@@ -381,4 +383,4 @@ class ConfigResolver:
             changes["rule_timeout"] = _seconds(o["rule_timeout"], "--rule-timeout", "command line")
         if not changes:
             return settings
-        return replace(settings, _memo={}, **changes).validate()
+        return settings._replace(**changes).validate()

@@ -20,8 +20,8 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import engine
 from .config import ConfigError, ConfigResolver, Settings
@@ -35,8 +35,7 @@ class DatasetError(Exception):
     """A usage or input problem; the message is one line for the user."""
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):
     """What every shard of a `plancheck dataset` run is cleaned with (picklable, for the workers of either engine)."""
 
     text_field: str

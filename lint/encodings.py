@@ -12,7 +12,7 @@ charset-normalizer was tried: it reads a short GB18030 line as Big5.)
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import lazyre
 
@@ -28,8 +28,7 @@ class DecodeError(ValueError):
     """The bytes are not text in any supported encoding, or not confidently one."""
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):
     """A file's text with the encoding it was read in, to write it back in the same one."""
 
     text: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import prefilter
 from .document import Document, NewlineMap, han_count
@@ -134,14 +134,13 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
     return "".join(parts), applied
 
 
-@dataclass(frozen=True)
-class FixResult:
+class FixResult(NamedTuple):
     """The fixed text, the findings before and after fixing, and how many of each rule were fixed."""
 
     text: str
     initial: list[Finding]
     remaining: list[Finding]
-    fixed: Counter = field(default_factory=Counter)
+    fixed: Counter
     converged: bool = True
     unstable_rules: tuple[str, ...] = ()
     # set when the fixes were refused because they would delete too much of the document

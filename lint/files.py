@@ -8,8 +8,8 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import encodings
 
@@ -22,8 +22,7 @@ class InputError(Exception):
     """A file that cannot be read as text; the message is one line for the user."""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A document as read from disk or stdin: its text and what writing it back needs."""
 
     text: str

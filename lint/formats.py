@@ -13,8 +13,9 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+from types import MappingProxyType
+from typing import NamedTuple
 
 from . import __version__, lazyre, output
 from .model import UNUSED, UNUSED_CATEGORY, UNUSED_DESCRIPTION, Finding, Severity
@@ -23,15 +24,14 @@ from .packs import Rule
 from .terminal import PLAIN, Palette
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """What a run found: the findings located in their files, every file checked (with the fail
     level its configuration sets) and the rules that ran."""
 
     located: Sequence[Located]
     paths: Sequence[str] = ()
-    fail_levels: Mapping[str, Severity] = field(default_factory=dict)
-    rules: Mapping[str, Rule] = field(default_factory=dict)
+    fail_levels: Mapping[str, Severity] = MappingProxyType({})
+    rules: Mapping[str, Rule] = MappingProxyType({})
     paint: Palette = PLAIN
 
     def fails(self, item: Located) -> bool:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .document import Document, FoldedText, LineFacts
@@ -28,19 +27,21 @@ from .prefilter import LineTriggers, Prefilter, TriggerKey
 WHOLE_TEXT_SHARE = 0.25
 
 
-@dataclass
 class Memory:
     """What one pass leaves for the next: every line text it had, and the line-local hits by
     rule and line text (relative to the line's start) for the rules it ran to the end."""
 
-    lines: frozenset[str] = frozenset()
-    hits: dict[str, dict[str, tuple[Hit, ...]]] = field(default_factory=dict)
-    complete: set[str] = field(default_factory=set)
-    # the prefilter's local triggers by line text, when it scanned the text
-    triggers: LineTriggers | None = None
-    # the line texts NFKC folding changes, when the pass asked
-    folding: frozenset[str] | None = None
-    facts: LineFacts = field(default_factory=LineFacts)
+    __slots__ = ("complete", "facts", "folding", "hits", "lines", "triggers")
+
+    def __init__(self, lines: frozenset[str], facts: LineFacts) -> None:
+        self.lines = lines
+        self.hits: dict[str, dict[str, tuple[Hit, ...]]] = {}
+        self.complete: set[str] = set()
+        # the prefilter's local triggers by line text, when it scanned the text
+        self.triggers: LineTriggers | None = None
+        # the line texts NFKC folding changes, when the pass asked
+        self.folding: frozenset[str] | None = None
+        self.facts = facts
 
 
 @lru_cache(maxsize=512)
@@ -69,7 +70,7 @@ class LineScope:
         self.doc = doc
         self.previous = previous
         # the last line is left out: it has no line end, so its hits do not hold for its text elsewhere
-        self.memory = Memory(frozenset(doc.lines[:-1]), facts=LineFacts(previous.facts if previous else None)) if remember else None
+        self.memory = Memory(frozenset(doc.lines[:-1]), LineFacts(previous.facts if previous else None)) if remember else None
         self.fresh: list[int] | None = None
         self._folds: bool | None = None
         self.places: dict[str, list[int]] = defaultdict(list)

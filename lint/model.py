@@ -7,7 +7,7 @@ lines and columns are derived only when a finding is rendered.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -41,8 +41,11 @@ class Applicability(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+# Values are named tuples, not dataclasses: a dataclass compiles its methods from source when it
+# is made (0.7 ms for four fields, frozen), and importing `dataclasses` loads `inspect`; for the
+# 26 a run made, that was a fifth of the time of a pre-commit run on one small file. A named tuple
+# is made in a seventh of the time.
+class Edit(NamedTuple):
     """Replace text[start:end] with content (a deletion when content is empty)."""
 
     start: int
@@ -50,8 +53,7 @@ class Edit:
     content: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """How to fix a finding: edits applied together, and whether applying them is safe."""
 
     edits: tuple[Edit, ...]
@@ -67,8 +69,7 @@ class Fix:
         return max(e.end for e in self.edits)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem a rule found: the rule, a message, the character span it covers and maybe a fix."""
 
     rule: str

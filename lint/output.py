@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import LINE_END, Applicability, Finding, Severity
 from .terminal import PLAIN, Palette
@@ -59,8 +59,7 @@ def display_width(text: str) -> int:
     return len(text) if text.isascii() else sum(map(_WIDTHS.__getitem__, text))
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """A finding placed in its file: line and column, and the line's text to show it in."""
 
     path: str

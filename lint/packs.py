@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from . import __version__, keptpacks, kinds, usercache
 from .kinds import KINDS
@@ -62,8 +62,7 @@ class PackError(ValueError):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class Example:
+class Example(NamedTuple):
     """A rule's example: text it flags, what --fix makes of it, or text it must leave alone."""
 
     bad: str | None = None
@@ -81,7 +80,7 @@ class RuleBody:
     so each of them is made once.
     """
 
-    __slots__ = ("_index", "_matcher", "_path", "_table", "_tables")
+    __slots__ = ("_fix_title", "_index", "_matcher", "_message", "_path", "_table", "_tables")
 
     def __init__(
         self,
@@ -96,6 +95,8 @@ class RuleBody:
         self._tables = tables
         self._index = index
         self._matcher = matcher
+        self._message: str | None = None
+        self._fix_title: str | None = None
 
     def table(self) -> dict[str, Any]:
         if self._table is None:
@@ -108,12 +109,22 @@ class RuleBody:
             self._matcher = _make_matcher(self.table(), self._path, check=False)
         return self._matcher
 
+    def message(self) -> str:
+        # asked for every finding: read once
+        if self._message is None:
+            self._message = self.table()["message"].strip()
+        return self._message
+
+    def fix_title(self) -> str:
+        if self._fix_title is None:
+            self._fix_title = self.table().get("fix-title", "").strip()
+        return self._fix_title
+
     def with_matcher(self, matcher: Matcher) -> RuleBody:
         return RuleBody(self._path, self._table, self._tables, self._index, matcher)
 
 
-@dataclass(frozen=True, eq=False)
-class Rule:
+class Rule(NamedTuple):
     """A rule of a pack. What is read only when the rule runs or is explained comes from its body."""
 
     id: str
@@ -123,7 +134,7 @@ class Rule:
     kind: str
     fix: str
     source: str
-    body: RuleBody = field(repr=False)
+    body: RuleBody
     # literal strings of which at least one occurs in the line of every match (empty: always run):
     # a document without any of them is skipped, and a line-local rule runs only on the lines
     # that hold one
@@ -136,13 +147,13 @@ class Rule:
     def matcher(self) -> Matcher:
         return self.body.matcher()
 
-    @cached_property
+    @property
     def message(self) -> str:
-        return self.body.table()["message"].strip()
+        return self.body.message()
 
-    @cached_property
+    @property
     def fix_title(self) -> str:
-        return self.body.table().get("fix-title", "").strip()
+        return self.body.fix_title()
 
     @property
     def description(self) -> str:
@@ -154,18 +165,34 @@ class Rule:
 
     def with_matcher(self, matcher: Matcher) -> Rule:
         """This rule, finding its hits with `matcher`."""
-        return replace(self, body=self.body.with_matcher(matcher))
+        return self._replace(body=self.body.with_matcher(matcher))
 
     def render_message(self, matched: str, detail: str) -> str:
         shown = matched if len(matched) <= 40 else matched[:37] + "…"
         return self.message.format_map({"match": shown, "detail": detail})
 
 
-@dataclass(frozen=True)
 class RuleSet:
-    """The rules one file is checked with, in the order their findings are reported."""
+    """The rules one file is checked with, in the order their findings are reported. A value
+    (equal sets are equal, and hash alike), which the prefilter can also refer to weakly."""
 
-    rules: tuple[Rule, ...]
+    __slots__ = ("__weakref__", "_hash", "rules")
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self._hash = hash(rules)  # it keys caches looked up for every document
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RuleSet) and self.rules == other.rules
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"RuleSet({self.rules!r})"
+
+    def __reduce__(self) -> tuple:
+        return RuleSet, (self.rules,)  # the hash of strings differs between processes: made anew
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -183,7 +210,7 @@ class RuleSet:
     def with_severities(self, overrides: dict[str, Severity]) -> RuleSet:
         if not overrides:
             return self
-        return RuleSet(tuple(replace(r, severity=overrides.get(r.id, r.severity)) for r in self.rules))
+        return RuleSet(tuple(r._replace(severity=overrides.get(r.id, r.severity)) for r in self.rules))
 
 
 def builtin_rules_dir() -> Path:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import dataclasses
 import datetime
 import difflib
 import heapq
@@ -25,9 +24,9 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -171,27 +170,26 @@ def build_parser() -> argparse.ArgumentParser:
 # --- collecting -------------------------------------------------------------------------------
 
 
-@dataclass
 class DocumentSummary:
     """What the page keeps of every document, shown or not."""
 
-    path: str
-    chars: int
-    by_rule: Counter = field(default_factory=Counter)
-    safe_by_rule: Counter = field(default_factory=Counter)
-    unsafe_by_rule: Counter = field(default_factory=Counter)
-    by_severity: Counter = field(default_factory=Counter)
-    remaining: int = 0  # findings left once the fixes are applied
-    fixes: int = 0  # fixes applied
-    note: str = ""  # fixes refused or not converged
+    def __init__(self, path: str, chars: int, remaining: int = 0, fixes: int = 0) -> None:
+        self.path = path
+        self.chars = chars
+        self.by_rule: Counter = Counter()
+        self.safe_by_rule: Counter = Counter()
+        self.unsafe_by_rule: Counter = Counter()
+        self.by_severity: Counter = Counter()
+        self.remaining = remaining  # findings left once the fixes are applied
+        self.fixes = fixes  # fixes applied
+        self.note = ""  # fixes refused or not converged
 
     @property
     def findings(self) -> int:
         return sum(self.by_rule.values())
 
 
-@dataclass
-class ShownDocument:
+class ShownDocument(NamedTuple):
     """A document shown with its text: the original, what the fixes make of it, its findings."""
 
     summary: DocumentSummary
@@ -200,8 +198,7 @@ class ShownDocument:
     findings: list[Finding]
 
 
-@dataclass
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """What the report says about a rule that ran."""
 
     id: str
@@ -211,14 +208,14 @@ class RuleInfo:
     fix: str
 
 
-@dataclass
 class Corpus:
     """What the report gathers over all documents."""
 
-    documents: list[DocumentSummary] = field(default_factory=list)
-    shown: list[ShownDocument] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    rules: dict[str, RuleInfo] = field(default_factory=dict)  # every rule that ran on some document
+    def __init__(self) -> None:
+        self.documents: list[DocumentSummary] = []
+        self.shown: list[ShownDocument] = []
+        self.errors: list[str] = []
+        self.rules: dict[str, RuleInfo] = {}  # every rule that ran on some document
 
 
 def collect(
@@ -250,7 +247,7 @@ def collect(
         # the calls the command line makes, so `<!-- plancheck: … -->` directives mean the same here
         result = api.fix_document(source.text, settings, item, unsafe=unsafe)
         if suppress.may_have_directives(source.text):  # the fix's first pass honours them but reports no unused ones
-            result = dataclasses.replace(result, initial=api.check_document(source.text, settings, item))
+            result = result._replace(initial=api.check_document(source.text, settings, item))
         summary = _summarize(item.as_posix(), source.text, result)
         for f in result.initial:  # a finding of no rule in the set (a timed-out rule's, a directive's) still needs a name
             if f.rule not in corpus.rules:
@@ -268,7 +265,7 @@ def collect(
 
 
 def _summarize(path: str, text: str, result: engine.FixResult) -> DocumentSummary:
-    summary = DocumentSummary(path, len(text), remaining=len(result.remaining), fixes=sum(result.fixed.values()))
+    summary = DocumentSummary(path, len(text), len(result.remaining), sum(result.fixed.values()))
     for f in result.initial:
         summary.by_rule[f.rule] += 1
         summary.by_severity[str(f.severity)] += 1

@@ -14,9 +14,9 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from . import cache, files, output, statmemo
 from .config import ConfigError, ConfigResolver, Settings
@@ -31,8 +31,7 @@ SERIAL_BELOW = 1_000_000  # bytes: smaller runs (a pre-commit hook's handful of 
 BATCH_MIN = 32_000  # bytes: the least a worker is handed at once (one file, if larger)
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """What a run does to each file (check, fix, diff …), the same for every file and worker."""
 
     fix: bool = False
@@ -49,22 +48,29 @@ class Options:
         return any(k[4] in allowed for k in kinds)
 
 
-@dataclass
 class Outcome:
     """What happened to one file: its findings (counted, and located when printed), its fixed text, errors."""
 
-    name: str
-    path: Path | None
-    fail_level: Severity | None = None
-    kinds: dict[output.Kind, int] = field(default_factory=dict)  # the findings, counted by kind
-    located: list[output.Located] = field(default_factory=list)  # the findings, when Options.locate
-    messages: list[str] = field(default_factory=list)  # for stderr, in order
-    errors: int = 0
-    failed: bool = False  # fixes refused or not converging: a lint failure whatever the findings
-    fixed_findings: int = 0
-    diff: str = ""
-    new_text: str | None = None  # set when --fix changed the text: what to write
-    source: files.Source | None = None
+    def __init__(
+        self,
+        name: str,
+        path: Path | None,
+        fail_level: Severity | None = None,
+        kinds: dict[output.Kind, int] | None = None,
+        source: files.Source | None = None,
+    ) -> None:
+        self.name = name
+        self.path = path
+        self.fail_level = fail_level
+        self.kinds: dict[output.Kind, int] = kinds if kinds is not None else {}  # the findings, counted by kind
+        self.located: list[output.Located] = []  # the findings, when Options.locate
+        self.messages: list[str] = []  # for stderr, in order
+        self.errors = 0
+        self.failed = False  # fixes refused or not converging: a lint failure whatever the findings
+        self.fixed_findings = 0
+        self.diff = ""
+        self.new_text: str | None = None  # set when --fix changed the text: what to write
+        self.source = source
 
     def error(self, message: str) -> None:
         self.errors += 1
@@ -87,8 +93,7 @@ def _store(root: Path) -> cache.ResultCache:
     return cache.ResultCache(root)
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     """Where the findings of one file's bytes are (or go) in the cache."""
 
     store: cache.ResultCache

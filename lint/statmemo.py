@@ -21,8 +21,8 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import cache
 from .files import replace_aside
@@ -105,8 +105,7 @@ class _Memo:
             pass  # a memo that cannot be written only costs time
 
 
-@dataclass(frozen=True, slots=True)
-class Known:
+class Known(NamedTuple):
     """What the memo knows of an unchanged file."""
 
     digest: bytes

@@ -14,8 +14,9 @@ suppression cannot outlive the artifact it was written for.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
+from typing import NamedTuple
 
 from . import programs
 from .document import Document
@@ -36,8 +37,7 @@ _SEPARATOR = programs.compile(r"[\s,]+")
 _LINE_END = programs.compile(LINE_END)
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     """One `<!-- plancheck: … -->` comment: what it does, to which rules, and where it is."""
 
     action: str
@@ -47,8 +47,7 @@ class Directive:
     rules: frozenset[str]  # the rule ids its selectors name
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Where one directive silences one rule: findings starting in [start, end)."""
 
     directive: int
@@ -57,12 +56,11 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
-class Directives:
+class Directives(NamedTuple):
     """All the directives of a document, and the spans each rule is silenced in."""
 
     items: tuple[Directive, ...] = ()
-    spans: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)  # by rule
+    spans: Mapping[str, tuple[Span, ...]] = MappingProxyType({})  # by rule
     problems: tuple[Finding, ...] = ()  # malformed directives, found while reading them
 
     def silencer(self, rule: str, offset: int) -> int | None:
@@ -174,16 +172,18 @@ def apply(text: str, findings: list[Finding], rules: RuleSet, known: RuleSet) ->
     return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
 
 
-@dataclass(frozen=True)
 class _Honouring:
     """A rule's matcher that drops the hits a document's directives silence (so that `--fix` never
     applies a silenced fix, pass after pass, however the text moves)."""
 
-    inner: Matcher
-    rule: str
-    known: RuleSet
+    __slots__ = ("inner", "known", "rule")
     # directives anywhere in the document (a disabled block) decide a hit: never run on some lines
     line_local = False
+
+    def __init__(self, inner: Matcher, rule: str, known: RuleSet) -> None:
+        self.inner = inner
+        self.rule = rule
+        self.known = known
 
     def __getattr__(self, name: str):
         # the rest is the inner matcher's (its triggers, the lines it reads, whether it folds):

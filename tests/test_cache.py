@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-from dataclasses import replace
 from pathlib import Path
 
 from lint import cache, engine
@@ -51,7 +50,7 @@ def test_identity_changes_with_what_can_change_a_finding():
     base = cache.rules_identity(rules, 10)
     assert cache.rules_identity(rules, 10) == base
     assert cache.rules_identity(rules.only([r.id for r in rules][1:]), 10) != base  # selection
-    assert cache.rules_identity(RuleSet(tuple(replace(r, severity=Severity.INFO) for r in rules)), 10) != base
+    assert cache.rules_identity(RuleSet(tuple(r._replace(severity=Severity.INFO) for r in rules)), 10) != base
     assert cache.rules_identity(rules, 5) != base  # time limit
 
 

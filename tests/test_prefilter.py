@@ -3,8 +3,6 @@ said it could; and where Hyperscan and Python's regex disagree, it stands aside.
 
 from __future__ import annotations
 
-import dataclasses
-
 import hyperscan
 import pytest
 import regex
@@ -130,7 +128,7 @@ def test_the_database_is_built_once_in_the_cache_folder_and_a_damaged_one_is_reb
 
 def test_without_hyperscan_every_rule_runs_everywhere(monkeypatch):
     monkeypatch.setattr(prefilter, "_import_hyperscan", lambda: False)
-    rules = RuleSet(tuple(dataclasses.replace(r) for r in RULES))  # a new set: not in the cache
+    rules = RuleSet(tuple(r.with_matcher(r.matcher) for r in RULES))  # a new set (new bodies): not in the cache
     text = "加强D的建设##paidbegin##，推进工作。\n"
     assert prefilter.for_rules(rules) is None
     assert engine.check(text, rules) == engine.check(text, RULES)

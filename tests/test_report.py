@@ -260,11 +260,10 @@ def test_render_escapes_lone_surrogates_and_controls(tmp_path):
     summary.by_rule["AA001"] = 1
     summary.by_severity["warning"] = 1
     fix = Fix((Edit(1, 2, ""),), Applicability.SAFE, "delete it")
-    corpus = report.Corpus(
-        documents=[summary],
-        shown=[report.ShownDocument(summary, text, "甲乙\x07丙\n", [_finding("AA001", 1, 2, fix=fix)])],
-        rules={"AA001": report.RuleInfo("AA001", "aa", "layout", Severity.WARNING, "safe")},
-    )
+    corpus = report.Corpus()
+    corpus.documents.append(summary)
+    corpus.shown.append(report.ShownDocument(summary, text, "甲乙\x07丙\n", [_finding("AA001", 1, 2, fix=fix)]))
+    corpus.rules["AA001"] = report.RuleInfo("AA001", "aa", "layout", Severity.WARNING, "safe")
     page = report.render(corpus, title="t")
     page.encode("utf-8")  # strict: nothing unencodable reached the page
     assert "U+D800" in page and "U+0007" in page and "&lt;b&gt;" in page

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import programs
 from ..document import Document
@@ -37,8 +37,7 @@ if TYPE_CHECKING:
         # expressions can tell; it runs when a user's pack is loaded, after check_patterns
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One place a kind matched, with the edits that would fix it (None: nothing to offer)."""
 
     start: int
@@ -223,8 +222,7 @@ REGEX_TABLE = _regex_table
 COUNT_TABLES = _count_tables
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One key a rule kind accepts in its table: how it is checked, whether it is required, its default."""
 
     check: Any

@@ -12,7 +12,7 @@ All four checks share one parse of the document.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import numerals, programs
 from ..document import Document
@@ -40,8 +40,7 @@ MAX_ENTRY_LENGTH = 80
 HEADING_WINDOW = 80  # a 目录 is near the top of a document: lines beyond this are body text
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One line of a table of contents: its heading text and where its leader dots and page number are."""
 
     line: int
@@ -49,8 +48,7 @@ class Entry:
     leader: tuple[int, int] | None
 
 
-@dataclass(frozen=True, slots=True)
-class Contents:
+class Contents(NamedTuple):
     """A table of contents found in a document: its title line and its entries."""
 
     title_line: int | None
