@@ -10,13 +10,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import engine, suppress
 from .config import Settings, settings_from_table
 from .engine import FixResult
 from .model import Finding
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from typing import Any
 

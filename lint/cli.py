@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, cache, encodings, files, formats, output, runner, terminal
 from .config import ConfigError, ConfigResolver, Settings
@@ -15,7 +16,6 @@ from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, Rule, RuleSet
 from .suggest import did_you_mean
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from . import baseline
 

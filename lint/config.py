@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import encodings
 from .limits import MAX_DELETION, RULE_TIMEOUT
@@ -23,7 +23,6 @@ from .suggest import did_you_mean
 from .tomllines import key_line
 from .tomlload import TomlError, load_once
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from typing import Any
 

@@ -9,11 +9,10 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import encodings
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from typing import BinaryIO
 

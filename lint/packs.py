@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import __version__, keptpacks, kinds, usercache
 from .kinds import KINDS
@@ -20,7 +20,6 @@ from .suggest import did_you_mean
 from .tomllines import key_line
 from .tomlload import TomlError, parse
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from typing import Any
 

@@ -24,12 +24,12 @@ import re
 import weakref
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import lazyre, usercache
 from .kinds.base import may_cross_lines
 from .packs import RuleSet
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from typing import Any
 

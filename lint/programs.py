@@ -27,10 +27,10 @@ import os
 import pickle
 import re
 import sys
+from typing import TYPE_CHECKING
 
 from . import usercache
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from pathlib import Path
     from types import ModuleType

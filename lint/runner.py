@@ -16,14 +16,13 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import cache, files, output, statmemo
 from .config import ConfigError, ConfigResolver, Settings
 from .model import Applicability, Finding, Severity
 from .packs import RuleSet
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from typing import Any
 

@@ -6,10 +6,10 @@ import hashlib
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import usercache
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from typing import Any
 

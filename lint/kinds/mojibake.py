@@ -16,12 +16,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .. import programs
 from ..document import Document
 from .base import INTEGER, Hit, LazyPattern, Option, choice, replacement_edit
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     import regex
 

@@ -12,14 +12,13 @@ All four checks share one parse of the document.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import numerals, programs
 from ..document import Document
 from ..model import Edit
 from .base import REGEX, Hit, LazyPattern, Option, choice
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     import regex
 
