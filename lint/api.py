@@ -37,6 +37,8 @@ def check_document(text: str, settings: Settings, path: Path | None = None) -> l
     """Findings for `text` under `settings`, with its directives applied."""
     rules = settings.rules_for(path)
     findings = engine.check(text, rules, timeout=settings.rule_timeout)
+    if not suppress.may_have_directives(text):
+        return findings  # without loading every rule, which only directives need
     return suppress.apply(text, findings, rules, settings.all_rules())
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import encodings
+from . import encodings, keptselection
 from .limits import MAX_DELETION, RULE_TIMEOUT
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, RuleSet, load_rules
@@ -117,7 +117,10 @@ class Settings(NamedTuple):
         return tuple(found)
 
     def validate(self) -> Settings:
-        """Check selectors and rule ids against the rules that will be loaded."""
+        """Check selectors and rule ids against the rules that will be loaded (once for these
+        settings and packs: their selection is then kept, lint.keptselection)."""
+        if keptselection.known(self):
+            return self
         rules = self.all_rules()
         where = str(self.source) if self.source else "command line"
         try:
@@ -134,6 +137,7 @@ class Settings(NamedTuple):
         for rule_id, _ in self.severity:
             if rule_id not in ids:
                 raise ConfigError(f"{where}: 'severity': unknown rule id '{rule_id}'{did_you_mean(rule_id, ids)}")
+        keptselection.write(self, (), _select(self, ()))
         return self
 
 
@@ -145,7 +149,18 @@ def _root(source: Path | None, cwd: str) -> Path:
 
 @functools.lru_cache(maxsize=64)
 def _selected_rules(settings: Settings, extra_ignores: tuple[str, ...]) -> RuleSet:
-    """The rules `settings` select, less `extra_ignores` (a file's per-file ignores)."""
+    """The rules `settings` select for a file with `extra_ignores` (its per-file ignores), as kept
+    by an earlier run when they were; else worked out from every rule, and kept."""
+    kept = keptselection.read(settings, extra_ignores)
+    if kept is None:
+        settings.validate()  # only validated settings have their selections kept
+        kept = _select(settings, extra_ignores)
+        keptselection.write(settings, extra_ignores, kept)
+    return kept
+
+
+def _select(settings: Settings, extra_ignores: tuple[str, ...]) -> RuleSet:
+    """The rules `settings` select, less `extra_ignores`, from every rule loaded."""
     rules = settings.all_rules()
     chosen = resolve_layer(rules, None, settings.select, settings.extend_select, settings.ignore)
     if settings.cli_select is not None or settings.cli_extend_select or settings.cli_ignore:

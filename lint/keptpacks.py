@@ -6,7 +6,8 @@ but the options, message, description and examples only of the rules it runs or 
 pack is kept as a first line holding each rule's summary (SUMMARY_KEYS, as a list) and then one
 line per rule table, parsed when that rule is first made or explained. The file is keyed
 by the pack's bytes (and this format); the first line also holds a digest of the others, so a
-damaged copy is noticed at load, removed and made anew from the pack.
+damaged copy is noticed at load, removed and made anew from the pack. The rules a configuration
+selects are kept in the same form (lint.keptselection).
 """
 
 from __future__ import annotations
@@ -56,7 +57,13 @@ def _body_digest(body: bytes) -> str:
 def read(digest: str) -> tuple[list[list], Tables] | None:
     """The summaries and tables of the pack whose bytes have `digest`; None when not kept (or
     damaged: then removed)."""
-    kept = _path(digest)
+    found = read_file(_path(digest))
+    return None if found is None else (found[0]["rules"], found[1])
+
+
+def read_file(kept: Path) -> tuple[dict[str, Any], Tables] | None:
+    """The head of a file of kept rule tables (its "rules": one summary per table) and the tables;
+    None when there is none (or it is damaged: then removed)."""
     try:
         data = kept.read_bytes()
     except OSError:
@@ -65,7 +72,7 @@ def read(digest: str) -> tuple[list[list], Tables] | None:
     try:
         index = json.loads(head)
         summaries = index["rules"]
-        lines = body.split(b"\n")
+        lines = body.split(b"\n") if body else []  # a selection may hold no rule
         if index["body"] != _body_digest(body) or len(lines) != len(summaries):
             raise ValueError("damaged")
         if not all(isinstance(row, list) and len(row) == len(SUMMARY_KEYS) for row in summaries):
@@ -74,16 +81,20 @@ def read(digest: str) -> tuple[list[list], Tables] | None:
         usercache.discard(kept)
         return None
     usercache.used(kept)
-    return summaries, Tables(lines)
+    return index, Tables(lines)
 
 
 def write(digest: str, tables: list[dict[str, Any]]) -> None:
     """Keep the (valid) rule tables of the pack whose bytes have `digest`."""
+    write_file(_path(digest), tables, [summary(table) for table in tables], {})
+
+
+def write_file(kept: Path, tables: list[dict[str, Any]], summaries: list[list], head: dict[str, Any]) -> None:
+    """Keep rule tables in `kept`, with their `summaries` and what else `head` holds."""
     try:
         lines = [json.dumps(table, ensure_ascii=False).encode("utf-8") for table in tables]
     except (TypeError, ValueError):  # a TOML date has no JSON form: such a pack is parsed each time
         return
     body = b"\n".join(lines)
-    summaries = [summary(table) for table in tables]
-    head = json.dumps({"rules": summaries, "body": _body_digest(body)}, ensure_ascii=False).encode("utf-8")
-    usercache.build_once(_path(digest), lambda temporary: Path(temporary).write_bytes(head + b"\n" + body), keep=64)
+    first = json.dumps({**head, "rules": summaries, "body": _body_digest(body)}, ensure_ascii=False).encode("utf-8")
+    usercache.build_once(kept, lambda temporary: Path(temporary).write_bytes(first + b"\n" + body), keep=64)

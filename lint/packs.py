@@ -310,10 +310,11 @@ def compile_rule(table: Any, path: Path, pack_digest: str) -> Rule:
         raise _fail(path, rule_id, "key 'anchors' must be a list of non-empty strings")
     _text(table, "description", path, rule_id)
     _examples(table.get("examples"), path, rule_id, fix)
-    return _rule(keptpacks.summary(table), RuleBody(path, table, matcher=_make_matcher(table, path, check=True)), str(path), pack_digest)
+    body = RuleBody(path, table, matcher=_make_matcher(table, path, check=True))
+    return rule_from_summary(keptpacks.summary(table), body, str(path), pack_digest)
 
 
-def _rule(summary: list, body: RuleBody, source: str, pack_digest: str) -> Rule:
+def rule_from_summary(summary: list, body: RuleBody, source: str, pack_digest: str) -> Rule:
     """The rule of a table known to be valid (checked by `compile_rule` now or in an earlier run),
     from its summary (lint.keptpacks.summary); `source` names its pack."""
     rule_id, name, category, severity, kind, fix, anchors = summary
@@ -358,7 +359,9 @@ def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
         if kept is not None:
             summaries, tables = kept
             source = str(path)
-            return [_rule(summary, RuleBody(path, tables=tables, index=i), source, digest) for i, summary in enumerate(summaries)]
+            return [
+                rule_from_summary(summary, RuleBody(path, tables=tables, index=i), source, digest) for i, summary in enumerate(summaries)
+            ]
     try:
         data = parse(content, path)  # the bytes hashed: the file may have been saved since
     except TomlError as exc:
@@ -374,7 +377,7 @@ def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
         if note is not None:
             usercache.build_once(note, lambda temporary: None, keep=64)  # an empty file says it
     else:
-        rules = [_rule(keptpacks.summary(table), RuleBody(path, table), str(path), digest) for table in data["rule"]]
+        rules = [rule_from_summary(keptpacks.summary(table), RuleBody(path, table), str(path), digest) for table in data["rule"]]
     keptpacks.write(digest, data["rule"])
     return rules
 

@@ -1,0 +1,123 @@
+"""Selections kept between runs (lint.keptselection): a run whose configuration selected the same
+rules from the same packs before reads those rules, not every pack, and behaves exactly as a run
+that loads them all."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT, pattern_rule
+
+SEED = ROOT / "tests" / "golden" / "seed_002_43c5f040e6d985ae.txt"
+# prints, after a run, how many times the process loaded every rule (packs.load_rules)
+PROGRAM = (
+    "import sys\n"
+    "from lint import packs\n"
+    "from lint.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print('loads', packs.load_rules.cache_info().misses, file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def _run(cwd: Path, *args: str) -> tuple[int, str, str, int]:
+    """Exit code, stdout and stderr of a plancheck process in `cwd` (its user cache folder in
+    `cwd/cache`), and how many times it loaded every rule."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(cwd / "cache"), "PYTHONUTF8": "1"}
+    proc = subprocess.run([sys.executable, "-c", PROGRAM, *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
+    *stderr, last = proc.stderr.splitlines()
+    assert last.startswith("loads "), proc.stderr
+    return proc.returncode, proc.stdout, "\n".join(stderr), int(last.split()[1])
+
+
+def _selections(cwd: Path) -> list[Path]:
+    return sorted((cwd / "cache" / "plancheck" / "packs").glob("selected-*"))
+
+
+def _corpus(folder: Path, config: str = "", pack: str = "") -> None:
+    (folder / "doc.txt").write_bytes(SEED.read_bytes())
+    (folder / "other.txt").write_text("加强D建工作。\n见##paidbegin##全文。\n", encoding="utf-8")
+    if pack:
+        (folder / "mine.toml").write_text(pack, encoding="utf-8")
+        config = 'rule-packs = ["mine.toml"]\n' + config
+    if config:
+        (folder / "plancheck.toml").write_text(config, encoding="utf-8")
+
+
+def test_a_second_run_with_the_same_selection_loads_no_pack_and_finds_the_same(tmp_path):
+    _corpus(tmp_path, 'ignore = ["layout"]\nseverity = { RD001 = "info" }\n')
+    for args in ([], ["--select", "PW001,RD"], ["--extend-select", "LY001", "--ignore", "RD002"]):
+        code, out, err, loads = _run(tmp_path, "--no-cache", "--output-format", "json", "--exit-zero", *args, ".")
+        assert loads == 1 and code == 0, err
+        again = _run(tmp_path, "--no-cache", "--output-format", "json", "--exit-zero", *args, ".")
+        assert again == (code, out, err, 0), args
+        found = json.loads(out)
+        assert found and not any(f["category"] == "layout" for f in found)
+        assert all(f["severity"] == "info" for f in found if f["rule"] == "RD001") and any(f["rule"] == "RD001" for f in found)
+    assert len(_selections(tmp_path)) >= 3
+    # a directive's selectors are judged against every rule: those are loaded for a text that has one
+    (tmp_path / "directive.txt").write_text("加强D建工作。<!-- plancheck: disable-next-line NOPE1 -->\n", encoding="utf-8")
+    code, out, err, loads = _run(tmp_path, "--no-cache", "--output-format", "json", "--exit-zero", "--select", "PW001", ".")
+    assert loads == 1 and any("Unknown rule selector 'NOPE1'" in f["message"] for f in json.loads(out)), out
+
+
+def test_a_changed_pack_or_configuration_is_read_anew(tmp_path):
+    _corpus(tmp_path, pack=pattern_rule("WD901", "first", "加强", "加强"))
+    first = _run(tmp_path, "--no-cache", "--output-format", "concise", "--exit-zero", "--select", "WD9", ".")
+    assert "WD901" in first[1] and "WD902" not in first[1]
+    (tmp_path / "mine.toml").write_text(pattern_rule("WD902", "second", "全文", "全文"), encoding="utf-8")
+    second = _run(tmp_path, "--no-cache", "--output-format", "concise", "--exit-zero", "--select", "WD9", ".")
+    assert "WD902" in second[1] and "WD901" not in second[1] and second[3] == 1
+    ignoring = 'rule-packs = ["mine.toml"]\nper-file-ignores = { "other.txt" = ["WD902"] }\n'
+    (tmp_path / "plancheck.toml").write_text(ignoring, encoding="utf-8")
+    third = _run(tmp_path, "--no-cache", "--output-format", "concise", "--exit-zero", "--select", "WD9", ".")
+    assert "WD902" not in third[1] and third[3] == 1
+    assert _run(tmp_path, "--no-cache", "--output-format", "concise", "--exit-zero", "--select", "WD9", ".")[1:] == (*third[1:3], 0)
+
+
+def test_an_unknown_selector_is_an_error_in_every_run(tmp_path):
+    _corpus(tmp_path)
+    _run(tmp_path, "--no-cache", "--exit-zero", "--select", "PW001", ".")
+    for _ in range(2):
+        code, _out, err, _loads = _run(tmp_path, "--no-cache", "--select", "PW001,NOPE9", ".")
+        assert code == 2 and "NOPE9" in err, err
+    (tmp_path / "plancheck.toml").write_text('severity = { XX123 = "info" }\n', encoding="utf-8")
+    for _ in range(2):
+        code, _out, err, _loads = _run(tmp_path, "--no-cache", ".")
+        assert code == 2 and "XX123" in err, err
+
+
+def test_a_damaged_selection_is_made_anew(tmp_path):
+    _corpus(tmp_path)
+    args = ("--no-cache", "--output-format", "json", "--exit-zero", "--select", "PW,RD", ".")
+    first = _run(tmp_path, *args)
+    for damage in (b"", b'{"rules": [["PW001"]], "body": "x"}\n{}', b"not json at all"):
+        for kept in _selections(tmp_path):
+            kept.write_bytes(damage)
+        again = _run(tmp_path, *args)
+        assert again[:3] == first[:3] and again[3] == 1, damage
+        assert _run(tmp_path, *args) == (*first[:3], 0)
+
+
+def test_a_kept_selection_holds_the_rules_as_loaded(tmp_path, monkeypatch):
+    """In one process: the rules read from a kept selection are those the settings select, with
+    the same sources, digests, severities and tables, whatever the packs' status settled to."""
+    from lint import config, keptselection, packs, statmemo
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for settled in (False, True):
+        if settled:
+            monkeypatch.setattr(statmemo, "SETTLED_NS", -(10**10))
+        keptselection._packs_identity.cache_clear()
+        settings = config.settings_from_table({"select": ["PW", "WM"], "severity": {"PW001": "warning"}}, None)
+        expected = config._select(settings, ())
+        kept = keptselection.read(settings, ())
+        assert kept is not None and len(kept) == len(expected) > 1
+        for got, want in zip(kept, expected, strict=True):
+            assert got._replace(body=None) == want._replace(body=None)
+            assert got.body.table() == want.body.table() and got.message == want.message
+        assert kept.get("PW001").severity == packs.Severity.WARNING
