@@ -137,6 +137,9 @@ def scaling(workdir: Path) -> list[tuple[str, float, float, float]]:
         "200 000 → 400 000 short lines": lambda k: "加强D建。\n" * (200_000 * k),
         "noise symbols, 1 → 2 MB": lambda k: "更^%*#@~$&" * (100_000 * k),
         "nested brackets, 1 → 2 MB": lambda k: ("【" * 50 + "更多素材" + "】" * 50) * (3_000 * k),
+        # a guard (unless-before, unless-sentence) asked at every match of a long line or sentence
+        "a split word every 4 characters of one line, 0.5 → 1 MB": lambda k: "中 文，" * (50_000 * k),
+        "one sentence of 1 → 2 MB, a guarded match every 14 characters": lambda k: "新时代中国特色社会主义思想，" * (24_000 * k),
     }
     rows = []
     for name, make in cases.items():

@@ -1,5 +1,7 @@
 """The pattern kind fills replacement templates itself (lint.kinds.pattern.read_template), so that a
-fix needs no call into `regex`'s parser: what it gives must be what Match.expand gives."""
+fix needs no call into `regex`'s parser: what it gives must be what Match.expand gives. Its
+sentence guard finds sentences from ends found once per document: they must be those a walk from
+the match finds."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lint import tomlload
+from lint.document import Document
+from lint.kinds.base import SENTENCE_END, sentence_span
 from lint.kinds.pattern import fill_template, read_template
 
 from .conftest import ROOT
@@ -80,3 +84,20 @@ def test_a_user_pack_whose_template_names_a_missing_group_fails_at_load_naming_t
         assert "WD901" in message and "key 'replacement': the pattern has no group" in message and "\n" not in message, message
     path.write_text(pack(r"\\g<word>丙"), encoding="utf-8")
     assert load_pack(path)[0].matcher.template is not None
+
+
+def _walked_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end) found by walking from it, as the guard once did."""
+    left = start
+    while left > 0 and not SENTENCE_END.match(text, left - 1):
+        left -= 1
+    m = SENTENCE_END.search(text, end)
+    return left, (m.end() if m else len(text))
+
+
+@given(st.text(alphabet="甲乙。！？!?\n，", max_size=40), st.data())
+def test_sentences_are_those_a_walk_from_the_match_finds(text, data):
+    doc = Document(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert sentence_span(doc, start, end) == _walked_sentence(text, start, end)

@@ -119,6 +119,10 @@ class PatternMatcher:
         else:
             folded = None
             haystack = text
+        # what the guards found, by line and by sentence: asked again for each match in a long
+        # line, the searches would make the rule quadratic in it
+        excused_lines: dict[int, bool] = {}
+        excused_sentences: dict[tuple[int, int], bool] = {}
         for m in self.pattern.finditer(haystack, timeout=doc.timeout):
             if self.max_document_han is not None and doc.prose_han_count() > self.max_document_han:
                 return
@@ -135,12 +139,15 @@ class PatternMatcher:
                     continue
             if self.unless_line is not None:
                 i = doc.line_index(start)
-                line_start, line_end = doc.line_span(i)
-                if self.unless_line.search(text, line_start, line_end):
+                if i not in excused_lines:
+                    excused_lines[i] = self.unless_line.search(text, *doc.line_span(i)) is not None
+                if excused_lines[i]:
                     continue
             if self.unless_sentence is not None:
-                s_start, s_end = sentence_span(text, start, end)
-                if self.unless_sentence.search(text, s_start, s_end):
+                sentence = sentence_span(doc, start, end)
+                if sentence not in excused_sentences:
+                    excused_sentences[sentence] = self.unless_sentence.search(text, *sentence) is not None
+                if excused_sentences[sentence]:
                     continue
             if self.strip is not None:
                 edits = tuple(Edit(c.start(), c.end()) for c in self.strip.finditer(text, start, end))
