@@ -25,7 +25,8 @@ def _settings(config: Settings | Mapping[str, Any] | None) -> Settings:
     if config is None:
         return Settings()
     if isinstance(config, Settings):
-        return config
+        # its fields are tuples (the settings key caches); a caller's lists are taken for them
+        return config._replace(**{key: tuple(value) for key, value in config._asdict().items() if isinstance(value, list)})
     return settings_from_table(config, None)
 
 

@@ -137,7 +137,7 @@ class Settings(NamedTuple):
         for rule_id, _ in self.severity:
             if rule_id not in ids:
                 raise ConfigError(f"{where}: 'severity': unknown rule id '{rule_id}'{did_you_mean(rule_id, ids)}")
-        keptselection.write(self, (), _select(self, ()))
+        keptselection.write(self, (), _select(self, (), rules), rules)
         return self
 
 
@@ -151,17 +151,17 @@ def _root(source: Path | None, cwd: str) -> Path:
 def _selected_rules(settings: Settings, extra_ignores: tuple[str, ...]) -> RuleSet:
     """The rules `settings` select for a file with `extra_ignores` (its per-file ignores), as kept
     by an earlier run when they were; else worked out from every rule, and kept."""
-    kept = keptselection.read(settings, extra_ignores)
-    if kept is None:
+
+    def select() -> tuple[RuleSet, RuleSet]:
         settings.validate()  # only validated settings have their selections kept
-        kept = _select(settings, extra_ignores)
-        keptselection.write(settings, extra_ignores, kept)
-    return kept
+        every = settings.all_rules()
+        return _select(settings, extra_ignores, every), every
+
+    return keptselection.rules(settings, extra_ignores, select)
 
 
-def _select(settings: Settings, extra_ignores: tuple[str, ...]) -> RuleSet:
-    """The rules `settings` select, less `extra_ignores`, from every rule loaded."""
-    rules = settings.all_rules()
+def _select(settings: Settings, extra_ignores: tuple[str, ...], rules: RuleSet) -> RuleSet:
+    """The rules of `rules` (every rule loaded) that `settings` select, less `extra_ignores`."""
     chosen = resolve_layer(rules, None, settings.select, settings.extend_select, settings.ignore)
     if settings.cli_select is not None or settings.cli_extend_select or settings.cli_ignore:
         chosen = resolve_layer(rules, chosen, settings.cli_select, settings.cli_extend_select, settings.cli_ignore)

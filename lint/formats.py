@@ -14,7 +14,6 @@ import os
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path, PurePath
-from types import MappingProxyType
 from typing import NamedTuple
 
 from . import __version__, lazyre, output
@@ -29,9 +28,9 @@ class Report(NamedTuple):
     level its configuration sets) and the rules that ran."""
 
     located: Sequence[Located]
-    paths: Sequence[str] = ()
-    fail_levels: Mapping[str, Severity] = MappingProxyType({})
-    rules: Mapping[str, Rule] = MappingProxyType({})
+    paths: Sequence[str]
+    fail_levels: Mapping[str, Severity]
+    rules: Mapping[str, Rule]
     paint: Palette = PLAIN
 
     def fails(self, item: Located) -> bool:

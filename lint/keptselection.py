@@ -7,10 +7,15 @@ table, parsed when the rule runs), with each rule's effective severity in its su
 it came from (path and digest, which the results cache keys on) beside. The file is keyed by the
 selection (the settings' selectors, per-file ignores and severities, and the ignores of the file
 at hand) and by the packs: each by its status when that has settled (lint.statmemo: a write
-changes it), else by the digest of its bytes.
+changes it), else by the digest of its bytes; with a user's pack, also by the `regex` engine
+installed, which decided that the pack's expressions compile (lint.packs checks a user's pack
+again for another one).
 
-Only rules that passed `Settings.validate` are kept, so a kept selection of a configuration also
-says that its selectors were checked against those packs.
+Only selections of validated settings are kept, so a kept selection of a configuration also says
+that its selectors were checked against those packs; and only from rules loaded from the packs'
+bytes as they are when it is written (a long-lived process may hold rules of an older version).
+Equal selections share their rules, and every selection shares the body (table and matcher) of a
+rule with the others in the process.
 """
 
 from __future__ import annotations
@@ -21,38 +26,59 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, keptpacks, packs, statmemo, usercache
-from .packs import RuleBody, RuleSet
+from .packs import Rule, RuleBody, RuleSet
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .config import Settings
 
 FORMAT = "1"
 
+# per process: the selections made or read, by file; the bodies of their rules, by pack and id;
+# the selections known to be kept (validated)
+_made: dict[Path, RuleSet] = {}
+_bodies: dict[tuple[str, str, str], RuleBody] = {}
+_known: set[Path] = set()
 
-@functools.lru_cache(maxsize=16)
-def _packs_identity(paths: tuple[Path, ...]) -> str | None:
-    """What identifies the bytes of every pack, as packs.load_rules reads them once per process;
-    None when one cannot be read (loading reports it)."""
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _packs_identity(paths: tuple[Path, ...], loaded: dict[str, str] | None = None) -> str | None:
+    """What identifies the bytes of every pack: its status, when settled, else its digest. None
+    when a pack cannot be read (loading reports it), or, given the digests of the packs as
+    `loaded` (by path), when a pack's bytes no longer have that digest."""
     parts = []
     for path in paths:
-        status = statmemo.stamp(path)
-        if status is None:
+        status = statmemo.stamp(path)  # taken before the bytes are read: a write after it changes it
+        digest = None
+        if status is None or loaded is not None:
             try:
-                parts.append(f"{path}\0{hashlib.sha256(path.read_bytes()).hexdigest()}")
+                digest = _digest(path)
             except OSError:
                 return None
-        else:
-            parts.append(f"{path}\0{status}")
+            if loaded is not None and loaded.get(str(path)) != digest:
+                return None
+        parts.append(f"{path}\0{status if status is not None else digest}")
     return "\0".join(parts)
 
 
-def _target(settings: Settings, extra_ignores: tuple[str, ...]) -> Path | None:
+def _target(settings: Settings, extra_ignores: tuple[str, ...], rules: RuleSet | None = None) -> Path | None:
+    """The file of this selection; None when the packs cannot be identified. Given every rule
+    loaded (`rules`), None too unless they are those of the packs' bytes as they are now."""
     try:
-        identity = _packs_identity((*packs.builtin_pack_paths(), *settings.rule_packs))
+        paths = (*packs.builtin_pack_paths(), *settings.rule_packs)
     except packs.PackError:
         return None
+    identity = _packs_identity(paths, None if rules is None else {r.source: r.pack_digest for r in rules})
     if identity is None:
         return None
+    if settings.rule_packs:
+        from . import programs
+
+        identity += "\0" + programs.ENGINE
     chosen = (
         settings.select,
         settings.extend_select,
@@ -67,16 +93,52 @@ def _target(settings: Settings, extra_ignores: tuple[str, ...]) -> Path | None:
     return usercache.folder() / "packs" / f"selected-{usercache.key(__version__, FORMAT, identity, repr(chosen))}.jsonl"
 
 
+def _shared(rule: Rule) -> Rule:
+    """`rule` with the body every selection in this process has for it."""
+    body = _bodies.setdefault((rule.source, rule.pack_digest, rule.id), rule.body)
+    return rule if body is rule.body else rule._replace(body=body)
+
+
+def _target_of(settings: Settings, extra_ignores: tuple[str, ...]) -> Path | None:
+    """`_target`, worked out once per process (as the packs are loaded once per process: an API
+    caller validating the same settings for each text touches no file)."""
+    return _known_target(settings, extra_ignores, usercache.folder())
+
+
+@functools.lru_cache(maxsize=64)
+def _known_target(settings: Settings, extra_ignores: tuple[str, ...], folder: Path) -> Path | None:
+    return _target(settings, extra_ignores)
+
+
 def known(settings: Settings) -> bool:
     """Whether a selection of `settings` is kept: they were validated against the packs as they are."""
-    target = _target(settings, ())
-    return target is not None and usercache.used(target)
+    target = _target_of(settings, ())
+    if target is None:
+        return False
+    if target not in _known and usercache.used(target):
+        _known.add(target)
+    return target in _known
 
 
-def read(settings: Settings, extra_ignores: tuple[str, ...]) -> RuleSet | None:
-    """The rules `settings` select for a file with `extra_ignores`, as kept; None when not kept."""
-    target = _target(settings, extra_ignores)
-    found = keptpacks.read_file(target) if target is not None else None
+def rules(settings: Settings, extra_ignores: tuple[str, ...], select: Callable[[], tuple[RuleSet, RuleSet]]) -> RuleSet:
+    """The rules `settings` select for a file with `extra_ignores`: as kept, or else made by
+    `select()` (which validates the settings, and gives the selection and every rule loaded) and
+    kept."""
+    target = _target_of(settings, extra_ignores)
+    if target is not None and target in _made:
+        return _made[target]
+    chosen = _read(target) if target is not None else None
+    if chosen is None:
+        chosen, every = select()
+        write(settings, extra_ignores, chosen, every)
+    chosen = RuleSet(tuple(map(_shared, chosen)))
+    if target is not None:
+        _made[target] = chosen
+    return chosen
+
+
+def _read(target: Path) -> RuleSet | None:
+    found = keptpacks.read_file(target)
     if found is None:
         return None
     head, tables = found
@@ -84,21 +146,25 @@ def read(settings: Settings, extra_ignores: tuple[str, ...]) -> RuleSet | None:
         summaries, origins = head["rules"], head["origins"]
         if len(origins) != len(summaries):
             raise ValueError("damaged")
-        rules = tuple(
-            packs.rule_from_summary(summary, RuleBody(Path(source), tables=tables, index=i), source, digest)
-            for i, (summary, (source, digest)) in enumerate(zip(summaries, origins, strict=True))
+        return RuleSet(
+            tuple(
+                packs.rule_from_summary(summary, RuleBody(Path(source), tables=tables, index=i), source, digest)
+                for i, (summary, (source, digest)) in enumerate(zip(summaries, origins, strict=True))
+            )
         )
     except (KeyError, ValueError, TypeError, AttributeError):
         usercache.discard(target)
         return None
-    return RuleSet(rules)
 
 
-def write(settings: Settings, extra_ignores: tuple[str, ...], rules: RuleSet) -> None:
-    """Keep the rules `settings` select for a file with `extra_ignores` (validated settings only)."""
-    target = _target(settings, extra_ignores)
+def write(settings: Settings, extra_ignores: tuple[str, ...], chosen: RuleSet, every: RuleSet) -> None:
+    """Keep `chosen`, the rules validated `settings` select for a file with `extra_ignores`, made
+    from `every` rule loaded."""
+    target = _target(settings, extra_ignores, every)
     if target is None:
         return
-    summaries = [[r.id, r.name, r.category, str(r.severity), r.kind, r.fix, list(r.anchors)] for r in rules]
-    origins = [[r.source, r.pack_digest] for r in rules]
-    keptpacks.write_file(target, [r.body.table() for r in rules], summaries, {"origins": origins})
+    summaries = [[r.id, r.name, r.category, str(r.severity), r.kind, r.fix, list(r.anchors)] for r in chosen]
+    origins = [[r.source, r.pack_digest] for r in chosen]
+    keptpacks.write_file(target, [r.body.table() for r in chosen], summaries, {"origins": origins})
+    if not extra_ignores:
+        _known.add(target)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import programs
@@ -58,9 +57,9 @@ class Span(NamedTuple):
 class Directives(NamedTuple):
     """All the directives of a document, and the spans each rule is silenced in."""
 
-    items: tuple[Directive, ...] = ()
-    spans: Mapping[str, tuple[Span, ...]] = MappingProxyType({})  # by rule
-    problems: tuple[Finding, ...] = ()  # malformed directives, found while reading them
+    items: tuple[Directive, ...]
+    spans: Mapping[str, tuple[Span, ...]]  # by rule
+    problems: tuple[Finding, ...]  # malformed directives, found while reading them
 
     def silencer(self, rule: str, offset: int) -> int | None:
         """The directive that silences `rule` at `offset`, if any."""
@@ -93,7 +92,7 @@ def may_have_directives(text: str) -> bool:
 def read(text: str, known: RuleSet) -> Directives:
     """The directives of `text`, with selectors resolved against every rule `known`."""
     if not may_have_directives(text):
-        return Directives()
+        return Directives((), {}, ())
     every_rule = frozenset(r.id for r in known)
     vocabulary = ["ALL", *sorted({r.category for r in known}), *(r.name for r in known), *(r.id for r in known)]
     items: list[Directive] = []

@@ -10,6 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from lint.model import Severity
+from lint.packs import RuleSet
+
 from .conftest import ROOT, pattern_rule
 
 SEED = ROOT / "tests" / "golden" / "seed_002_43c5f040e6d985ae.txt"
@@ -105,19 +108,74 @@ def test_a_damaged_selection_is_made_anew(tmp_path):
 
 def test_a_kept_selection_holds_the_rules_as_loaded(tmp_path, monkeypatch):
     """In one process: the rules read from a kept selection are those the settings select, with
-    the same sources, digests, severities and tables, whatever the packs' status settled to."""
-    from lint import config, keptselection, packs, statmemo
+    the same sources, digests, severities and tables, whether the packs are known by their
+    settled status or by their bytes."""
+    from lint import config, keptselection, statmemo
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    for settled in (False, True):
-        if settled:
-            monkeypatch.setattr(statmemo, "SETTLED_NS", -(10**10))
-        keptselection._packs_identity.cache_clear()
+    targets = set()
+    for settled_after in (10**20, -(10**10)):  # no file counts as settled; every file does
+        monkeypatch.setattr(statmemo, "SETTLED_NS", settled_after)
         settings = config.settings_from_table({"select": ["PW", "WM"], "severity": {"PW001": "warning"}}, None)
-        expected = config._select(settings, ())
-        kept = keptselection.read(settings, ())
+        every = settings.all_rules()
+        expected = config._select(settings, (), every)
+        targets.add(keptselection._target(settings, ()))
+        kept = keptselection._read(keptselection._target(settings, ()))
         assert kept is not None and len(kept) == len(expected) > 1
         for got, want in zip(kept, expected, strict=True):
             assert got._replace(body=None) == want._replace(body=None)
             assert got.body.table() == want.body.table() and got.message == want.message
-        assert kept.get("PW001").severity == packs.Severity.WARNING
+        assert kept.get("PW001").severity == Severity.WARNING
+    assert len(targets) == 2
+
+
+def test_rules_loaded_from_other_bytes_than_the_packs_have_now_are_not_kept(tmp_path, monkeypatch):
+    """A long-lived process may hold the rules of a pack since edited: they are not kept under
+    the key of the pack as it is now."""
+    from lint import config, keptselection
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    settings = config.Settings(select=("PW",))
+    every = settings.all_rules()
+    chosen = config._select(settings, (), every)
+    edited = every.get("WM001").source  # a pack none of whose rules is selected
+    older = RuleSet(tuple(r._replace(pack_digest="0" * 64) if r.source == edited else r for r in every))
+    keptselection.write(settings, ("LY",), chosen, older)
+    assert keptselection._read(keptselection._target(settings, ("LY",))) is None
+    keptselection.write(settings, ("LY",), chosen, every)
+    kept = keptselection._read(keptselection._target(settings, ("LY",)))
+    assert kept is not None and [r.id for r in kept] == [r.id for r in chosen]
+
+
+def test_a_users_pack_is_kept_for_the_regex_engine_that_checked_it(tmp_path, monkeypatch):
+    """lint.packs checks a user's pack again under another `regex` (a pattern the new one rejects
+    must be an error, not a crash when it runs): its selections are the engine's too."""
+    from lint import config, keptselection, programs
+
+    (tmp_path / "mine.toml").write_text(pattern_rule("WD901", "first", "加强", "加强"), encoding="utf-8")
+    with_pack = config.Settings(rule_packs=(tmp_path / "mine.toml",))
+    without = config.Settings()
+    before = keptselection._target(with_pack, ()), keptselection._target(without, ())
+    monkeypatch.setattr(programs, "ENGINE", programs.ENGINE + "-upgraded")
+    assert keptselection._target(with_pack, ()) != before[0]
+    assert keptselection._target(without, ()) == before[1]
+
+
+def test_equal_selections_share_their_rules_and_every_selection_the_bodies(tmp_path, monkeypatch):
+    """Folders with the same configuration (another source, another fail level) check with the
+    same rules, and rules selected by several configurations have one matcher."""
+    from lint import config, keptselection
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(keptselection, "_made", {})
+    monkeypatch.setattr(keptselection, "_bodies", {})
+    monkeypatch.setattr(keptselection, "_known", set())
+    for _ in range(2):  # the selections made, then read back in a new process
+        config._selected_rules.cache_clear()
+        keptselection._made.clear()
+        keptselection._bodies.clear()
+        a = config.Settings(source=tmp_path / "a" / "plancheck.toml", ignore=("LY",)).rules_for(None)
+        b = config.Settings(source=tmp_path / "b" / "plancheck.toml", ignore=("LY",), fail_level=Severity.WARNING).rules_for(None)
+        other = config.Settings(select=("PW", "LY")).rules_for(None)
+        assert a is b
+        assert other.get("PW001").body is a.get("PW001").body and other.get("PW001").matcher is a.get("PW001").matcher
