@@ -116,6 +116,7 @@ def test_a_kept_selection_holds_the_rules_as_loaded(tmp_path, monkeypatch):
     targets = set()
     for settled_after in (10**20, -(10**10)):  # no file counts as settled; every file does
         monkeypatch.setattr(statmemo, "SETTLED_NS", settled_after)
+        keptselection._known_target.cache_clear()  # as in a new process
         settings = config.settings_from_table({"select": ["PW", "WM"], "severity": {"PW001": "warning"}}, None)
         every = settings.all_rules()
         expected = config._select(settings, (), every)
