@@ -25,9 +25,15 @@ def _settings(config: Settings | Mapping[str, Any] | None) -> Settings:
     if config is None:
         return Settings()
     if isinstance(config, Settings):
-        # its fields are tuples (the settings key caches); a caller's lists are taken for them
-        return config._replace(**{key: tuple(value) for key, value in config._asdict().items() if isinstance(value, list)})
+        # its fields are tuples (the settings key caches): a caller's lists, nested ones too, are
+        # taken for them
+        lists = {key: _tuples(value) for key, value in config._asdict().items() if isinstance(value, list | tuple)}
+        return config._replace(**lists) if lists != {key: getattr(config, key) for key in lists} else config
     return settings_from_table(config, None)
+
+
+def _tuples(value: Any) -> Any:
+    return tuple(map(_tuples, value)) if isinstance(value, list | tuple) else value
 
 
 def _path(path: str | Path | None) -> Path | None:

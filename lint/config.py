@@ -138,6 +138,7 @@ class Settings(NamedTuple):
             if rule_id not in ids:
                 raise ConfigError(f"{where}: 'severity': unknown rule id '{rule_id}'{did_you_mean(rule_id, ids)}")
         keptselection.write(self, (), _select(self, (), rules), rules)
+        keptselection.validated(self)
         return self
 
 

@@ -20,8 +20,8 @@ rule with the others in the process.
 
 from __future__ import annotations
 
-import functools
 import hashlib
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,11 +35,14 @@ if TYPE_CHECKING:
 
 FORMAT = "1"
 
-# per process: the selections made or read, by file; the bodies of their rules, by pack and id;
-# the selections known to be kept (validated)
-_made: dict[Path, RuleSet] = {}
+# per process: the selections in use, by file (weakly: the settings' cache holds those in use, and
+# a rule set keeps its prefilter alive); the bodies of their rules, by pack and id; the targets of
+# settings; the selections of validated settings
+_made: weakref.WeakValueDictionary[Path, RuleSet] = weakref.WeakValueDictionary()
 _bodies: dict[tuple[str, str, str], RuleBody] = {}
+_targets: dict[tuple[Settings, tuple[str, ...], Path], Path] = {}
 _known: set[Path] = set()
+MAX_TARGETS = 256  # all forgotten at once above this: only a process seeing that many configurations gets there
 
 
 def _digest(path: Path) -> str:
@@ -101,13 +104,16 @@ def _shared(rule: Rule) -> Rule:
 
 def _target_of(settings: Settings, extra_ignores: tuple[str, ...]) -> Path | None:
     """`_target`, worked out once per process (as the packs are loaded once per process: an API
-    caller validating the same settings for each text touches no file)."""
-    return _known_target(settings, extra_ignores, usercache.folder())
-
-
-@functools.lru_cache(maxsize=64)
-def _known_target(settings: Settings, extra_ignores: tuple[str, ...], folder: Path) -> Path | None:
-    return _target(settings, extra_ignores)
+    caller validating the same settings for each text touches no file); not kept while None."""
+    key = (settings, extra_ignores, usercache.folder())
+    target = _targets.get(key)
+    if target is None:
+        target = _target(settings, extra_ignores)
+        if target is not None:
+            if len(_targets) >= MAX_TARGETS:
+                _targets.clear()
+            _targets[key] = target
+    return target
 
 
 def known(settings: Settings) -> bool:
@@ -125,8 +131,9 @@ def rules(settings: Settings, extra_ignores: tuple[str, ...], select: Callable[[
     `select()` (which validates the settings, and gives the selection and every rule loaded) and
     kept."""
     target = _target_of(settings, extra_ignores)
-    if target is not None and target in _made:
-        return _made[target]
+    made = _made.get(target) if target is not None else None
+    if made is not None:
+        return made
     chosen = _read(target) if target is not None else None
     if chosen is None:
         chosen, every = select()
@@ -166,5 +173,11 @@ def write(settings: Settings, extra_ignores: tuple[str, ...], chosen: RuleSet, e
     summaries = [[r.id, r.name, r.category, str(r.severity), r.kind, r.fix, list(r.anchors)] for r in chosen]
     origins = [[r.source, r.pack_digest] for r in chosen]
     keptpacks.write_file(target, [r.body.table() for r in chosen], summaries, {"origins": origins})
-    if not extra_ignores:
+
+
+def validated(settings: Settings) -> None:
+    """Note that `settings` passed validation in this process (kept or not, and whatever the
+    packs' status became since: `known` asks by the target this process worked out)."""
+    target = _target_of(settings, ())
+    if target is not None:
         _known.add(target)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lint import engine
 from lint.document import NewlineMap
-from lint.model import Applicability, Edit, Fix
+from lint.model import Applicability, Edit, Fix, Severity
 from lint.packs import load_rules
 
 from .conftest import CYCLE_PACK
@@ -99,3 +99,18 @@ def test_fullwidth_punctuation_and_ideographic_indentation_are_never_folded(all_
     text = "\u3000\u3000一、总体要求：坚持“以人民为中心”，（试行）！？；……——《方案》【工作目标】ＡＢＣ１２３％\n"
     assert engine.fix(text, all_rules, unsafe=True).text == text
     assert engine.check(text, all_rules) == []
+
+
+def test_settings_built_with_lists_are_taken_as_with_tuples(all_rules):
+    """The settings key caches, so their fields are tuples; a caller building `Settings` with lists
+    (nested ones too) gets what the tuples give."""
+    from lint import check_text
+    from lint.config import Settings
+
+    text = "加强D建工作。##paidend##\n"
+    with_tuples = Settings(select=("PW", "RD"), per_file_ignores=(("*.txt", ("RD",)),), severity=(("PW001", Severity.INFO),))
+    with_lists = Settings(select=["PW", "RD"], per_file_ignores=[("*.txt", ["RD"])], severity=[["PW001", Severity.INFO]])
+    for path in (None, "a.txt"):
+        expected = check_text(text, config=with_tuples, path=path)
+        assert expected and check_text(text, config=with_lists, path=path) == expected
+    assert {f.rule for f in check_text(text, config=with_lists, path="a.txt")} == {"PW001"}

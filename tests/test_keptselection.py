@@ -116,7 +116,8 @@ def test_a_kept_selection_holds_the_rules_as_loaded(tmp_path, monkeypatch):
     targets = set()
     for settled_after in (10**20, -(10**10)):  # no file counts as settled; every file does
         monkeypatch.setattr(statmemo, "SETTLED_NS", settled_after)
-        keptselection._known_target.cache_clear()  # as in a new process
+        keptselection._targets.clear()  # as in a new process
+        keptselection._known.clear()
         settings = config.settings_from_table({"select": ["PW", "WM"], "severity": {"PW001": "warning"}}, None)
         every = settings.all_rules()
         expected = config._select(settings, (), every)
@@ -180,3 +181,45 @@ def test_equal_selections_share_their_rules_and_every_selection_the_bodies(tmp_p
         other = config.Settings(select=("PW", "LY")).rules_for(None)
         assert a is b
         assert other.get("PW001").body is a.get("PW001").body and other.get("PW001").matcher is a.get("PW001").matcher
+
+
+def test_selections_no_longer_in_use_are_not_held(tmp_path, monkeypatch):
+    """A long-lived process asking for many selections keeps those its settings' cache holds, not
+    every one it made (each rule set keeps its prefilter alive)."""
+    import gc
+
+    from lint import config, keptselection
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(keptselection, "_made", type(keptselection._made)())
+    config._selected_rules.cache_clear()
+    ids = [r.id for r in config.Settings().all_rules()][:5]
+    held = [config.Settings(select=(rule_id,)).rules_for(None) for rule_id in ids]
+    assert len(keptselection._made) == 5
+    del held
+    config._selected_rules.cache_clear()
+    gc.collect()
+    assert len(keptselection._made) == 0
+
+
+def test_settings_are_validated_once_per_process_whatever_the_packs_status_becomes(tmp_path, monkeypatch):
+    """A pack's status settles two seconds after it was written: settings validated before are
+    still known as validated (an API caller validates its configuration for each text)."""
+    from lint import config, keptselection, statmemo
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (tmp_path / "mine.toml").write_text(pattern_rule("WD901", "first", "加强", "加强"), encoding="utf-8")
+    loads = []
+    monkeypatch.setattr(config, "load_rules", lambda packs: loads.append(packs) or keptselection.packs.load_rules(packs))
+    monkeypatch.setattr(statmemo, "SETTLED_NS", 10**20)  # not settled yet
+    write = keptselection.write
+
+    def settling_write(*args) -> None:
+        monkeypatch.setattr(statmemo, "SETTLED_NS", -(10**10))  # the pack settles while validated
+        write(*args)
+
+    monkeypatch.setattr(keptselection, "write", settling_write)
+    table = {"rule-packs": [str(tmp_path / "mine.toml")], "select": ["WD901", "PW"]}
+    for _ in range(4):
+        config.settings_from_table(table, None)
+    assert len(loads) == 1

@@ -4,8 +4,8 @@ A single space between two Han characters is a split word when a dictionary word
 text around the gap, segmented without the space (jieba, dictionary only, no guessing of new
 words), has a word that crosses the gap (`党组织` in 基层党 组织, `特色` in 中国特 色社会主义). Only in
 prose lines (`prose`), never after `unless-before` (an article number: `第八十九条 理算…`, where
-`条理` is a word by accident; it is looked for in the last BEFORE_WINDOW characters of the line
-before the gap) and never inside an open quotation (`“万企出海 鲁贸全球”` is a slogan written with a
+`条理` is a word by accident; a match of it starts at most BEFORE_WINDOW characters before the
+gap) and never inside an open quotation (`“万企出海 鲁贸全球”` is a slogan written with a
 space). The dictionary is read from an on-disk index (lint/segment.py), only for
 the few gaps that pass the other tests.
 """
@@ -26,8 +26,9 @@ OPTIONS = {
 }
 
 
-# `unless-before` is looked for in the end of the line before the gap, this many characters at most
-# (an article number, a byline's 记者): the whole of it, for every gap of a long line, was quadratic
+# `unless-before` is looked for in the line before the gap, in a match starting this many characters
+# before the gap at most (an article number, a byline's 记者): searching all of the line before each
+# gap of a long line was quadratic
 BEFORE_WINDOW = 64
 
 
@@ -54,13 +55,16 @@ class SplitWordMatcher:
                 # after gap (each gap looking at all of its line made a long line quadratic)
                 line = doc.line_index(start)
                 line_start, line_end = doc.line_span(line)
-                prose = self.prose.search(text[line_start:line_end]) is not None
+                line_text = text[line_start:line_end]
+                prose = self.prose.search(line_text) is not None
                 counted, open_quotes = line_start, 0
             if not prose:
                 continue
             open_quotes += text.count("“", counted, start) - text.count("”", counted, start)
             counted = start
-            if open_quotes > 0 or self.unless_before.search(text[max(line_start, start - BEFORE_WINDOW) : start]):
+            # in the line as it is (its start, what lookbehinds see), from the window's start on
+            gap = start - line_start
+            if open_quotes > 0 or self.unless_before.search(line_text, max(0, gap - BEFORE_WINDOW), gap):
                 continue
             from ..segment import word_across  # the dictionary index (and sqlite3): only for a gap in prose
 
