@@ -25,10 +25,11 @@ def _settings(config: Settings | Mapping[str, Any] | None) -> Settings:
     if config is None:
         return Settings()
     if isinstance(config, Settings):
-        # its fields are tuples (the settings key caches): a caller's lists, nested ones too, are
-        # taken for them
-        lists = {key: _tuples(value) for key, value in config._asdict().items() if isinstance(value, list | tuple)}
-        return config._replace(**lists) if lists != {key: getattr(config, key) for key in lists} else config
+        try:
+            hash(config)  # its fields are tuples (the settings key caches)
+        except TypeError:  # a caller's lists, nested ones too, are taken for them
+            return config._replace(**{key: _tuples(value) for key, value in config._asdict().items() if isinstance(value, list | tuple)})
+        return config
     return settings_from_table(config, None)
 
 

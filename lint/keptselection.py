@@ -20,7 +20,6 @@ rule with the others in the process.
 
 from __future__ import annotations
 
-import hashlib
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,13 +39,9 @@ FORMAT = "1"
 # settings; the selections of validated settings
 _made: weakref.WeakValueDictionary[Path, RuleSet] = weakref.WeakValueDictionary()
 _bodies: dict[tuple[str, str, str], RuleBody] = {}
-_targets: dict[tuple[Settings, tuple[str, ...], Path], Path] = {}
+_targets: dict[tuple[tuple, Path], Path] = {}
 _known: set[Path] = set()
 MAX_TARGETS = 256  # all forgotten at once above this: only a process seeing that many configurations gets there
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _packs_identity(paths: tuple[Path, ...], loaded: dict[str, str] | None = None) -> str | None:
@@ -59,7 +54,7 @@ def _packs_identity(paths: tuple[Path, ...], loaded: dict[str, str] | None = Non
         digest = None
         if status is None or loaded is not None:
             try:
-                digest = _digest(path)
+                digest = packs.pack_digest(path.read_bytes())
             except OSError:
                 return None
             if loaded is not None and loaded.get(str(path)) != digest:
@@ -68,21 +63,10 @@ def _packs_identity(paths: tuple[Path, ...], loaded: dict[str, str] | None = Non
     return "\0".join(parts)
 
 
-def _target(settings: Settings, extra_ignores: tuple[str, ...], rules: RuleSet | None = None) -> Path | None:
-    """The file of this selection; None when the packs cannot be identified. Given every rule
-    loaded (`rules`), None too unless they are those of the packs' bytes as they are now."""
-    try:
-        paths = (*packs.builtin_pack_paths(), *settings.rule_packs)
-    except packs.PackError:
-        return None
-    identity = _packs_identity(paths, None if rules is None else {r.source: r.pack_digest for r in rules})
-    if identity is None:
-        return None
-    if settings.rule_packs:
-        from . import programs
-
-        identity += "\0" + programs.ENGINE
-    chosen = (
+def _selection(settings: Settings, extra_ignores: tuple[str, ...]) -> tuple:
+    """What of `settings` decides the rules a file with `extra_ignores` is checked with."""
+    return (
+        settings.rule_packs,
         settings.select,
         settings.extend_select,
         settings.ignore,
@@ -93,7 +77,24 @@ def _target(settings: Settings, extra_ignores: tuple[str, ...], rules: RuleSet |
         settings.cli_ignore,
         extra_ignores,
     )
-    return usercache.folder() / "packs" / f"selected-{usercache.key(__version__, FORMAT, identity, repr(chosen))}.jsonl"
+
+
+def _target(selection: tuple, rules: RuleSet | None = None) -> Path | None:
+    """The file of a `_selection`; None when the packs cannot be identified. Given every rule
+    loaded (`rules`), None too unless they are those of the packs' bytes as they are now."""
+    rule_packs = selection[0]
+    try:
+        paths = (*packs.builtin_pack_paths(), *rule_packs)
+    except packs.PackError:
+        return None
+    identity = _packs_identity(paths, None if rules is None else {r.source: r.pack_digest for r in rules})
+    if identity is None:
+        return None
+    if rule_packs:
+        from . import programs
+
+        identity += "\0" + programs.ENGINE
+    return usercache.folder() / "packs" / f"selected-{usercache.key(__version__, FORMAT, identity, repr(selection))}.jsonl"
 
 
 def _shared(rule: Rule) -> Rule:
@@ -105,10 +106,11 @@ def _shared(rule: Rule) -> Rule:
 def _target_of(settings: Settings, extra_ignores: tuple[str, ...]) -> Path | None:
     """`_target`, worked out once per process (as the packs are loaded once per process: an API
     caller validating the same settings for each text touches no file); not kept while None."""
-    key = (settings, extra_ignores, usercache.folder())
+    selection = _selection(settings, extra_ignores)
+    key = (selection, usercache.folder())
     target = _targets.get(key)
     if target is None:
-        target = _target(settings, extra_ignores)
+        target = _target(selection)
         if target is not None:
             if len(_targets) >= MAX_TARGETS:
                 _targets.clear()
@@ -167,10 +169,10 @@ def _read(target: Path) -> RuleSet | None:
 def write(settings: Settings, extra_ignores: tuple[str, ...], chosen: RuleSet, every: RuleSet) -> None:
     """Keep `chosen`, the rules validated `settings` select for a file with `extra_ignores`, made
     from `every` rule loaded."""
-    target = _target(settings, extra_ignores, every)
+    target = _target(_selection(settings, extra_ignores), every)
     if target is None:
         return
-    summaries = [[r.id, r.name, r.category, str(r.severity), r.kind, r.fix, list(r.anchors)] for r in chosen]
+    summaries = [packs.summary_of(r) for r in chosen]
     origins = [[r.source, r.pack_digest] for r in chosen]
     keptpacks.write_file(target, [r.body.table() for r in chosen], summaries, {"origins": origins})
 

@@ -337,6 +337,19 @@ def _make_matcher(table: dict[str, Any], path: Path, *, check: bool) -> Matcher:
         raise _fail(path, table["id"], str(exc)) from None
 
 
+def pack_digest(content: bytes) -> str:
+    """What identifies a pack's bytes: each rule's `pack_digest`, which the results cache keys on."""
+    return hashlib.sha256(content).hexdigest()
+
+
+def summary_of(rule: Rule) -> list:
+    """The summary (lint.keptpacks.summary) of a rule as loaded, with its effective severity."""
+    values = {key: getattr(rule, key) for key in keptpacks.SUMMARY_KEYS}  # the keys are Rule's fields
+    values["severity"] = str(rule.severity)
+    values["anchors"] = list(rule.anchors)
+    return list(values.values())
+
+
 def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
     """The rules of one pack, every key and expression checked. `validate=False` trusts the pack
     instead: each rule's table is read, its matcher made and its expressions compiled when the
@@ -347,7 +360,7 @@ def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
         content = path.read_bytes()
     except OSError as exc:
         raise PackError(f"{path}: cannot read: {exc.strerror}") from None
-    digest = hashlib.sha256(content).hexdigest()
+    digest = pack_digest(content)
     note = None
     if validate:
         from . import programs  # the engine installed decides which expressions compile

@@ -121,8 +121,8 @@ def test_a_kept_selection_holds_the_rules_as_loaded(tmp_path, monkeypatch):
         settings = config.settings_from_table({"select": ["PW", "WM"], "severity": {"PW001": "warning"}}, None)
         every = settings.all_rules()
         expected = config._select(settings, (), every)
-        targets.add(keptselection._target(settings, ()))
-        kept = keptselection._read(keptselection._target(settings, ()))
+        targets.add(keptselection._target(keptselection._selection(settings, ())))
+        kept = keptselection._read(keptselection._target(keptselection._selection(settings, ())))
         assert kept is not None and len(kept) == len(expected) > 1
         for got, want in zip(kept, expected, strict=True):
             assert got._replace(body=None) == want._replace(body=None)
@@ -143,9 +143,9 @@ def test_rules_loaded_from_other_bytes_than_the_packs_have_now_are_not_kept(tmp_
     edited = every.get("WM001").source  # a pack none of whose rules is selected
     older = RuleSet(tuple(r._replace(pack_digest="0" * 64) if r.source == edited else r for r in every))
     keptselection.write(settings, ("LY",), chosen, older)
-    assert keptselection._read(keptselection._target(settings, ("LY",))) is None
+    assert keptselection._read(keptselection._target(keptselection._selection(settings, ("LY",)))) is None
     keptselection.write(settings, ("LY",), chosen, every)
-    kept = keptselection._read(keptselection._target(settings, ("LY",)))
+    kept = keptselection._read(keptselection._target(keptselection._selection(settings, ("LY",))))
     assert kept is not None and [r.id for r in kept] == [r.id for r in chosen]
 
 
@@ -157,10 +157,10 @@ def test_a_users_pack_is_kept_for_the_regex_engine_that_checked_it(tmp_path, mon
     (tmp_path / "mine.toml").write_text(pattern_rule("WD901", "first", "加强", "加强"), encoding="utf-8")
     with_pack = config.Settings(rule_packs=(tmp_path / "mine.toml",))
     without = config.Settings()
-    before = keptselection._target(with_pack, ()), keptselection._target(without, ())
+    before = keptselection._target(keptselection._selection(with_pack, ())), keptselection._target(keptselection._selection(without, ()))
     monkeypatch.setattr(programs, "ENGINE", programs.ENGINE + "-upgraded")
-    assert keptselection._target(with_pack, ()) != before[0]
-    assert keptselection._target(without, ()) == before[1]
+    assert keptselection._target(keptselection._selection(with_pack, ())) != before[0]
+    assert keptselection._target(keptselection._selection(without, ())) == before[1]
 
 
 def test_equal_selections_share_their_rules_and_every_selection_the_bodies(tmp_path, monkeypatch):

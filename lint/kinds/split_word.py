@@ -50,10 +50,11 @@ class SplitWordMatcher:
         line = -1
         for m in self.gap.finditer(text, timeout=doc.timeout):
             start, end = m.span()
-            if doc.line_index(start) != line:
+            index = doc.line_index(start)
+            if index != line:
                 # a new line: judged once, and its quotation marks counted from its start on, gap
                 # after gap (each gap looking at all of its line made a long line quadratic)
-                line = doc.line_index(start)
+                line = index
                 line_start, line_end = doc.line_span(line)
                 line_text = text[line_start:line_end]
                 prose = self.prose.search(line_text) is not None
