@@ -50,8 +50,12 @@ def _check(
     present: dict[str, bool] = {}
     for rule in rules:
         candidates = filter_.candidates(doc.trigger_lines, rule.id) if filter_ and doc.trigger_lines is not None else None
-        if candidates is not None and rule.matcher.folds and scope.folding_changes():
-            candidates = None  # found in the text as it is, not as the rule reads it
+        if candidates is not None and rule.matcher.folds:
+            folding = scope.folding_lines()
+            if folding:
+                # found in the text as it is, which the rule reads folded: where folding changes
+                # a line, the rule must look itself (at the whole text, unless it reads lines alone)
+                candidates = sorted({*candidates, *folding}) if rule.matcher.line_local else None
         if candidates == []:
             continue  # none of its triggers occurs: it cannot hit
         try:

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from .document import Document, FoldedText, LineFacts
+from .document import Document, LineFacts
 from .kinds.base import Hit
 from .model import Edit
 from .packs import Rule
@@ -49,17 +49,6 @@ def _anchor_pattern(anchors: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True)))
 
 
-def _changed_lines(lines: list[str], folded: str | None = None) -> list[int]:
-    """Indexes of the `lines` that NFKC folding changes; `folded`: their folded text, when known
-    (folding keeps line ends as they are, so its lines are theirs)."""
-    if folded is None:
-        text = FoldedText("\n".join(lines))
-        if not text.changed:
-            return []
-        folded = text.text
-    return [i for i, (line, folded_line) in enumerate(zip(lines, folded.split("\n"), strict=True)) if line != folded_line]
-
-
 def _shift(hit: Hit, by: int) -> Hit:
     edits = tuple(Edit(e.start + by, e.end + by, e.content) for e in hit.edits) if hit.edits else hit.edits
     return Hit(hit.start + by, hit.end + by, edits, hit.detail)
@@ -72,7 +61,7 @@ class LineScope:
         # the last line is left out: it has no line end, so its hits do not hold for its text elsewhere
         self.memory = Memory(frozenset(doc.lines[:-1]), LineFacts(previous.facts if previous else None)) if remember else None
         self.fresh: list[int] | None = None
-        self._folds: bool | None = None
+        self._folding: list[int] | None = None
         self.places: dict[str, list[int]] = defaultdict(list)
         if previous is not None:
             lines = doc.lines
@@ -109,32 +98,26 @@ class LineScope:
         """Whether the rule's hits on the lines the last pass had are those it found there."""
         return self.previous is not None and rule.id in self.previous.complete
 
-    def folding_changes(self) -> bool:
-        """Whether NFKC folding changes the document: in a later pass of the fix loop, whether it
-        changes a line the last pass had and it changed then, or a fresh one."""
-        if self._folds is None:
+    def folding_lines(self) -> list[int]:
+        """Indexes of the lines NFKC folding changes, in order: in a later pass of the fix loop,
+        of the lines a fix created, and of the others those whose text it changed in the pass before."""
+        if self._folding is None:
             doc = self.doc
             known = self.previous.folding if self.previous is not None else None
-            if self.memory is None:
-                self._folds = doc.folded().changed
-            elif known is None:
-                folded = doc.folded()
-                lines = _changed_lines(doc.lines, folded.text) if folded.changed else []
-                self._remember_folding(lines)
+            if known is None:
+                self._folding = doc.folding_lines()
             else:
                 assert self.fresh is not None
-                lines = [self.fresh[k] for k in _changed_lines([doc.lines[i] for i in self.fresh])]
+                fresh = self.fresh
+                lines = {fresh[k] for k in Document("\n".join(doc.lines[i] for i in fresh)).folding_lines()}
                 if known:
-                    fresh = set(self.fresh)
-                    lines.extend(i for i, line in enumerate(doc.lines) if line in known and i not in fresh)
-                self._remember_folding(lines)
-        return self._folds
-
-    def _remember_folding(self, lines: list[int]) -> None:
-        assert self.memory is not None
-        last = len(self.doc.lines) - 1
-        self.memory.folding = frozenset(self.doc.lines[i] for i in lines if i != last)
-        self._folds = bool(lines)
+                    is_fresh = set(fresh)
+                    lines.update(i for i, line in enumerate(doc.lines) if line in known and i not in is_fresh)
+                self._folding = sorted(lines)
+            if self.memory is not None:
+                last = len(doc.lines) - 1
+                self.memory.folding = frozenset(doc.lines[i] for i in self._folding if i != last)
+        return self._folding
 
     def hits(self, rule: Rule, candidates: list[int] | None = None) -> list[Hit]:
         """The rule's hits in the document; `candidates`, when known, are the only lines where it

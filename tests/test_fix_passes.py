@@ -36,7 +36,7 @@ def _from_scratch(monkeypatch):
 def passes(monkeypatch):
     """Every pass of the fix loop compares what it learns incrementally with a first look."""
     looked: list[int] = []
-    scan, folding = linescope.LineScope.scan, linescope.LineScope.folding_changes
+    scan, folding = linescope.LineScope.scan, linescope.LineScope.folding_lines
 
     def checked_scan(self, filter_):
         scanned = scan(self, filter_)
@@ -45,12 +45,12 @@ def passes(monkeypatch):
         return scanned
 
     def checked_folding(self):
-        changes = folding(self)
-        assert changes == Document(self.doc.text).folded().changed
-        return changes
+        lines = folding(self)
+        assert lines == Document(self.doc.text).folding_lines()
+        return lines
 
     monkeypatch.setattr(linescope.LineScope, "scan", checked_scan)
-    monkeypatch.setattr(linescope.LineScope, "folding_changes", checked_folding)
+    monkeypatch.setattr(linescope.LineScope, "folding_lines", checked_folding)
     return looked
 
 

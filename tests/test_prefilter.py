@@ -99,11 +99,39 @@ def test_an_orphan_bracket_line_at_either_end_of_the_text_is_joined():
     assert engine.check(text, RULES) == engine.check(text, WHOLE) != []
 
 
-def test_a_folding_rule_is_not_prefiltered_on_a_text_that_folding_changes():
+def test_a_folding_rule_finds_what_only_folding_shows():
     # ＷＷＷ．ｅｘａｍｐｌｅ．ｃｏｍ: the prefilter sees full-width letters, the rule sees www.example.com
     text = "欢迎访问ＷＷＷ．ＥＸＡＭＰＬＥ．ＣＯＭ，获取更多资料。\n"
     assert [f.rule for f in engine.check(text, RULES)] == [f.rule for f in engine.check(text, WHOLE)]
     assert "WM003" in [f.rule for f in engine.check(text, RULES)]
+
+
+def test_a_line_local_folding_rule_looks_only_at_its_candidates_and_the_lines_folding_changes(monkeypatch):
+    # one line folds (full-width digits); the watermark's trigger matches on another: the rule
+    # reads those two lines, not the hundreds of others
+    text = "前言。\n" * 300 + "完成投资１２３亿元。\n" + "第二段。\n" * 300 + "带动增收。【更多素^材搜索哒%哒%*文库】\n"
+    [watermark] = RULES.only(["WM001"])
+    seen: list[str] = []
+    find = type(watermark.matcher).find
+
+    def recording(self, doc):
+        seen.append(doc.text)
+        return find(self, doc)
+
+    monkeypatch.setattr(type(watermark.matcher), "find", recording)
+    assert [f.rule for f in engine.check(text, RULES) if f.rule == "WM001"] == ["WM001"]
+    assert seen == ["完成投资１２３亿元。\n带动增收。【更多素^材搜索哒%哒%*文库】\n"]
+
+
+@given(st.lists(st.sampled_from(["前言", "１２", "①", "ａ", "，", "㈠", "x", "　", "\u00a0", "…", "\n"]), max_size=30))
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+def test_the_lines_folding_changes_are_those_whose_folded_text_differs(pieces):
+    from lint.document import Document, FoldedText
+
+    text = "".join(pieces)
+    expected = [i for i, line in enumerate(text.split("\n")) if FoldedText(line).text != line]
+    assert Document(text).folding_lines() == expected
+    assert bool(expected) == FoldedText(text).changed
 
 
 def test_trailing_blanks_on_a_long_line_are_found():
