@@ -83,10 +83,20 @@ def test_a_text_with_an_unchecked_character_is_not_prefiltered_and_still_checked
         (r"\x{41}{9}", r"\x{41}{9,}"),
         (r"“{,2}", r"“{0,2}"),
         (r"a{,9}b{2,}", r"a{0,}b{2,}"),
+        (r"\A(?:[ \t]*\n)+", r"\A(?:[ \t]*\n)+"),  # the start of the document, where Hyperscan reads it too
     ],
 )
 def test_expressions_are_loosened_into_hyperscans_dialect(source, expected):
     assert prefilter.pcre(source) == expected
+
+
+def test_an_expression_anchored_at_the_start_of_the_text_matches_only_there():
+    [leading] = RULES.only(["LY002"])
+    filter_ = prefilter.for_rules(RULES)
+    for text, lines in [("\n\n第一段。\n", [0]), ("第一段。\n\n\n第二段。\n", []), ("第一段。\n" + " \n" * 50, [])]:
+        assert filter_.candidates(filter_.scan(text), "LY002") == lines
+        assert [f.rule for f in engine.check(text, RULES) if f.rule == "LY002"] == ["LY002"] * len(lines)
+    assert leading.matcher.triggers
 
 
 def test_an_orphan_bracket_line_at_either_end_of_the_text_is_joined():
