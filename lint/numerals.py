@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 _DIGITS = "零一二三四五六七八九"
 
 
+# a document's items repeat a few dozen numerals thousands of times
+@functools.lru_cache(maxsize=1024)
 def parse(numeral: str) -> int | None:
     if numeral.isdigit():
         return int(numeral)

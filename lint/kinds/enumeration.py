@@ -79,7 +79,8 @@ class EnumerationMatcher:
         for m in self.marker.finditer(text, start, end):
             value = numerals.parse(m.group("n"))
             if value is not None:
-                items.append((value, m.start() - origin, m.end() - origin, m.start("n") - origin, m.end("n") - origin))
+                (a, b), (c, d) = m.span(), m.span("n")
+                items.append((value, a - origin, b - origin, c - origin, d - origin))
         return items
 
     def find(self, doc: Document) -> Iterator[Hit]:
