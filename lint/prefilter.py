@@ -88,6 +88,7 @@ def _without_anchors(source: str) -> str:
     out = []
     i = 0
     in_class = False
+    class_start = 0  # where the members of the class being read begin in `out`
     while i < len(source):
         ch = source[i]
         if ch == "\\":
@@ -96,12 +97,13 @@ def _without_anchors(source: str) -> str:
             i += 2
             continue
         if in_class:
-            if ch == "]" and not (out and out[-1] in ("[", "[^")):
+            if ch == "]" and len(out) > class_start:  # a ] first in the class is one of its members
                 in_class = False
             out.append(ch)
         elif ch == "[":
             in_class = True
             out.append("[^" if source[i + 1 : i + 2] == "^" else "[")
+            class_start = len(out)
             i += 2 if source[i + 1 : i + 2] == "^" else 1
             continue
         elif ch not in "^$":
@@ -119,7 +121,7 @@ _DISAGREEING = r"\\[wW]|\[:\^?[a-z]+:\]|\\[pP]\{(?!(?:Han|L|N|P)\})|\\[mMGKXL]"
 
 def pcre(source: str) -> str | None:
     """A Python expression in Hyperscan's dialect, loosened where that only adds matches: anchors
-    left out, `\\uXXXX` escapes spelled `\\x{XXXX}`, and repeat counts above 4 left open (a count
+    other than `\\A` left out, `\\uXXXX` escapes spelled `\\x{XXXX}`, and repeat counts above 4 left open (a count
     of a thousand makes Hyperscan compile for minutes). None for one Hyperscan would read
     differently."""
     if lazyre.compiled(_DISAGREEING).search(source.replace("\\\\", "")):
@@ -437,7 +439,9 @@ def _missing_examples(prefilter: Prefilter, rules: RuleSet) -> list[str]:
         for example in rule.examples:
             text = example.bad
             if text is None or (rule.matcher.folds and FoldedText(text).changed):
-                continue  # a folding rule is not prefiltered where folding changes the text
+                # where folding changes a line, a folding rule runs whatever its triggers say
+                # (on that line, when it reads lines alone): only the others are theirs to find
+                continue
             scanned = prefilter.scan(text)
             if scanned is not None and prefilter.candidates(scanned, rule.id) == []:
                 missing.append(rule.id)
