@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import engine, suppress
-from .config import Settings, settings_from_table
+from .config import Settings, parse_level, settings_from_table
 from .engine import FixResult
-from .model import Finding
+from .model import Finding, Severity
 
 if TYPE_CHECKING:
     from typing import Any
@@ -25,15 +25,35 @@ def _settings(config: Settings | Mapping[str, Any] | None) -> Settings:
     if config is None:
         return Settings()
     if isinstance(config, Settings):
-        try:
-            hash(config)  # its fields are tuples (the settings key caches)
-        except TypeError:  # a caller's lists, nested ones too, are taken for them
-            return config._replace(**{key: _tuples(value) for key, value in config._asdict().items() if isinstance(value, list | tuple)})
-        return config
+        return _taken(config)
     return settings_from_table(config, None)
 
 
+def _taken(settings: Settings) -> Settings:
+    """A caller's `Settings` as those read from a table are: its fields are tuples (the settings
+    key caches, so they must hash), a mapping (`severity={"RD001": Severity.INFO}`) is taken for
+    its items, and a level may be named ("info"). Settings already so are returned as they are."""
+    try:
+        hash(settings)
+    except TypeError:
+        settings = settings._replace(**{key: _tuples(value) for key, value in settings._asdict().items() if _is_collection(value)})
+    if not all(isinstance(level, Severity) for _, level in settings.severity):
+        where = str(settings.source) if settings.source else "Settings"
+        levels = tuple(
+            (rule_id, level if isinstance(level, Severity) else parse_level(level, f"severity.{rule_id}", where))
+            for rule_id, level in settings.severity
+        )
+        settings = settings._replace(severity=levels)
+    return settings
+
+
+def _is_collection(value: Any) -> bool:
+    return isinstance(value, list | tuple | Mapping)
+
+
 def _tuples(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        value = list(value.items())
     return tuple(map(_tuples, value)) if isinstance(value, list | tuple) else value
 
 

@@ -225,7 +225,7 @@ def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _level(value: Any, key: str, where: str) -> Severity:
+def parse_level(value: Any, key: str, where: str) -> Severity:
     if value not in SEVERITY_NAMES:
         raise ConfigError(f"{where}: '{key}' must be one of {', '.join(SEVERITY_NAMES)}, not {value!r}")
     return Severity.parse(value)
@@ -263,7 +263,7 @@ def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settin
     if "exclude" in table:
         values["exclude"] = DEFAULT_EXCLUDE + _strings(table["exclude"], "exclude", where)
     if "fail-level" in table:
-        values["fail_level"] = _level(table["fail-level"], "fail-level", where)
+        values["fail_level"] = parse_level(table["fail-level"], "fail-level", where)
     if "per-file-ignores" in table:
         pfi = table["per-file-ignores"]
         if not isinstance(pfi, Mapping):
@@ -273,7 +273,7 @@ def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settin
         sev = table["severity"]
         if not isinstance(sev, Mapping):
             raise ConfigError(f"{where}: 'severity' must be a table of rule id = level")
-        values["severity"] = tuple((rid, _level(level, f"severity.{rid}", where)) for rid, level in sev.items())
+        values["severity"] = tuple((rid, parse_level(level, f"severity.{rid}", where)) for rid, level in sev.items())
     if "rule-packs" in table:
         packs = tuple((base / p).resolve() for p in _strings(table["rule-packs"], "rule-packs", where))
         for pack in packs:

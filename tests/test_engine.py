@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lint import engine
 from lint.document import NewlineMap
 from lint.model import Applicability, Edit, Fix, Severity
@@ -114,3 +116,25 @@ def test_settings_built_with_lists_are_taken_as_with_tuples(all_rules):
         expected = check_text(text, config=with_tuples, path=path)
         assert expected and check_text(text, config=with_lists, path=path) == expected
     assert {f.rule for f in check_text(text, config=with_lists, path="a.txt")} == {"PW001"}
+
+
+def test_settings_built_with_mappings_and_level_names_are_taken_as_a_table_gives_them(all_rules):
+    """`severity={"RD001": Severity.INFO}` worked before settings were hashed, and a level named
+    "info" must give Severity.INFO in the first call as in every later one (a kept selection
+    stores levels as text and reads them back as levels)."""
+    from lint import check_text
+    from lint.config import ConfigError, Settings
+
+    text = "加强D建工作。##paidend##\n"
+    expected = check_text(text, config={"severity": {"RD001": "info"}, "per-file-ignores": {"*.md": ["PW"]}}, path="a.md")
+    assert [(f.rule, f.severity) for f in expected] == [("RD001", Severity.INFO)]
+    for settings in (
+        Settings(severity={"RD001": Severity.INFO}, per_file_ignores={"*.md": ["PW"]}),
+        Settings(severity=(("RD001", "info"),), per_file_ignores=(("*.md", ("PW",)),)),
+        Settings(severity={"RD001": "info"}, per_file_ignores={"*.md": ("PW",)}),
+    ):
+        for _ in range(2):
+            found = check_text(text, config=settings, path="a.md")
+            assert found == expected and all(type(f.severity) is Severity for f in found)
+    with pytest.raises(ConfigError, match="severity.RD001"):
+        check_text(text, config=Settings(severity=(("RD001", "loud"),)))
