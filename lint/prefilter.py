@@ -80,11 +80,12 @@ _ESCAPED_CODE = r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})"
 
 
 def _without_anchors(source: str) -> str:
-    """`source` less its zero-width anchors (^ $ \\Z \\z \\b \\B): that only adds matches, and
+    """`source` less its zero-width anchors (^ $ \\A \\Z \\z \\b \\B): that only adds matches, and
     Hyperscan gets some of them wrong (`[ \\t]+$` finds nothing in a multi-line text longer than
-    sixteen bytes). `\\A` stays: Hyperscan reads it as `regex` does, and an expression that has
-    one is only ever scanned in a whole document (it counts as crossing lines), whose start it
-    is. Left out, it made `\\A(?:[ \\t]*\\n)+` match at every line end, a fifth of a scan's cost."""
+    sixteen bytes). `\\A` goes too, though Hyperscan reads it as the start of the text: some kinds
+    apply their triggers to one line at a time (a `toc` heading), where it means the line's start.
+    An expression anchored at the start of the text, loosened, matches at every line end: its rule
+    is better kept out of the prefilter (`prefilter = false`, as LY002 is)."""
     out = []
     i = 0
     in_class = False
@@ -92,7 +93,7 @@ def _without_anchors(source: str) -> str:
     while i < len(source):
         ch = source[i]
         if ch == "\\":
-            if in_class or source[i + 1 : i + 2] not in ("Z", "z", "b", "B"):
+            if in_class or source[i + 1 : i + 2] not in ("A", "Z", "z", "b", "B"):
                 out.append(source[i : i + 2])
             i += 2
             continue
@@ -121,7 +122,7 @@ _DISAGREEING = r"\\[wW]|\[:\^?[a-z]+:\]|\\[pP]\{(?!(?:Han|L|N|P)\})|\\[mMGKXL]"
 
 def pcre(source: str) -> str | None:
     """A Python expression in Hyperscan's dialect, loosened where that only adds matches: anchors
-    other than `\\A` left out, `\\uXXXX` escapes spelled `\\x{XXXX}`, and repeat counts above 4 left open (a count
+    left out, `\\uXXXX` escapes spelled `\\x{XXXX}`, and repeat counts above 4 left open (a count
     of a thousand makes Hyperscan compile for minutes). None for one Hyperscan would read
     differently."""
     if lazyre.compiled(_DISAGREEING).search(source.replace("\\\\", "")):

@@ -7,7 +7,7 @@ in look-alike characters), `min-line-length` (only in lines at least that long),
 fix deletes only the characters matching it inside the match, instead of the whole match) and
 `max-document-han` (only in documents with at most that many Han characters in their prose, the
 lines with a sentence end). `prefilter = false` keeps the rule out of the Hyperscan prefilter,
-for an expression that, loosened as the prefilter must (anchors other than \\A, and lookarounds, left out),
+for an expression that, loosened as the prefilter must (anchors and lookarounds left out),
 matches on most lines and would only slow the scan: `[ \t]+$`.
 """
 
