@@ -237,17 +237,14 @@ class FoldedText:
         if not table:
             return
         self.changed = True
-        # a substitution visits only the characters that may fold; str.translate would look up
-        # every character of the text in the table, several times slower on a document (and an
-        # expression of the characters that do fold would be compiled anew for most documents)
-        self.text = _MAY_FOLD.sub(lambda m: table.get(m.group(), m.group()), text)
+        # a substitution visits only the characters that fold; str.translate would look up every
+        # character of the text in the table, several times slower on a document
+        self.text = re.sub("[" + "".join(map(re.escape, table)) + "]", lambda m: table[m.group()], text)
         resized = {ch for ch, folded in table.items() if len(folded) != 1}
         if not resized:
             return
         shift = 0
-        for m in _MAY_FOLD.finditer(text):
-            if m.group() not in resized:
-                continue
+        for m in re.finditer("[" + "".join(map(re.escape, resized)) + "]", text):
             i = m.start()
             size = len(table[m.group()])
             self._fold_ends.append(i + shift + size)
