@@ -50,10 +50,15 @@ def _megabytes(folder: Path) -> float:
 ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def timed(args: list[str], cwd: Path) -> tuple[float, int]:
+def timed(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall seconds and peak RSS (MB) of one process (what it prints goes nowhere)."""
     out = subprocess.run(
-        ["/usr/bin/time", "-f", "%e %M", *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENVIRONMENT
+        ["/usr/bin/time", "-f", "%e %M", *args],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**ENVIRONMENT, **(env or {})},
     )
     last = out.stderr.strip().splitlines()[-1].split()
     return float(last[0]), int(last[1]) // 1024

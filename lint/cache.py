@@ -1,7 +1,7 @@
 """A results cache: the findings of a text under a rule set, kept in `.plancheck_cache/`.
 
-An entry is keyed by the bytes of the file, the identity of the rule set (plancheck's version,
-the bytes of every pack, the selected rules and their severities, the rule time limit) and the
+An entry is keyed by the bytes of the file, the identity of the rule set (plancheck's code, the
+bytes of every pack, the selected rules and their severities, the rule time limit) and the
 mode; so an unchanged file under unchanged rules is never checked twice, and a changed pack,
 configuration or version misses exactly the entries it affects. Entries are JSON (never pickle:
 a cache is not trusted code), written to a temporary file and renamed, so parallel workers and
@@ -15,19 +15,19 @@ import json
 import os
 from pathlib import Path
 
-from . import __version__, files
+from . import compiled, files
 from .model import Applicability, Edit, Finding, Fix, Severity
 from .output import Kind, count_kinds
 from .packs import RuleSet
 
 CACHE_DIR = ".plancheck_cache"
-FORMAT = 2
+FORMAT = 3
 
 
 def rules_identity(rules: RuleSet, timeout: float | None) -> str:
     """A digest of everything about a rule set that can change a finding."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{__version__}|{FORMAT}|{timeout}".encode())
+    h.update(f"{compiled.code_identity()}|{FORMAT}|{timeout}".encode())
     for source, digest in sorted({(r.source, r.pack_digest) for r in rules}):
         h.update(f"{source}|{digest}".encode())  # the bytes its rules were read from
     for rule in rules:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, cache, encodings, files, formats, output, runner, terminal
+from . import __version__, cache, encodings, files, formats, output, runner, terminal, usercache
 from .config import ConfigError, ConfigResolver, Settings
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, Rule, RuleSet
@@ -422,15 +422,20 @@ def report_main(argv: Sequence[str]) -> int:
 
 
 def clean_main(argv: Sequence[str]) -> int:
-    parser = _Parser(prog="plancheck clean", description="Delete the results cache (.plancheck_cache/).")
+    parser = _Parser(
+        prog="plancheck clean",
+        description="Delete the results cache (.plancheck_cache/) and what plancheck keeps in the user's cache folder.",
+    )
     parser.add_argument(
         "paths", nargs="*", metavar="DIR", help="folders whose cache to delete (default: here and the configuration's folder)"
     )
     args = parser.parse_args(argv)
     folders = [Path(p) for p in args.paths] or sorted({Path.cwd(), ConfigResolver().for_path(Path.cwd()).root})
-    removed = [folder for folder in folders if cache.clean(folder)]
+    removed = [folder / cache.CACHE_DIR for folder in folders if cache.clean(folder)]
+    if usercache.clear():
+        removed.append(usercache.folder())
     for folder in removed:
-        print(f"Removed {folder / cache.CACHE_DIR}")
+        print(f"Removed {folder}")
     if not removed:
         print("No cache to remove.")
     return EXIT_CLEAN

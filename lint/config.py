@@ -14,14 +14,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import encodings, keptselection
+from . import encodings
 from .limits import MAX_DELETION, RULE_TIMEOUT
 from .model import SEVERITY_NAMES, Severity
 from .packs import PackError, RuleSet, load_rules
 from .selection import SelectorError, ignored_by, resolve_layer, validate
 from .suggest import did_you_mean
 from .tomllines import key_line
-from .tomlload import TomlError, load_once
+from .tomlload import TomlError, load
 
 if TYPE_CHECKING:
     from typing import Any
@@ -117,10 +117,11 @@ class Settings(NamedTuple):
         return tuple(found)
 
     def validate(self) -> Settings:
-        """Check selectors and rule ids against the rules that will be loaded (once for these
-        settings and packs: their selection is then kept, lint.keptselection)."""
-        if keptselection.known(self):
-            return self
+        """Check selectors and rule ids against the rules that will be loaded (once per process
+        for these settings)."""
+        return _validated(self)
+
+    def _validate(self) -> Settings:
         rules = self.all_rules()
         where = str(self.source) if self.source else "command line"
         try:
@@ -137,8 +138,6 @@ class Settings(NamedTuple):
         for rule_id, _ in self.severity:
             if rule_id not in ids:
                 raise ConfigError(f"{where}: 'severity': unknown rule id '{rule_id}'{did_you_mean(rule_id, ids)}")
-        keptselection.write(self, (), _select(self, (), rules), rules)
-        keptselection.validated(self)
         return self
 
 
@@ -149,16 +148,15 @@ def _root(source: Path | None, cwd: str) -> Path:
 
 
 @functools.lru_cache(maxsize=64)
+def _validated(settings: Settings) -> Settings:
+    return settings._validate()
+
+
+@functools.lru_cache(maxsize=64)
 def _selected_rules(settings: Settings, extra_ignores: tuple[str, ...]) -> RuleSet:
-    """The rules `settings` select for a file with `extra_ignores` (its per-file ignores), as kept
-    by an earlier run when they were; else worked out from every rule, and kept."""
-
-    def select() -> tuple[RuleSet, RuleSet]:
-        settings.validate()  # only validated settings have their selections kept
-        every = settings.all_rules()
-        return _select(settings, extra_ignores, every), every
-
-    return keptselection.rules(settings, extra_ignores, select)
+    """The rules `settings` select for a file with `extra_ignores` (its per-file ignores)."""
+    settings.validate()
+    return _select(settings, extra_ignores, settings.all_rules())
 
 
 def _select(settings: Settings, extra_ignores: tuple[str, ...], rules: RuleSet) -> RuleSet:
@@ -298,7 +296,7 @@ def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settin
 def read_config_file(path: Path) -> Settings | None:
     """Settings from `path`; None for a pyproject.toml without [tool.plancheck]."""
     try:
-        data = load_once(path)
+        data = load(path)
     except TomlError as exc:
         raise ConfigError(str(exc)) from None
     if path.name == "pyproject.toml":

@@ -23,10 +23,11 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
-from . import engine
+from . import api
 from .config import ConfigError, ConfigResolver, Settings
 from .files import replace_user_file, write_atomic
 from .packs import PackError
+from .runner import default_jobs
 
 FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
 
@@ -50,20 +51,26 @@ def _settings(job: Job) -> Settings:
     return resolver.for_path(Path(job.cwd))
 
 
-_RULES_CACHE: dict = {}
+_SETTINGS: dict = {}
 
 
-def _rules_and_settings(job: Job):
+def _settings_of(job: Job) -> Settings:
     key = (job.config, job.cwd)
-    if key not in _RULES_CACHE:
-        settings = _settings(job)
-        _RULES_CACHE[key] = (settings.rules_for(None), settings)
-    return _RULES_CACHE[key]
+    if key not in _SETTINGS:
+        _SETTINGS[key] = _settings(job)
+    return _SETTINGS[key]
+
+
+def prepare(job: Job) -> None:
+    """Load the job's rules now: a broken configuration is reported before any work starts, and
+    workers forked after this start with them."""
+    _settings_of(job).rules_for(None)
 
 
 def clean_record(record: dict, job: Job) -> dict:
-    """The record with its text fixed and the findings attached; pure apart from the rules cache."""
-    rules, settings = _rules_and_settings(job)
+    """The record with its text fixed and the findings attached, by the pipeline every document
+    goes through (lint.api: its directives honoured, as on the command line)."""
+    settings = _settings_of(job)
     text = record.get(job.text_field)
     if not isinstance(text, str):
         out = dict(record)
@@ -71,7 +78,7 @@ def clean_record(record: dict, job: Job) -> dict:
         if job.id_field:
             out["plancheck"]["id"] = record.get(job.id_field)
         return out
-    result = engine.fix(text, rules, unsafe=job.unsafe, max_deletion=settings.max_deletion, timeout=settings.rule_timeout)
+    result = api.fix_document(text, settings, None, unsafe=job.unsafe)
     counts = Counter(f.category for f in result.initial)
     findings = [
         {
@@ -197,7 +204,7 @@ class _RayCleaner:
 
     def __init__(self, job: Job) -> None:
         self.job = job
-        _rules_and_settings(job)
+        prepare(job)
 
     def __call__(self, batch: dict) -> dict:
         return {"line": clean_lines(list(batch["line"]), self.job)}
@@ -255,7 +262,7 @@ def dataset_main(argv: Sequence[str]) -> int:
     parser.add_argument("--id-field", default=None, help="record field identifying the document (kept as it is)")
     parser.add_argument("--engine", choices=("local", "ray"), default="local", help="process pool here, or Ray Data")
     parser.add_argument("--ray-address", default=None, help="address of an existing Ray cluster (default: start a local one)")
-    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: the CPUs)")
+    parser.add_argument("-j", "--jobs", type=int, default=default_jobs(), help="worker processes (default: the CPUs this process may use)")
     parser.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too")
     parser.add_argument("--config", default=None, metavar="FILE", help="plancheck.toml or pyproject.toml to use")
     args = parser.parse_args(argv)
@@ -263,7 +270,7 @@ def dataset_main(argv: Sequence[str]) -> int:
         parser.error("--jobs must be at least 1")
     job = Job(args.text_field, args.id_field, args.unsafe_fixes, args.config, os.getcwd())
     try:
-        _rules_and_settings(job)  # report a broken configuration before any work starts
+        prepare(job)
         shards = find_shards(args.inputs)
         written, skipped = run(shards, Path(args.output), job, args.engine, args.jobs, args.ray_address)
     except (DatasetError, ConfigError, PackError) as exc:

@@ -16,15 +16,15 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import programs
+from .expressions import LazyPattern
 from .model import LINE_END
 
 if TYPE_CHECKING:
     from typing import Any
 
-_NEWLINE = programs.compile(LINE_END)
-_NOT_HAN = programs.compile(r"\P{Han}+")
-_SENTENCE_END = programs.compile(r"[。！？]")
+_NEWLINE = LazyPattern(LINE_END)
+_NOT_HAN = LazyPattern(r"\P{Han}+")
+_SENTENCE_END = LazyPattern(r"[。！？]")
 
 
 def han_count(text: str) -> int:

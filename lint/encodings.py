@@ -12,9 +12,8 @@ charset-normalizer was tried: it reads a short GB18030 line as Big5.)
 from __future__ import annotations
 
 import codecs
+import re
 from typing import NamedTuple
-
-from . import lazyre
 
 # what a reading is judged on: every character but ASCII and common CJK punctuation, so that
 # mojibake that lands on Cyrillic or symbols counts against a reading
@@ -64,7 +63,7 @@ _SCORERS = {"gb18030": _common_gb, "big5": _common_big5}
 
 def _score(text: str, common) -> float:
     """Share of the judged characters that are common Han characters of the reading's script."""
-    judged = lazyre.compiled(_JUDGED).findall(text)
+    judged = re.findall(_JUDGED, text)
     if not judged:
         return 0.0
     ok = {ch for ch in set(judged) if common(ch)}

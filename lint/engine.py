@@ -190,11 +190,11 @@ def fix(
     deleted most: a cleaning tool must not eat a document."""
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     original = text
-    seen = {_digest(text)}
+    seen = {_digest(text): 0}  # each text the loop made, with the pass that made it
     fixed: Counter = Counter()
     deleted_han: Counter = Counter()
     initial: list[Finding] | None = None
-    touched: Counter = Counter()
+    by_pass: list[list[str]] = []  # the rules whose fixes each pass applied
     memory = None
     for _ in range(max_passes):
         findings, memory = _check(text, rules, timeout, memory, remember=True)
@@ -213,10 +213,14 @@ def fix(
         for fix_, rule_id in zip(applied, rule_ids, strict=True):
             deleted_han[rule_id] += sum(han_count(before[e.start : e.end]) - han_count(e.content) for e in fix_.edits)
         fixed.update(rule_ids)
-        touched.update(rule_ids)
+        by_pass.append(rule_ids)
         digest = _digest(text)
         if digest in seen:
+            # a cycle: the rules that fixed something since the loop first made this text
+            cycle = by_pass[seen[digest] :]
             break
-        seen.add(digest)
-    unstable = tuple(sorted(touched))
+        seen[digest] = len(by_pass)
+    else:
+        cycle = by_pass[-1:]  # at the cap: the rules of the last pass, still changing the text
+    unstable = tuple(sorted({rule_id for rules_ in cycle for rule_id in rules_}))
     return FixResult(original, initial or [], initial or [], Counter(), converged=False, unstable_rules=unstable)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import NamedTuple
 
-from . import __version__, lazyre, output
+from . import __version__, output
 from .model import UNUSED, UNUSED_CATEGORY, UNUSED_DESCRIPTION, Finding, Severity
 from .output import Located
 from .packs import Rule
@@ -217,7 +218,7 @@ _NOT_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 
 
 def _xml_text(text: str) -> str:
-    return lazyre.compiled(_NOT_XML).sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return re.sub(_NOT_XML, lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def junit(report: Report) -> str:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import __version__, keptpacks, kinds, usercache
+from . import compiled, kinds
 from .kinds import KINDS
 from .model import SEVERITY_NAMES, Severity
 from .suggest import did_you_mean
@@ -23,6 +23,7 @@ from .tomlload import TomlError, parse
 if TYPE_CHECKING:
     from typing import Any
 
+    from .compiled import Kept
     from .kinds.base import Matcher
 
 CATEGORIES = {
@@ -71,56 +72,40 @@ class Example(NamedTuple):
 
 class RuleBody:
     """What of a rule is read only when it runs or is explained: its table (the kind's options, the
-    description, the examples) and the matcher made from it.
+    description, the examples) and the matcher made from it, made on first use. A run that selects
+    a few rules never imports the other rules' kinds. The body is shared by the copies of a rule
+    that `RuleSet.with_severities` makes, so each matcher is made once."""
 
-    Loading a trusted pack makes none of it: a run served from the cache, or one that selects a
-    few rules, never parses the other rules' tables, imports their kinds or compiles their
-    expressions. The body is shared by the copies of a rule that `RuleSet.with_severities` makes,
-    so each of them is made once.
-    """
+    __slots__ = ("_fix_title", "_matcher", "_message", "_path", "_table")
 
-    __slots__ = ("_fix_title", "_index", "_matcher", "_message", "_path", "_table", "_tables")
-
-    def __init__(
-        self,
-        path: Path,
-        table: dict[str, Any] | None = None,
-        tables: keptpacks.Tables | None = None,
-        index: int = 0,
-        matcher: Matcher | None = None,
-    ) -> None:
+    def __init__(self, path: Path, table: dict[str, Any], matcher: Matcher | None = None) -> None:
         self._path = path
         self._table = table
-        self._tables = tables
-        self._index = index
         self._matcher = matcher
         self._message: str | None = None
         self._fix_title: str | None = None
 
     def table(self) -> dict[str, Any]:
-        if self._table is None:
-            assert self._tables is not None
-            self._table = self._tables[self._index]
         return self._table
 
     def matcher(self) -> Matcher:
         if self._matcher is None:
-            self._matcher = _make_matcher(self.table(), self._path, check=False)
+            self._matcher = _make_matcher(self._table, self._path, check=False)
         return self._matcher
 
     def message(self) -> str:
         # asked for every finding: read once
         if self._message is None:
-            self._message = self.table()["message"].strip()
+            self._message = self._table["message"].strip()
         return self._message
 
     def fix_title(self) -> str:
         if self._fix_title is None:
-            self._fix_title = self.table().get("fix-title", "").strip()
+            self._fix_title = self._table.get("fix-title", "").strip()
         return self._fix_title
 
     def with_matcher(self, matcher: Matcher) -> RuleBody:
-        return RuleBody(self._path, self._table, self._tables, self._index, matcher)
+        return RuleBody(self._path, self._table, matcher)
 
 
 class Rule(NamedTuple):
@@ -175,10 +160,12 @@ class RuleSet:
     """The rules one file is checked with, in the order their findings are reported. A value
     (equal sets are equal, and hash alike), which the prefilter can also refer to weakly."""
 
-    __slots__ = ("__weakref__", "_hash", "rules")
+    __slots__ = ("__weakref__", "_hash", "kept", "rules")
 
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
+    def __init__(self, rules: tuple[Rule, ...], kept: Kept | None = None) -> None:
         self.rules = rules
+        # where its compiled parts are kept (lint.compiled); None: nowhere, as for a set made by hand
+        self.kept = kept
         self._hash = hash(rules)  # it keys caches looked up for every document
 
     def __eq__(self, other: object) -> bool:
@@ -191,7 +178,7 @@ class RuleSet:
         return f"RuleSet({self.rules!r})"
 
     def __reduce__(self) -> tuple:
-        return RuleSet, (self.rules,)  # the hash of strings differs between processes: made anew
+        return RuleSet, (self.rules, self.kept)  # the hash of strings differs between processes: made anew
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -204,12 +191,12 @@ class RuleSet:
 
     def only(self, ids: Iterable[str]) -> RuleSet:
         wanted = set(ids)
-        return RuleSet(tuple(r for r in self.rules if r.id in wanted))
+        return RuleSet(tuple(r for r in self.rules if r.id in wanted), self.kept)
 
     def with_severities(self, overrides: dict[str, Severity]) -> RuleSet:
         if not overrides:
             return self
-        return RuleSet(tuple(r._replace(severity=overrides.get(r.id, r.severity)) for r in self.rules))
+        return RuleSet(tuple(r._replace(severity=overrides.get(r.id, r.severity)) for r in self.rules), self.kept)
 
 
 def builtin_rules_dir() -> Path:
@@ -310,15 +297,24 @@ def compile_rule(table: Any, path: Path, pack_digest: str) -> Rule:
         raise _fail(path, rule_id, "key 'anchors' must be a list of non-empty strings")
     _text(table, "description", path, rule_id)
     _examples(table.get("examples"), path, rule_id, fix)
-    body = RuleBody(path, table, matcher=_make_matcher(table, path, check=True))
-    return rule_from_summary(keptpacks.summary(table), body, str(path), pack_digest)
+    return rule_of(table, RuleBody(path, table, _make_matcher(table, path, check=True)), pack_digest)
 
 
-def rule_from_summary(summary: list, body: RuleBody, source: str, pack_digest: str) -> Rule:
-    """The rule of a table known to be valid (checked by `compile_rule` now or in an earlier run),
-    from its summary (lint.keptpacks.summary); `source` names its pack."""
-    rule_id, name, category, severity, kind, fix, anchors = summary
-    return Rule(rule_id, name, category, Severity.parse(severity), kind, fix, source, body, tuple(anchors), pack_digest)
+def rule_of(table: dict[str, Any], body: RuleBody, pack_digest: str) -> Rule:
+    """The rule of a table known to be valid (checked by `compile_rule`, now or when its rule set
+    was compiled)."""
+    return Rule(
+        table["id"],
+        table["name"],
+        table["category"],
+        Severity.parse(table["severity"]),
+        table["kind"],
+        table["fix"],
+        str(body._path),
+        body,
+        tuple(table.get("anchors", ())),
+        pack_digest,
+    )
 
 
 def _make_matcher(table: dict[str, Any], path: Path, *, check: bool) -> Matcher:
@@ -342,66 +338,38 @@ def pack_digest(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def summary_of(rule: Rule) -> list:
-    """The summary (lint.keptpacks.summary) of a rule as loaded, with its effective severity."""
-    values = {key: getattr(rule, key) for key in keptpacks.SUMMARY_KEYS}  # the keys are Rule's fields
-    values["severity"] = str(rule.severity)
-    values["anchors"] = list(rule.anchors)
-    return list(values.values())
-
-
-def load_pack(path: Path, *, validate: bool = True) -> list[Rule]:
-    """The rules of one pack, every key and expression checked. `validate=False` trusts the pack
-    instead: each rule's table is read, its matcher made and its expressions compiled when the
-    rule first runs. That is for the built-in packs, which the test suite checks, and is what a
-    user pack gets once it passed the checks in an earlier run (a note in the cache folder says
-    so). Either way the pack is then kept (lint.keptpacks) for the next runs to read."""
+def _read_pack(path: Path) -> bytes:
     try:
-        content = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise PackError(f"{path}: cannot read: {exc.strerror}") from None
-    digest = pack_digest(content)
-    note = None
-    if validate:
-        from . import programs  # the engine installed decides which expressions compile
 
-        note = usercache.folder() / "packs" / f"compiled-{usercache.key(__version__, programs.ENGINE, digest)}"
-        validate = not usercache.used(note)
-    if not validate:
-        kept = keptpacks.read(digest)
-        if kept is not None:
-            summaries, tables = kept
-            source = str(path)
-            return [
-                rule_from_summary(summary, RuleBody(path, tables=tables, index=i), source, digest) for i, summary in enumerate(summaries)
-            ]
+
+def _tables(path: Path, content: bytes) -> list[dict[str, Any]]:
+    """The `[[rule]]` tables of a pack's bytes (parsed from the bytes hashed: the file may have
+    been saved since), its top-level keys checked."""
     try:
-        data = parse(content, path)  # the bytes hashed: the file may have been saved since
+        data = parse(content, path)
     except TomlError as exc:
         raise PackError(str(exc)) from None
-    if validate:
-        for key in data:
-            if key not in PACK_KEYS:
-                raise _fail(path, None, f"unknown top-level key '{key}'{did_you_mean(key, PACK_KEYS)}")
-        tables = data.get("rule")
-        if not isinstance(tables, list) or not tables:
-            raise _fail(path, None, "a pack needs at least one [[rule]] table")
-        rules = [compile_rule(table, path, digest) for table in tables]
-        if note is not None:
-            usercache.build_once(note, lambda temporary: None, keep=64)  # an empty file says it
-    else:
-        rules = [rule_from_summary(keptpacks.summary(table), RuleBody(path, table), str(path), digest) for table in data["rule"]]
-    keptpacks.write(digest, data["rule"])
-    return rules
+    for key in data:
+        if key not in PACK_KEYS:
+            raise _fail(path, None, f"unknown top-level key '{key}'{did_you_mean(key, PACK_KEYS)}")
+    tables = data.get("rule")
+    if not isinstance(tables, list) or not tables:
+        raise _fail(path, None, "a pack needs at least one [[rule]] table")
+    return tables
 
 
-def _combine(paths: Iterable[Path], builtin: Iterable[Path] = ()) -> RuleSet:
+def _combine(paths: list[Path], digests: list[str], tables: list[list[dict[str, Any]]], *, check: bool) -> list[Rule]:
+    """The rules of the packs, sorted by id; `check`: every table checked and compiled now (else
+    they were when the rule set was kept), ids and names unique across packs."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     names: dict[str, str] = {}
-    trusted = list(builtin)
-    for path in [*trusted, *paths]:
-        for rule in load_pack(path, validate=path not in trusted):
+    for path, digest, pack in zip(paths, digests, tables, strict=True):
+        for table in pack:
+            rule = compile_rule(table, path, digest) if check else rule_of(table, RuleBody(path, table), digest)
             if rule.id in seen:
                 raise _fail(path, rule.id, f"duplicate id (already defined in {seen[rule.id]})")
             if rule.name in names:
@@ -409,10 +377,29 @@ def _combine(paths: Iterable[Path], builtin: Iterable[Path] = ()) -> RuleSet:
             seen[rule.id] = str(path)
             names[rule.name] = rule.id
             rules.append(rule)
-    return RuleSet(tuple(sorted(rules, key=lambda r: r.id)))
+    return sorted(rules, key=lambda r: r.id)
+
+
+def load_pack(path: Path) -> list[Rule]:
+    """The rules of one pack, every key and expression checked now (nothing kept)."""
+    content = _read_pack(path)
+    return _combine([path], [pack_digest(content)], [_tables(path, content)], check=True)
 
 
 @lru_cache(maxsize=16)
 def load_rules(extra_packs: tuple[Path, ...] = ()) -> RuleSet:
-    """The built-in packs plus user packs, compiled once per process for each combination."""
-    return _combine(extra_packs, builtin=builtin_pack_paths())
+    """The built-in packs plus user packs, as a compiled rule set: kept per machine (lint.compiled)
+    for the packs' bytes, else parsed, checked and compiled now, and kept."""
+    paths = [*builtin_pack_paths(), *extra_packs]
+    contents = [_read_pack(path) for path in paths]
+    digests = [pack_digest(content) for content in contents]
+    key = compiled.key_of(digests)
+    tables = compiled.read(key)
+    if tables is not None and len(tables) == len(paths):
+        return RuleSet(tuple(_combine(paths, digests, tables, check=False)), compiled.Kept(key))
+    tables = [_tables(path, content) for path, content in zip(paths, contents, strict=True)]
+    rules = _combine(paths, digests, tables, check=True)
+    from . import engine, suppress  # noqa: F401 - their own expressions are kept with the rules'
+
+    compiled.write(key, tables)
+    return RuleSet(tuple(rules), compiled.Kept(key))

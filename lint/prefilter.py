@@ -22,11 +22,9 @@ from __future__ import annotations
 import json
 import re
 import weakref
-from functools import lru_cache
-from pathlib import Path
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from . import lazyre, usercache
 from .kinds.base import may_cross_lines
 from .packs import RuleSet
 
@@ -68,12 +66,18 @@ CHECKED_RANGES = (
 )
 
 
-# any character outside CHECKED_RANGES (3 ms to compile: lint.lazyre)
+# any character outside CHECKED_RANGES
 _UNCHECKED = "[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in CHECKED_RANGES) + "]"
 
 
-# The expressions that translate a rule's expression for Hyperscan (lint.lazyre: only a process
-# that builds or loads a prefilter uses them).
+@cache
+def _re(source: str) -> re.Pattern[str]:
+    """The standard library's expression of `source`, compiled when first used: only a process that
+    builds or loads a prefilter uses these (a class of large ranges takes milliseconds)."""
+    return re.compile(source)
+
+
+# The expressions that translate a rule's expression for Hyperscan.
 # A repeat count: {n}, {m,n}, {m,} or {,n} (which `regex` reads as {0,n}, Hyperscan not at all).
 _BOUNDED = r"(?<!\\)(?<!\\x)\{(?:(\d+)|(\d*),(\d*))\}"
 _ESCAPED_CODE = r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})"
@@ -125,7 +129,7 @@ def pcre(source: str) -> str | None:
     left out, `\\uXXXX` escapes spelled `\\x{XXXX}`, and repeat counts above 4 left open (a count
     of a thousand makes Hyperscan compile for minutes). None for one Hyperscan would read
     differently."""
-    if lazyre.compiled(_DISAGREEING).search(source.replace("\\\\", "")):
+    if _re(_DISAGREEING).search(source.replace("\\\\", "")):
         return None
     source = _without_anchors(source)
 
@@ -135,8 +139,8 @@ def pcre(source: str) -> str | None:
             return m.group(0) if int(exact) <= 4 else "{" + exact + ",}"
         return "{" + low + "," + (high if high and int(high) <= 4 else "") + "}"
 
-    source = lazyre.compiled(_BOUNDED).sub(loosen, source)
-    return lazyre.compiled(_ESCAPED_CODE).sub(lambda m: "\\x{" + (m.group(1) or m.group(2)) + "}", source)
+    source = _re(_BOUNDED).sub(loosen, source)
+    return _re(_ESCAPED_CODE).sub(lambda m: "\\x{" + (m.group(1) or m.group(2)) + "}", source)
 
 
 TriggerKey = tuple[str, int]  # a trigger's source and flags
@@ -215,7 +219,7 @@ def _in_place(
 def _encoded(text: str, unchecked: str) -> bytes | None:
     """`text` in UTF-8; None when it cannot be prefiltered: `unchecked`, the part of it not known
     to be free of them, holds a character Hyperscan may read differently, or it does not encode."""
-    if lazyre.compiled(_UNCHECKED).search(unchecked):
+    if _re(_UNCHECKED).search(unchecked):
         return None
     try:
         return text.encode("utf-8")
@@ -352,31 +356,25 @@ def _build(expressions: list[Expression]) -> tuple[list[object | None], list[lis
     return [every, *(_compile(expressions, group) if group else None for group in groups[1:])], groups
 
 
-def _load_or_build(expressions: list[Expression]) -> tuple[list[object | None], list[list[int]]]:
-    """`_build`, kept in the cache folder."""
-    target = usercache.folder() / f"prefilter-{usercache.key(hyperscan.__version__, 'every+whole+local', json.dumps(expressions))}.hsdb"
+def _load_or_build(expressions: list[Expression], rules: RuleSet) -> tuple[list[object | None], list[list[int]]]:
+    """`_build`, kept with the compiled rule set where it has a place (lint.compiled)."""
+    if rules.kept is None:
+        return _build(expressions)
 
-    def write(path: str) -> None:
+    def build() -> bytes:
         databases, groups = _build(expressions)
         blobs = [hyperscan.dumpb(database) if database is not None else b"" for database in databases]
         header = json.dumps({"groups": groups, "sizes": [len(blob) for blob in blobs]})
-        Path(path).write_bytes(header.encode() + b"\n" + b"".join(blobs))
+        return header.encode() + b"\n" + b"".join(blobs)
 
-    for _ in range(2):
-        if not usercache.build_once(target, write, keep=8):
-            break
-        try:
-            header, _, blobs = target.read_bytes().partition(b"\n")
-            contents = json.loads(header)
-            databases: list[object | None] = []
-            offset = 0
-            for group, size in zip(contents["groups"], contents["sizes"], strict=True):
-                databases.append(hyperscan.loadb(blobs[offset : offset + size], hyperscan.HS_MODE_BLOCK) if group else None)
-                offset += size
-            return databases, contents["groups"]
-        except (OSError, ValueError, TypeError, KeyError, hyperscan.error):
-            usercache.discard(target)  # damaged: made anew
-    return _build(expressions)
+    header, _, blobs = rules.kept.prefilter(f"{hyperscan.__version__}\0{json.dumps(expressions)}", build).partition(b"\n")
+    contents = json.loads(header)  # sealed (lint.usercache): what build() made, in this process or another
+    databases: list[object | None] = []
+    offset = 0
+    for group, size in zip(contents["groups"], contents["sizes"], strict=True):
+        databases.append(hyperscan.loadb(blobs[offset : offset + size], hyperscan.HS_MODE_BLOCK) if group else None)
+        offset += size
+    return databases, contents["groups"]
 
 
 # characters: on a shorter text, loading Hyperscan and the database (tens of ms, once per
@@ -408,7 +406,7 @@ def for_rules(rules: RuleSet) -> Prefilter | None:
     expressions = _expressions(rules)
     if not expressions:
         return None
-    databases, groups = _load_or_build(expressions)
+    databases, groups = _load_or_build(expressions, rules)
     every, whole, local = (
         _Part(database, [(expressions[i][0], expressions[i][1]) for i in group]) if database is not None else None
         for database, group in zip(databases, groups, strict=True)

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import cache, files, output, statmemo
+from . import cache, files, output
 from .config import ConfigError, ConfigResolver, Settings
 from .model import Applicability, Finding, Severity
 from .packs import RuleSet
@@ -131,15 +130,10 @@ def _from_cache(
     options: Options,
     entry: _Entry,
     read: Callable[[], files.Source],
-    kinds: dict[output.Kind, int] | None = None,
 ) -> Outcome | None:
     """The outcome the cache settles without checking: a check, or a fix that the recorded findings
-    say has nothing to do. The text is read only to locate the findings. `kinds`: the entry's
-    counts by kind, known without opening it (lint.statmemo)."""
-    if kinds is not None and not options.locate:
-        found: tuple[dict[output.Kind, int], list[Finding] | None] | None = (kinds, None)
-    else:
-        found = entry.store.lookup(entry.key, findings=options.locate)
+    say has nothing to do. The text is read only to locate the findings."""
+    found = entry.store.lookup(entry.key, findings=options.locate)
     if found is None:
         return None
     kinds, findings = found
@@ -212,13 +206,13 @@ def unified_diff(name: str, old: str, new: str) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def process_path(path: Path, resolver: ConfigResolver, options: Options, memo: statmemo.DigestMemo | None = None) -> Outcome:
+def process_path(path: Path, resolver: ConfigResolver, options: Options) -> Outcome:
     """Read, check or fix, and (with --fix) write one file."""
     name = path.as_posix()
     settings = resolver.for_file(path)
     encoding = _encoding(options, settings, path)
     try:
-        found = _lookup(path, settings, options, encoding, memo)
+        found = _lookup(path, settings, options, encoding)
         if isinstance(found, Outcome):
             return found
         data, entry = found
@@ -233,44 +227,21 @@ def process_path(path: Path, resolver: ConfigResolver, options: Options, memo: s
     return outcome
 
 
-def _lookup(
-    path: Path, settings: Settings, options: Options, encoding: str | None, memo: statmemo.DigestMemo | None
-) -> Outcome | tuple[bytes, _Entry | None]:
-    """The outcome of `path` if the cache settles it, else its bytes and cache entry. A file the
-    memo knows unchanged is not even read when its findings need not be located in its text."""
-    if not options.use_cache:
-        return files.read_bytes(path), None
-    name = path.as_posix()
-    status = statmemo.stamp(path) if memo is not None else None
-    if status is not None and not options.locate:
-        known = memo.known(settings.root, path, status)
-        if known is not None:
-            entry = _Entry.of(known.digest, settings, path, encoding)
-            kinds = known.counts if known.key == entry.key else None
-            if kinds is None:
-                # another rule set or encoding than last time: the memo takes this entry's counts
-                memo.learn(settings.root, path, status, known.digest, entry.key)
-            settled = _from_cache(name, path, settings, options, entry, _unread, kinds)
-            if settled is not None:
-                return settled
+def _lookup(path: Path, settings: Settings, options: Options, encoding: str | None) -> Outcome | tuple[bytes, _Entry | None]:
+    """The outcome of `path` if the cache settles it, else its bytes and cache entry."""
     data = files.read_bytes(path)
-    digest = files.digest(data)
-    entry = _Entry.of(digest, settings, path, encoding)
-    if status is not None:
-        memo.learn(settings.root, path, status, digest, entry.key)
-    settled = _from_cache(name, path, settings, options, entry, lambda: files.decode(data, str(path), encoding))
+    if not options.use_cache:
+        return data, None
+    entry = _Entry.of(files.digest(data), settings, path, encoding)
+    settled = _from_cache(path.as_posix(), path, settings, options, entry, lambda: files.decode(data, str(path), encoding))
     return (data, entry) if settled is None else settled
 
 
-def _unread() -> files.Source:
-    raise AssertionError("findings that are not located need no text")
-
-
-def _cached(path: Path, resolver: ConfigResolver, options: Options, memo: statmemo.DigestMemo | None) -> Outcome | None:
+def _cached(path: Path, resolver: ConfigResolver, options: Options) -> Outcome | None:
     """The outcome of `path` if the cache settles it; None to have it checked."""
     settings = resolver.for_file(path)
     try:
-        found = _lookup(path, settings, options, _encoding(options, settings, path), memo)
+        found = _lookup(path, settings, options, _encoding(options, settings, path))
     except files.InputError:
         return None  # reported where it is checked
     return found if isinstance(found, Outcome) else None
@@ -341,7 +312,6 @@ def _batches(order: list[int], sizes: dict[int, int], jobs: int) -> list[list[in
 
 def _work(paths: list[Path]) -> list[Outcome]:
     outcomes = [process_path(path, _WORKER["resolver"], _WORKER["options"]) for path in paths]
-    _keep(None)  # what a worker compiled (none when forked after `_prepare`, which keeps its own): a pool has no hook at its end
     for outcome in outcomes:
         outcome.source = None  # the text goes back only when it matters (new_text), not twice
     return outcomes
@@ -367,58 +337,37 @@ def run_files(
 
     With several workers, what the cache settles is served here first, then the rest goes to the
     pool, largest first; a rest too small to be worth starting workers for is checked here too."""
-    # the memo serves only runs that print counts (a run printing findings reads every file to
-    # locate them), and it is read and written whole: others, a pre-commit hook's, leave it alone
-    memo = statmemo.DigestMemo() if options.use_cache and not options.locate else None
     if jobs <= 1 or len(paths) <= 1:
-        try:
-            for path in paths:
-                outcome = process_path(path, resolver, options, memo)
-                on_done()
-                yield outcome
-        finally:
-            _keep(memo)
+        for path in paths:
+            outcome = process_path(path, resolver, options)
+            on_done()
+            yield outcome
         return
     results: dict[int, Outcome] = {}
     rest = []
     for i, path in enumerate(paths):
-        outcome = _cached(path, resolver, options, memo) if options.use_cache else None
+        outcome = _cached(path, resolver, options) if options.use_cache else None
         if outcome is None:
             rest.append(i)
         else:
             results[i] = outcome
             on_done()
     sizes = {i: _size(paths[i]) for i in rest}
-    try:
-        if len(rest) <= 1 or sum(sizes.values()) < SERIAL_BELOW:
-            for i in range(len(paths)):
-                if i not in results:
-                    results[i] = process_path(paths[i], resolver, options)
-                    on_done()
-                yield results.pop(i)
-            return
-        order = sorted(rest, key=lambda i: -sizes[i])
-        _prepare(resolver, paths[order[0]])
-        yield from _run_pool(paths, order, sizes, results, options, jobs, overrides, config_file, on_done)
-    finally:
-        _keep(memo)  # after the workers: the counts of the entries they wrote go into the memo too
-
-
-def _keep(memo: statmemo.DigestMemo | None) -> None:
-    """Keep what this run learned for the next ones: the memo's digests, and the expressions this
-    process compiled (lint.programs: loaded only by a process that compiled some, and a warm run
-    must not load `regex` to find it has nothing to keep)."""
-    if memo is not None:
-        memo.save()
-    programs = sys.modules.get(f"{__package__}.programs")
-    if programs is not None:
-        programs.save()
+    if len(rest) <= 1 or sum(sizes.values()) < SERIAL_BELOW:
+        for i in range(len(paths)):
+            if i not in results:
+                results[i] = process_path(paths[i], resolver, options)
+                on_done()
+            yield results.pop(i)
+        return
+    order = sorted(rest, key=lambda i: -sizes[i])
+    _prepare(resolver, paths[order[0]])
+    yield from _run_pool(paths, order, sizes, results, options, jobs, overrides, config_file, on_done)
 
 
 def _prepare(resolver: ConfigResolver, path: Path) -> None:
     """Compile the rules' expressions and load the prefilter here, before the workers are forked:
-    they then start with them, instead of each doing it again. What was compiled is kept before
-    the fork too: a worker would otherwise inherit it as its own news and write it again."""
+    they then start with them, instead of each doing it again."""
     import multiprocessing
 
     from . import engine
@@ -429,7 +378,6 @@ def _prepare(resolver: ConfigResolver, path: Path) -> None:
         engine.prepare(resolver.for_file(path).rules_for(path))
     except ConfigError:
         pass  # the worker that checks this file reports it
-    _keep(None)
 
 
 def _size(path: Path) -> int:

@@ -3,10 +3,11 @@
 split-word asks one question about a dozen characters around a rare gap: which dictionary word,
 if any, spans it. jieba answers by loading its whole dictionary (half a million entries) into
 memory, 1.5–2 s in every process that meets a gap. Here the dictionary (jieba's own file) is
-copied once into an SQLite index in the user's cache folder, and each question reads only the
-entries of the window's substrings. The segmentation is jieba's with the HMM off: the
+copied once into an SQLite index, kept sealed in the user's cache folder and read into memory
+whole (9 MB, a few milliseconds), and each question reads only the entries of the window's
+substrings. The segmentation is jieba's with the HMM off: the
 maximum-probability route through the graph of dictionary words (tests compare the two). Where
-the cache folder cannot be written, the index is built in memory instead.
+the cache folder cannot be written, the index is built anew in each process.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import math
 import os
 import re
 import sqlite3
+import sys
 from pathlib import Path
 
 from . import usercache
@@ -56,29 +58,18 @@ def _write_index(connection: sqlite3.Connection, source: Path) -> None:
 
 
 def _open_index(source: Path) -> sqlite3.Connection:
+    """An in-memory copy of the index: the sealed one kept in the cache folder (lint.usercache),
+    else one built now (and kept)."""
     stat = source.stat()
-    target = usercache.folder() / f"words-{usercache.key(str(source), str(stat.st_size), str(stat.st_mtime_ns))}.sqlite3"
-
-    def write(path: str) -> None:
-        connection = sqlite3.connect(path)
-        try:
-            _write_index(connection, source)
-        finally:
-            connection.close()
-
-    for _ in range(2):
-        if not usercache.build_once(target, write, keep=2):
-            break
-        try:
-            connection = sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True)
-            # reading the total is enough to notice a truncated or foreign file; a full
-            # quick_check reads all 9 MB (80 ms in every process that meets a gap)
-            connection.execute("SELECT total FROM meta").fetchone()
-            return connection
-        except sqlite3.DatabaseError:
-            usercache.discard(target)  # damaged: made anew
+    target = usercache.folder() / f"words-{usercache.key(sys.version, str(source), str(stat.st_size), str(stat.st_mtime_ns))}.sqlite3"
     connection = sqlite3.connect(":memory:")
+    kept = usercache.read_sealed(target) if hasattr(connection, "deserialize") else None  # Python 3.11+
+    if kept is not None:
+        connection.deserialize(kept)  # what serialize() made, in this process or another
+        return connection
     _write_index(connection, source)
+    if hasattr(connection, "serialize"):
+        usercache.write_sealed(target, connection.serialize(), keep=2)
     return connection
 
 

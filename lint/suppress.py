@@ -17,8 +17,8 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import programs
 from .document import Document
+from .expressions import LazyPattern
 from .kinds.base import Hit
 from .model import LINE_END, UNUSED, UNUSED_CATEGORY, Finding, Severity
 from .packs import Rule, RuleSet
@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 
 ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 
-_DIRECTIVE = programs.compile(r"<!--[ \t]*plancheck[ \t]*:(?P<body>[^\n]*?)-->")
-_SEPARATOR = programs.compile(r"[\s,]+")
-_LINE_END = programs.compile(LINE_END)
+_DIRECTIVE = LazyPattern(r"<!--[ \t]*plancheck[ \t]*:(?P<body>[^\n]*?)-->")
+_SEPARATOR = LazyPattern(r"[\s,]+")
+_LINE_END = LazyPattern(LINE_END)
 
 
 class Directive(NamedTuple):

@@ -82,16 +82,12 @@ def all_rules():
 
 @pytest.fixture(scope="session", autouse=True)
 def _user_cache_of_this_run(tmp_path_factory):
-    """What plancheck keeps in the user's cache folder (dictionary index, prefilter database,
-    parsed packs, compiled expressions) goes to a folder of this test run, CLI subprocesses
-    included, not to the home of whoever runs the tests; the run then also builds them as a fresh
-    machine does. (Collecting the tests imported modules that compile expressions: what they read
-    from the home's folder is forgotten.)"""
-    from lint import programs
+    """What plancheck keeps in the user's cache folder (the compiled rule set, the dictionary index)
+    goes to a folder of this test run, CLI subprocesses included, not to the home of whoever runs
+    the tests; the run then also builds them as a fresh machine does."""
+    from lint import usercache
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
-        patch.setattr(programs, "_kept", None)
-        patch.setattr(programs, "_compiled", {})
-        patch.setattr(programs, "_fresh", set())
+        patch.setattr(usercache, "_secret", None)
         yield

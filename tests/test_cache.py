@@ -74,3 +74,23 @@ def test_corrupt_entry_is_a_miss_and_clean_removes_the_cache(tmp_path):
     assert cache.clean(tmp_path) is True
     assert not (tmp_path / ".plancheck_cache").exists()
     assert cache.clean(tmp_path) is False
+
+
+def test_identity_changes_with_plancheck_s_own_code(monkeypatch):
+    """An edited kind in a checkout keeps its version number: the code itself keys the entries."""
+    from lint import compiled
+
+    rules = load_rules()
+    before = cache.rules_identity(rules, 10)
+    monkeypatch.setattr(compiled, "code_identity", lambda: "another code")
+    assert cache.rules_identity(rules, 10) != before
+
+
+def test_code_identity_reads_the_package_source(tmp_path, monkeypatch):
+    from lint import compiled
+
+    first = compiled.code_identity.__wrapped__()
+    assert first == compiled.code_identity.__wrapped__()
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: real(self) + (b"# edited" if self.name == "toc.py" else b""))
+    assert compiled.code_identity.__wrapped__() != first

@@ -102,3 +102,34 @@ def test_ray_engine_gives_byte_identical_shards(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     for shard in ("part-000.jsonl", "part-001.jsonl"):
         assert (tmp_path / "ray" / shard).read_bytes() == (tmp_path / "local" / shard).read_bytes()
+
+
+def test_a_record_s_directives_are_honoured_as_on_the_command_line(tmp_path):
+    """One pipeline for every document: a record that disables plancheck is left as it is."""
+    (tmp_path / "in").mkdir()
+    disabled = "<!-- plancheck: disable-file -->\n加强D建工作。##paidend##\n"
+    line = json.dumps({"id": "x", "text": disabled}, ensure_ascii=False)
+    (tmp_path / "in" / "part-000.jsonl").write_text(line + "\n", encoding="utf-8")
+    result = _dataset("in", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (record,) = [json.loads(x) for x in (tmp_path / "out" / "part-000.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert record["text"] == disabled
+    assert record["plancheck"]["findings"] == [] and record["plancheck"]["changed"] is False
+
+
+def test_jobs_default_to_the_cpus_this_process_may_use(tmp_path):
+    """`os.cpu_count()` counts the machine's CPUs; a process pinned to one (taskset, a container's
+    cpuset) must not start a worker per CPU it cannot use."""
+    code = (
+        "import os, sys\n"
+        "os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})\n"
+        "from lint.dataset import dataset_main\n"
+        "import lint.dataset as d\n"
+        "seen = []\n"
+        "d.run = lambda shards, out, job, engine, jobs, address: seen.append(jobs) or (0, 0)\n"
+        "dataset_main(['in', '-o', 'out'])\n"
+        "print(seen)\n"
+    )
+    _write_shards(tmp_path / "in", 1)
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "[1]", result.stderr

@@ -50,6 +50,17 @@ def test_a_fix_cycle_keeps_the_original_and_names_the_rules(tmp_path):
     assert result.unstable_rules == ("WD901", "WD902")
 
 
+def test_only_the_rules_that_cycle_are_named_unstable(tmp_path):
+    """A rule that fixed something once, before the others began to cycle, is not one of them."""
+    pack = tmp_path / "cycle.toml"
+    pack.write_text(CYCLE_PACK, encoding="utf-8")
+    rules = load_rules((pack,)).only(["WD901", "WD902", "PW001"])
+    result = engine.fix("开始##paidbegin##甲结束", rules)
+    assert not result.converged
+    assert result.text == "开始##paidbegin##甲结束"
+    assert result.unstable_rules == ("WD901", "WD902")
+
+
 def test_fixing_is_idempotent_and_reports_first_pass_findings(all_rules):
     text = "\n\n加强D建工作，\n抓好D员教育。##paidend##\n\n\n"
     first = engine.fix(text, all_rules)

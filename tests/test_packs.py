@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from lint import engine, packs
-from lint.packs import CATEGORIES, PackError, RuleSet, _combine, builtin_pack_paths, load_pack, load_rules
+from lint import engine, packs, usercache
+from lint.packs import CATEGORIES, PackError, RuleSet, builtin_pack_paths, load_pack, load_rules
 
 GOOD_RULE = """
 [[rule]]
@@ -77,7 +77,7 @@ def test_duplicate_id_across_packs(tmp_path):
     first = _pack(tmp_path, GOOD_RULE, "a.toml")
     second = _pack(tmp_path, GOOD_RULE.replace("test-marker", "other-marker"), "b.toml")
     with pytest.raises(PackError, match=r"b\.toml:3: rule PW901: duplicate id \(already defined in .*a\.toml\)"):
-        _combine([first, second])
+        packs.load_rules.__wrapped__((first, second))
 
 
 def test_user_pack_cannot_reuse_a_builtin_id(tmp_path):
@@ -98,9 +98,7 @@ def test_builtin_packs_are_well_formed(all_rules):
 
 @pytest.mark.parametrize("path", builtin_pack_paths(), ids=lambda p: p.name)
 def test_builtin_packs_pass_the_checks_a_user_pack_gets(path):
-    """Built-in packs load without compiling their expressions (start-up must not grow with the
-    rule count); here every one of them is compiled and checked instead."""
-    assert load_pack(path, validate=True)
+    assert load_pack(path)
 
 
 def test_a_bad_expression_in_a_user_pack_fails_at_load_beside_the_builtin_packs(tmp_path):
@@ -109,17 +107,21 @@ def test_a_bad_expression_in_a_user_pack_fails_at_load_beside_the_builtin_packs(
         load_rules((path,))
 
 
-def test_a_user_pack_is_compiled_at_its_first_load_only(tmp_path, monkeypatch):
+def test_a_user_pack_is_compiled_once_and_checked_again_when_edited(tmp_path, monkeypatch):
+    """The compiled rule set is kept for the packs' bytes (lint.compiled): a later process takes it
+    without parsing the packs, and an edited pack is another rule set, checked anew."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(usercache, "_secret", None)
     path = _pack(tmp_path, GOOD_RULE)
-    first = load_pack(path)[0].matcher.pattern
-    assert "_compiled" in first.__dict__
-    assert list((tmp_path / "cache" / "plancheck" / "packs").glob("compiled-*"))
-    again = load_pack(path)[0].matcher.pattern
-    assert "_compiled" not in again.__dict__  # compiled when the rule first runs
+    load = packs.load_rules.__wrapped__  # as a new process would, without this one's memo
+    assert load((path,)).get("PW901").matcher.pattern.search("a@@cut@@b")
+    assert list((tmp_path / "cache" / "plancheck").glob("ruleset-*"))
+    with monkeypatch.context() as patch:
+        patch.setattr(packs, "parse", lambda content, where: pytest.fail("parsed again"))
+        assert load((path,)).get("PW901").matcher.pattern.search("a@@cut@@b")
     path.write_text(GOOD_RULE.replace("'''@@cut@@'''", "'''(unclosed'''"), encoding="utf-8")
     with pytest.raises(PackError, match="invalid regular expression"):
-        load_pack(path)
+        load((path,))
 
 
 def test_anchors_are_necessary_for_every_bad_example(all_rules):
@@ -138,38 +140,25 @@ def test_anchors_are_necessary_for_every_bad_example(all_rules):
                     assert any(a in line for a in rule.anchors), (rule.id, line)
 
 
-def test_a_damaged_kept_pack_is_made_anew(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    path = _pack(tmp_path, GOOD_RULE)
-    load_pack(path)
-    (kept,) = (tmp_path / "cache" / "plancheck" / "packs").glob("kept-*.jsonl")
-    whole = kept.read_text(encoding="utf-8")
-    # the first line broken, then a rule's table changed behind its digest
-    for damage in ("{not json", whole.replace("@@cut@@", "@@cat@@")):
-        kept.write_text(damage, encoding="utf-8")
-        assert [r.id for r in load_pack(path)] == ["PW901"]
-        assert [r.id for r in load_pack(path)] == ["PW901"]
-        assert kept.read_text(encoding="utf-8") == whole
-        assert load_pack(path)[0].matcher.pattern.search("a@@cut@@b")
-
-
 def test_a_pack_saved_while_it_loads_is_read_as_it_was_hashed(tmp_path, monkeypatch):
-    """The check note and the kept copy are keyed by the bytes hashed: those bytes are what is
-    parsed, so a pack saved in between cannot leave a valid copy under an invalid pack's key."""
+    """A compiled rule set is keyed by the bytes hashed: those bytes are what is parsed, so a pack
+    saved in between cannot leave a valid rule set under an invalid pack's key."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     bad = GOOD_RULE.replace("'''@@cut@@'''", "'''(unclosed'''")
     path = _pack(tmp_path, bad)
     real_parse = packs.parse
 
     def saved_meanwhile(content, where):
-        where.write_text(GOOD_RULE, encoding="utf-8")  # the user saves the fixed pack meanwhile
+        if where == path:
+            where.write_text(GOOD_RULE, encoding="utf-8")  # the user saves the fixed pack meanwhile
         return real_parse(content, where)
 
     monkeypatch.setattr(packs, "parse", saved_meanwhile)
+    load = packs.load_rules.__wrapped__
     with pytest.raises(PackError, match="invalid regular expression"):
-        load_pack(path)
+        load((path,))
     monkeypatch.setattr(packs, "parse", real_parse)
-    assert [r.id for r in load_pack(path)] == ["PW901"]  # the fixed pack, now on disk
+    assert load((path,)).get("PW901")  # the fixed pack, now on disk
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(PackError, match="invalid regular expression"):
-        load_pack(path)
+        load((path,))

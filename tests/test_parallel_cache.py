@@ -3,6 +3,7 @@ workers and with a warm cache; the cache notices every change that matters."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -12,8 +13,8 @@ SEED = (ROOT / "tests" / "golden" / "seed_000_2578e3202b6b0672.txt").read_bytes(
 SEED_FIXED = (ROOT / "tests" / "golden" / "seed_000_2578e3202b6b0672.fixed.txt").read_bytes()
 
 
-def _run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "lint", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+def _run(*args, cwd, env=None):
+    return subprocess.run([sys.executable, "-m", "lint", *args], cwd=cwd, capture_output=True, text=True, timeout=600, env=env)
 
 
 def _corpus(folder, n=60):  # 60 × 23 KB: above the size where the pool starts
@@ -81,15 +82,20 @@ good = "丙"
 
 
 def test_no_cache_and_clean(tmp_path):
+    """`clean` removes the results cache and the user's cache folder (the compiled rule set)."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user")}
     (tmp_path / "doc.txt").write_bytes(SEED)
-    _run("--no-cache", "doc.txt", cwd=tmp_path)
+    _run("--no-cache", "doc.txt", cwd=tmp_path, env=env)
     assert not (tmp_path / ".plancheck_cache").exists()
-    _run("doc.txt", cwd=tmp_path)
+    _run("doc.txt", cwd=tmp_path, env=env)
     assert (tmp_path / ".plancheck_cache").is_dir()
-    cleaned = _run("clean", cwd=tmp_path)
+    assert list((tmp_path / "user" / "plancheck").glob("ruleset-*"))
+    cleaned = _run("clean", cwd=tmp_path, env=env)
     assert cleaned.returncode == 0 and "Removed" in cleaned.stdout
+    assert str(tmp_path / "user" / "plancheck") in cleaned.stdout
     assert not (tmp_path / ".plancheck_cache").exists()
-    assert "No cache to remove." in _run("clean", cwd=tmp_path).stdout
+    assert not (tmp_path / "user" / "plancheck").exists()
+    assert "No cache to remove." in _run("clean", cwd=tmp_path, env=env).stdout
 
 
 def test_fix_after_fix_is_served_by_the_cache(tmp_path):

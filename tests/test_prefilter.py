@@ -3,13 +3,15 @@ said it could; and where Hyperscan and Python's regex disagree, it stands aside.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import hyperscan
 import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint import api, engine, prefilter
+from lint import api, compiled, engine, prefilter, usercache
 from lint.packs import RuleSet, load_rules
 
 from .conftest import pattern_rule
@@ -181,16 +183,24 @@ def test_trailing_blanks_on_a_long_line_are_found():
     assert [f.rule for f in engine.check(text, RULES)] == ["LY001"]
 
 
-def test_the_database_is_built_once_in_the_cache_folder_and_a_damaged_one_is_rebuilt(tmp_path, monkeypatch):
+def test_the_database_is_built_once_and_kept_with_the_compiled_rule_set(tmp_path, monkeypatch):
+    """Kept sealed beside the rule set (lint.compiled); a damaged copy is rebuilt, never loaded."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(usercache, "_secret", None)
     rules = RULES.only(["PW001", "RD001", "LY006"])
+    assert rules.kept is not None
     built = prefilter.for_rules.__wrapped__(rules)
-    files = list((tmp_path / "plancheck").glob("prefilter-*.hsdb"))
+    files = list((tmp_path / "plancheck").glob("ruleset-*.hsdb"))
     assert built is not None and len(files) == 1
     text = "前言\n加强D的建设##paidbegin##。\n"
     scanned = built.scan(text)
     assert built.candidates(scanned, "PW001") == [1] and built.candidates(scanned, "RD001") == [1]
-    files[0].write_bytes(b"not a database")
+    monkeypatch.setattr(prefilter, "_build", lambda expressions: pytest.fail("built again"))
+    again = prefilter.for_rules.__wrapped__(rules)
+    assert again.candidates(again.scan(text), "PW001") == [1]
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    files[0].write_bytes(files[0].read_bytes()[:-1] + b"x")
     rebuilt = prefilter.for_rules.__wrapped__(rules)
     assert rebuilt.candidates(rebuilt.scan(text), "PW001") == [1]
 
@@ -231,9 +241,10 @@ def test_an_unwritable_cache_folder_builds_the_database_in_memory(tmp_path, monk
 
 def test_the_cache_folder_keeps_only_the_most_recently_used_databases(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    for rule_id in ("PW001", "RD001", "PH001", "LY006", "BP005", "EN001", "WM002", "PH002", "RD002", "BP004"):
-        prefilter.for_rules.__wrapped__(RULES.only([rule_id]))
-    assert len(list((tmp_path / "plancheck").glob("prefilter-*.hsdb"))) == 8
+    monkeypatch.setattr(usercache, "_secret", None)
+    built = [prefilter.for_rules.__wrapped__(RULES.only([rule.id])) for rule in RULES]
+    assert sum(p is not None for p in built) > compiled.KEEP
+    assert len(list((tmp_path / "plancheck").glob("ruleset-*"))) == compiled.KEEP
 
 
 def test_hard_wraps_are_joined_the_same_in_a_text_with_suppression_directives():
@@ -281,7 +292,7 @@ def test_a_rule_hyperscan_misreads_on_its_own_examples_is_left_unfiltered(tmp_pa
 
 def _hard_wrap_variant(tmp_path, **options: str) -> RuleSet:
     """LY006 as a user rule (LY906) with some of its expressions replaced."""
-    layout = (prefilter.Path(__file__).resolve().parents[1] / "rules" / "layout.toml").read_text(encoding="utf-8")
+    layout = (Path(__file__).resolve().parents[1] / "rules" / "layout.toml").read_text(encoding="utf-8")
     start = layout.index('[[rule]]\nid = "LY006"')
     block = layout[start : layout.index("[[rule]]", start + 1)]
     block = block.replace('id = "LY006"', 'id = "LY906"').replace('name = "hard-line-break"', 'name = "hard-line-break-variant"')

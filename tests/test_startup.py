@@ -11,7 +11,7 @@ import sys
 from .conftest import ROOT
 
 SEED = ROOT / "tests" / "golden" / "seed_000_2578e3202b6b0672.txt"
-ENGINE = ("lint.engine", "lint.prefilter", "lint.document", "lint.programs", "regex", "hyperscan", "sqlite3")
+ENGINE = ("lint.engine", "lint.prefilter", "lint.document", "regex", "hyperscan", "sqlite3")
 
 
 def _modules_after(args: list[str], cwd) -> set[str]:
@@ -53,36 +53,15 @@ def test_a_warm_parallel_run_that_prints_findings_starts_no_workers(tmp_path):
 
 
 def test_a_run_whose_expressions_are_kept_loads_no_expression_parser(tmp_path):
-    """The second run rebuilds every expression from lint.programs with `regex`'s extension alone:
-    the package and its parser (`_regex_core`, 20 ms to import) stay unloaded."""
+    """The second run rebuilds every expression from the compiled rule set's programs
+    (lint.compiled, lint.expressions) with `regex`'s extension alone: the package and its parser
+    (`_regex_core`, 20 ms to import) stay unloaded."""
     (tmp_path / "doc.txt").write_bytes(SEED.read_bytes())
     args = ["--no-cache", "--exit-zero", "doc.txt"]
     _modules_after(args, tmp_path)  # keeps what it compiles
     loaded = _modules_after(args, tmp_path)
-    assert {"lint.engine", "lint.programs", "regex._regex"} <= loaded  # the file was checked
+    assert {"lint.engine", "lint.expressions", "regex._regex"} <= loaded  # the file was checked
     assert loaded.isdisjoint({"regex", "regex._main", "regex._regex_core"}), loaded & {"regex", "regex._main", "regex._regex_core"}
-
-
-def test_a_small_utf8_run_compiles_none_of_the_expressions_only_some_runs_use(tmp_path):
-    """The legacy-encoding judge, the XML escape and the prefilter's translation wait for a run
-    that needs them (lint.lazyre); a run that does keep them, whatever passes through `re`."""
-    (tmp_path / "doc.txt").write_bytes(SEED.read_bytes())
-    code = (
-        "import re, sys\n"
-        "from lint import lazyre\n"
-        "from lint.cli import main\n"
-        "main(['--no-cache', '--exit-zero', '-q', 'doc.txt'])\n"
-        "print(lazyre.compiled.cache_info().currsize, file=sys.stderr)\n"
-        "main(['--no-cache', '--exit-zero', '-q', '--output-format', 'junit', 'doc.txt'])\n"
-        "first = lazyre.compiled.cache_info().currsize\n"
-        "re.purge()\n"
-        "main(['--no-cache', '--exit-zero', '-q', '--output-format', 'junit', 'doc.txt'])\n"
-        "print(first, lazyre.compiled.cache_info().currsize, lazyre.compiled.cache_info().misses, file=sys.stderr)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300)
-    small, junit = result.stderr.strip().splitlines()[-2:]
-    assert small == "0"
-    assert junit == "1 1 1"  # compiled once, for the XML format, and kept after re's cache was emptied
 
 
 def test_a_run_makes_no_dataclass(tmp_path):

@@ -6,14 +6,14 @@ import bisect
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
-from .. import programs
+from .. import expressions
 from ..document import Document
+from ..expressions import LazyPattern
 from ..model import Edit
 
 if TYPE_CHECKING:
     from typing import Any, Protocol
 
-    import regex
 
     # the interface of every kind's matcher (for type checkers: nothing derives from it)
     class Matcher(Protocol):
@@ -47,10 +47,10 @@ class Hit(NamedTuple):
 
 
 # escapes that match a line end, or look past the line (\A, \Z): what `may_cross_lines` looks for
-_LINE_END_ESCAPE = programs.compile(r"\\(?:[nrsWDAZzvfX]|x0[aAdD]|u000[aAdD]|01[25]|P\{|p\{(?!Han\}))")
-_CLASS = programs.compile(r"\[(\^?)((?:\\.|[^\]\\])(?:\\.|[^\]\\])*)\]")
-_EXCLUDES_NEWLINE = programs.compile(r"\\[ns]")
-_DOT_ALL = programs.compile(r"\(\?[a-zA-Z]*s[a-zA-Z]*[:)]")
+_LINE_END_ESCAPE = LazyPattern(r"\\(?:[nrsWDAZzvfX]|x0[aAdD]|u000[aAdD]|01[25]|P\{|p\{(?!Han\}))")
+_CLASS = LazyPattern(r"\[(\^?)((?:\\.|[^\]\\])(?:\\.|[^\]\\])*)\]")
+_EXCLUDES_NEWLINE = LazyPattern(r"\\[ns]")
+_DOT_ALL = LazyPattern(r"\(\?[a-zA-Z]*s[a-zA-Z]*[:)]")
 
 
 def may_cross_lines(source: str) -> bool:
@@ -80,50 +80,6 @@ class OptionError(ValueError):
     """A kind's option has the wrong type or value; the pack loader adds file and rule id."""
 
 
-class LazyPattern:
-    """A regular expression compiled on first use, then used as the compiled pattern itself.
-
-    Loading the packs must not cost the compilation of every rule's expressions: that would make
-    start-up grow with the number of rules, and on most files most anchored rules never run. The
-    packs that come with plancheck are checked by the test suite; a user's pack is checked at
-    load (`check`), so a typo still fails there, with its file and rule.
-    """
-
-    def __init__(self, source: str, flags: int = 0) -> None:
-        self.source = source
-        self.flags = flags
-
-    def compiled(self) -> regex.Pattern[str]:
-        try:
-            return self.__dict__["_compiled"]
-        except KeyError:
-            compiled = self.__dict__["_compiled"] = programs.compile(self.source, self.flags)
-            return compiled
-
-    def check(self) -> None:
-        try:
-            self.compiled()
-        except Exception as exc:
-            if not programs.is_bad_expression(exc):
-                raise
-            raise OptionError(f"invalid regular expression: {exc}") from None
-
-    def __getattr__(self, name: str) -> Any:
-        # only reached for what the instance lacks: the compiled pattern's methods, which are
-        # then kept on the instance so that later calls cost no more than on the pattern
-        if name.startswith("__"):
-            raise AttributeError(name)
-        value = getattr(self.compiled(), name)
-        self.__dict__[name] = value
-        return value
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (LazyPattern, (self.source, self.flags))
-
-    def __repr__(self) -> str:
-        return f"LazyPattern({self.source!r})"
-
-
 def check_patterns(options: Mapping[str, Any]) -> None:
     """Compile every expression among a rule's options now, naming the key of a bad one."""
     for key, value in options.items():
@@ -132,7 +88,7 @@ def check_patterns(options: Mapping[str, Any]) -> None:
             if isinstance(item, LazyPattern):
                 try:
                     item.check()
-                except OptionError as exc:
+                except ValueError as exc:
                     where = f"key '{key}': entry {entry!r}" if entry is not None else f"key '{key}'"
                     raise OptionError(f"{where}: {exc}") from None
 
@@ -141,7 +97,7 @@ def check_patterns(options: Mapping[str, Any]) -> None:
 def _regex(value: Any) -> LazyPattern:
     if not isinstance(value, str):
         raise OptionError("expected a regular expression string")
-    return LazyPattern(value, programs.MULTILINE)
+    return LazyPattern(value, expressions.MULTILINE)
 
 
 def _string(value: Any) -> str:
@@ -258,7 +214,7 @@ def replacement_edit(start: int, old: str, new: str) -> Edit:
     return Edit(start + prefix, start + len(old) - suffix, new[prefix : len(new) - suffix])
 
 
-SENTENCE_END = programs.compile(r"[。！？!?\n]")
+SENTENCE_END = LazyPattern(r"[。！？!?\n]")
 
 
 def sentence_span(doc: Document, start: int, end: int) -> tuple[int, int]:

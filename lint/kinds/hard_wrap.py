@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import programs
+from .. import expressions
 from ..document import Document
 from ..model import Edit
 from .base import INTEGER, REGEX, Hit, LazyPattern, Option, may_cross_lines
@@ -42,8 +42,8 @@ OPTIONS = {
 }
 
 _OPENERS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "(": ")"}
-_FRAGMENT = programs.compile(r"^\p{Han}+$")
-_CLOSING_START = programs.compile(r"^[，。；：、！？”’）》]")
+_FRAGMENT = LazyPattern(r"^\p{Han}+$")
+_CLOSING_START = LazyPattern(r"^[，。；：、！？”’）》]")
 
 
 def _open_quotation(line: str) -> bool:
@@ -60,7 +60,7 @@ class HardWrapMatcher:
         # a joined break is where a line ends as a sentence cannot and the next goes on, or after
         # an orphan bracket line; only the first are looked up by line (loosened for the
         # prefilter, the orphan expression matches every bracket, so this rule finds them itself)
-        ends = LazyPattern(f"(?:{self.continue_end.source})\n(?:{self.continue_start.source})", programs.MULTILINE)
+        ends = LazyPattern(f"(?:{self.continue_end.source})\n(?:{self.continue_start.source})", expressions.MULTILINE)
         self.triggers = (ends, self.orphan)
         self.line_triggers = (ends,)
         # an orphan that may span lines is not found by its first line: every break is looked at

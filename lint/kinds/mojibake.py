@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .. import programs
+from .. import expressions
 from ..document import Document
 from .base import INTEGER, Hit, LazyPattern, Option, choice, replacement_edit
 
@@ -33,7 +33,7 @@ OPTIONS = {
 _HAN = LazyPattern(r"\p{Han}")
 # Windows-1252 puts printable characters where Latin-1 has C1 controls; a scraper may have used either
 _CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_LATIN1_RUN = "(?:[\u00e2-\u00ef][\u0080-\u00bf" + programs.escape(_CP1252_EXTRA) + "\ufffd]{1,2}){%d,}"
+_LATIN1_RUN = "(?:[\u00e2-\u00ef][\u0080-\u00bf" + expressions.escape(_CP1252_EXTRA) + "\ufffd]{1,2}){%d,}"
 
 
 # compiled when first used: only a document with a suspect character needs them

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import programs
+from .. import expressions
 from ..document import Document
 from ..model import Edit
 from .base import INTEGER, REGEX, STRING, STRINGS, Hit, LazyPattern, Option, OptionError, may_cross_lines
@@ -41,7 +41,7 @@ class NoisyPhraseMatcher:
         phrases = sorted(options["phrases"], key=len, reverse=True)
         # only the phrase is searched for; its bracket and the noise beside it are found around
         # each hit, so the scan is one small pattern, not a copy of the phrases per bracket kind
-        self.phrase = LazyPattern("|".join(gap.join(map(programs.escape, p)) for p in phrases))
+        self.phrase = LazyPattern("|".join(gap.join(map(expressions.escape, p)) for p in phrases))
         self.pairs = tuple(zip(brackets[::2], brackets[1::2], strict=True))
         self.filler = options["max-filler"]
         self.line_local = not may_cross_lines(self.noise.source)

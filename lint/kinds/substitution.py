@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import programs
+from .. import expressions
 from ..document import Document
 from .base import STRING_TABLE, Hit, LazyPattern, Option, replacement_edit
 
@@ -23,7 +23,7 @@ class SubstitutionMatcher:
         self.table = options["table"]
         alternatives = sorted(self.table, key=len, reverse=True)
         self.line_local = not any("\n" in key or "\r" in key for key in self.table)
-        self.pattern = LazyPattern("|".join(map(programs.escape, alternatives)))
+        self.pattern = LazyPattern("|".join(map(expressions.escape, alternatives)))
         self.triggers = (self.pattern,)
 
     def find(self, doc: Document) -> Iterator[Hit]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from .. import numerals, programs
+from .. import expressions, numerals
 from ..document import Document
 from ..model import Edit
 from .base import REGEX, Hit, LazyPattern, Option, choice
@@ -118,7 +118,7 @@ class TocMatcher:
         self.count = options["count-pattern"]
         # a table of contents opens with its heading or is a run of entries with page numbers;
         # both are read line by line, so the scan reads them line by line too
-        self.triggers = tuple(LazyPattern(p.source, p.flags | programs.MULTILINE) for p in (self.heading, self.leader))
+        self.triggers = tuple(LazyPattern(p.source, p.flags | expressions.MULTILINE) for p in (self.heading, self.leader))
 
     def find(self, doc: Document) -> Iterator[Hit]:
         key = ("toc", self.heading.pattern, self.leader.pattern, self.numbering.pattern)
