@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import random
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -32,6 +33,7 @@ from lint import engine, files  # noqa: E402
 from lint.packs import CATEGORIES, load_rules  # noqa: E402
 
 DEVCORPUS = ROOT / "benchmarks" / "devcorpus"
+BLIND = ROOT / "benchmarks" / "blind"
 REAL = ROOT.parent / "shared" / "corpus" / "real"
 
 
@@ -45,7 +47,7 @@ def _changed_outside(got: str, want: str) -> int:
     return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal")
 
 
-def measure_devcorpus(rules) -> tuple[list[str], dict]:
+def measure_labelled(rules, corpus: Path) -> tuple[list[str], dict]:
     tp: Counter = Counter()
     fp: Counter = Counter()
     fn: Counter = Counter()
@@ -53,7 +55,7 @@ def measure_devcorpus(rules) -> tuple[list[str], dict]:
     clean_changed = 0
     outside = 0
     misses: list[str] = []
-    for folder in sorted(p for p in DEVCORPUS.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
         labels = tomllib.loads((folder / "labels.toml").read_text(encoding="utf-8"))
         source = _read(folder / "input.txt")
         documents += 1
@@ -144,17 +146,8 @@ def wild_sample(rules, n: int = 12) -> list[str]:
     return sample[:n]
 
 
-def report() -> str:
-    rules = load_rules()
-    rows, s = measure_devcorpus(rules)
-    out = [
-        "## Detection quality (benchmarks/quality.py)",
-        "",
-        f"Labelled development corpus: {s['documents']} documents in `benchmarks/devcorpus/` "
-        "(original texts; other sites, markers, noise and redactions than the seeds; 9 clean documents dense "
-        "with traps; one GB18030, one UTF-8 with BOM, one CRLF). Findings matched to labels by category and line; "
-        "layout is not labelled.",
-        "",
+def summary_lines(rows: list[str], s: dict) -> list[str]:
+    return [
         *rows,
         "",
         f"- `--fix` output exact: {s['exact_safe']}/{s['documents']} documents "
@@ -166,6 +159,31 @@ def report() -> str:
         "Differences from the labels:",
         "",
         *([f"- {m}" for m in s["misses"]] or ["- none"]),
+    ]
+
+
+def blind_report(batch: str, label: str) -> str:
+    """The scores of one blind batch (benchmarks/blind/NN/), headed by `label` and the revision."""
+    revision = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "lint", "rules"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    rows, s = measure_labelled(load_rules(), BLIND / batch)
+    where = f"{revision}{' with uncommitted changes to lint/ or rules/' if dirty else ''}"
+    return "\n".join([f"## {label} (at {where})", "", *summary_lines(rows, s)]) + "\n"
+
+
+def report() -> str:
+    rules = load_rules()
+    rows, s = measure_labelled(rules, DEVCORPUS)
+    out = [
+        "## Detection quality (benchmarks/quality.py)",
+        "",
+        f"Labelled development corpus: {s['documents']} documents in `benchmarks/devcorpus/` "
+        "(original texts; other sites, markers, noise and redactions than the seeds; 9 clean documents dense "
+        "with traps; one GB18030, one UTF-8 with BOM, one CRLF). Findings matched to labels by category and line; "
+        "layout is not labelled. Tuned on: blind batches (benchmarks/blind/, each scored in its SCORES.md) are what "
+        "predicts unseen documents.",
+        "",
+        *summary_lines(rows, s),
         "",
         "Real texts in `../shared/corpus/real/` (findings per category):",
         "",
@@ -181,7 +199,15 @@ def report() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help="rewrite the quality section of benchmarks/RESULTS.md")
+    parser.add_argument("--blind", metavar="NN", help="score the blind batch benchmarks/blind/NN/ instead")
+    parser.add_argument("--label", default="score", help="with --blind --write: the section of its SCORES.md to rewrite")
     args = parser.parse_args()
+    if args.blind:
+        text = blind_report(args.blind, args.label)
+        print(text)
+        if args.write:
+            results.write_section(args.label, text, BLIND / args.blind / "SCORES.md")
+        return
     text = report()
     print(text)
     if args.write:

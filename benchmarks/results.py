@@ -7,13 +7,13 @@ from pathlib import Path
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 
-def write_section(name: str, text: str) -> None:
+def write_section(name: str, text: str, path: Path = RESULTS) -> None:
     start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
     section = f"{start}\n{text}{end}"
     if start in current:
         head, rest = current.split(start, 1)
         current = head + section + rest.split(end, 1)[1]
     else:
         current = current.rstrip("\n") + "\n\n" + section + "\n"
-    RESULTS.write_text(current, encoding="utf-8")
+    path.write_text(current, encoding="utf-8")
