@@ -71,7 +71,7 @@ class NewlineMap:
 class Document:
     """The "\n"-only text with line geometry; detection never mutates it."""
 
-    __slots__ = ("text", "line_starts", "timeout", "_lines", "_memo", "trigger_lines", "line_facts")
+    __slots__ = ("text", "line_starts", "timeout", "_lines", "_memo", "trigger_lines")
 
     def __init__(self, text: str, timeout: float | None = None) -> None:
         self.text = text
@@ -85,8 +85,6 @@ class Document:
         # the prefilter's answer, when it ran: for each rule trigger (source, flags), the lines
         # where its matches end
         self.trigger_lines: dict[tuple[str, int], list[int]] | None = None
-        # in the fix loop: what kinds work out from single lines, kept from pass to pass
-        self.line_facts: LineFacts | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -153,44 +151,6 @@ class Document:
                 break
             m = _MAY_FOLD.search(text, starts[i + 1])
         return indexes
-
-
-_UNKNOWN = object()
-
-
-class LineFacts:
-    """What kinds work out from single lines, by kind and line text, kept for the next pass of the
-    fix loop: there, a line whose text this pass saw needs no second look. Only lines inside the
-    text count: the first and the last have no line before or after them, at which an expression
-    may look."""
-
-    __slots__ = ("_before", "_now")
-
-    def __init__(self, before: LineFacts | None = None) -> None:
-        self._before: dict[Any, dict[str, Any]] = before._now if before is not None else {}
-        self._now: dict[Any, dict[str, Any]] = {}
-
-    def of(self, doc: Document, key: Any, indexes: list[int], compute: Callable[[int], Any]) -> list[Any]:
-        """`compute(i)` for each line index, where `compute` works from the line's own text alone
-        (and `key` names it), or what an earlier look at the same text found."""
-        before = self._before.get(key, {})
-        now = self._now.setdefault(key, {})
-        lines = doc.lines
-        last = len(lines) - 1
-        facts = []
-        for i in indexes:
-            if not 0 < i < last:
-                facts.append(compute(i))
-                continue
-            line = lines[i]
-            fact = now.get(line, _UNKNOWN)
-            if fact is _UNKNOWN:
-                fact = before.get(line, _UNKNOWN)
-                if fact is _UNKNOWN:
-                    fact = compute(i)
-                now[line] = fact
-            facts.append(fact)
-        return facts
 
 
 @functools.lru_cache(maxsize=65536)

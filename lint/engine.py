@@ -6,11 +6,10 @@ import hashlib
 from collections import Counter
 from typing import NamedTuple
 
-from . import prefilter
+from . import linescope, prefilter
 from .document import Document, NewlineMap, han_count
 from .kinds.base import LazyPattern
 from .limits import MAX_DELETION, RULE_TIMEOUT
-from .linescope import LineScope, Memory
 from .model import Applicability, Edit, Finding, Fix, Severity
 from .packs import Rule, RuleSet
 
@@ -32,26 +31,19 @@ def prepare(rules: RuleSet) -> None:
 def check(text: str, rules: RuleSet, *, timeout: float | None = RULE_TIMEOUT) -> list[Finding]:
     """Every finding of `rules` in `text`, sorted by position then rule id. A rule that runs past
     `timeout` on the text is reported as a finding of its own, and the others still run."""
-    return _check(text, rules, timeout)[0]
+    return _check(text, rules, timeout)
 
 
-def _check(
-    text: str, rules: RuleSet, timeout: float | None, previous: Memory | None = None, remember: bool = False
-) -> tuple[list[Finding], Memory | None]:
-    """`check`, reusing what the previous pass of the fix loop found on lines it already had."""
+def _check(text: str, rules: RuleSet, timeout: float | None) -> list[Finding]:
     newlines = NewlineMap(text)
     doc = Document(NewlineMap.normalize(text), timeout)
-    scope = LineScope(doc, previous, remember)
-    if scope.memory is not None:
-        doc.line_facts = scope.memory.facts
     filter_ = prefilter.for_text(rules, doc.text)
-    doc.trigger_lines = scope.scan(filter_) if filter_ is not None else None
+    doc.trigger_lines = filter_.scan(doc.text) if filter_ is not None else None
     findings = []
-    present: dict[str, bool] = {}
     for rule in rules:
         candidates = filter_.candidates(doc.trigger_lines, rule.id) if filter_ and doc.trigger_lines is not None else None
         if candidates is not None and rule.matcher.folds:
-            folding = scope.folding_lines()
+            folding = doc.folding_lines()
             if folding:
                 # found in the text as it is, which the rule reads folded: where folding changes
                 # a line, the rule must look itself (at the whole text, unless it reads lines alone)
@@ -59,18 +51,13 @@ def _check(
         if candidates == []:
             continue  # none of its triggers occurs: it cannot hit
         try:
-            if rule.matcher.line_local:
-                hits = scope.hits(rule, candidates)
-            elif rule.anchors and not any(_occurs(doc.text, a, present) for a in rule.anchors):
-                continue
-            else:
-                hits = list(rule.matcher.find(doc))
+            hits = linescope.hits(doc, rule, candidates) if rule.matcher.line_local else list(rule.matcher.find(doc))
         except TimeoutError:
             findings.append(_timed_out(rule, timeout))
             continue
         findings.extend(_finding(rule, hit, doc.text, newlines) for hit in hits)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return findings, scope.memory
+    return findings
 
 
 def _timed_out(rule: Rule, timeout: float | None) -> Finding:
@@ -83,12 +70,6 @@ def _timed_out(rule: Rule, timeout: float | None) -> Finding:
         start=0,
         end=0,
     )
-
-
-def _occurs(text: str, anchor: str, present: dict[str, bool]) -> bool:
-    if anchor not in present:
-        present[anchor] = anchor in text
-    return present[anchor]
 
 
 def _finding(rule: Rule, hit, norm_text: str, newlines: NewlineMap) -> Finding:
@@ -195,9 +176,8 @@ def fix(
     deleted_han: Counter = Counter()
     initial: list[Finding] | None = None
     by_pass: list[list[str]] = []  # the rules whose fixes each pass applied
-    memory = None
     for _ in range(max_passes):
-        findings, memory = _check(text, rules, timeout, memory, remember=True)
+        findings = _check(text, rules, timeout)
         if initial is None:
             initial = findings
         fixes = [f.fix for f in findings if f.fix is not None and f.fix.applicability in allowed]

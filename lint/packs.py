@@ -50,8 +50,9 @@ COMMON_KEYS = (
     "fix-title",
     "description",
     "examples",
-    "anchors",
 )
+# keys packs once had, which the engine now does without: refused with a hint, not as unknown
+RETIRED_KEYS = {"anchors": "the engine finds where a rule can match by itself (its prefilter): delete the key"}
 PACK_KEYS = ("pack", "rule")
 EXAMPLE_KEYS = ("bad", "fixed", "good")
 _ID = re.compile(r"[A-Z]{2}[0-9]{3}")
@@ -119,10 +120,6 @@ class Rule(NamedTuple):
     fix: str
     source: str
     body: RuleBody
-    # literal strings of which at least one occurs in the line of every match (empty: always run):
-    # a document without any of them is skipped, and a line-local rule runs only on the lines
-    # that hold one
-    anchors: tuple[str, ...] = ()
     # SHA-256 of the pack's bytes the rule was read from: what the results cache keys on, not the
     # file as it is later (it may have been saved since)
     pack_digest: str = ""
@@ -268,6 +265,8 @@ def compile_rule(table: Any, path: Path, pack_digest: str) -> Rule:
         raise _fail(path, rule_id, f"unknown kind {kind_name!r}{did_you_mean(str(kind_name), KINDS)}; kinds: {', '.join(KINDS)}")
     allowed = COMMON_KEYS + tuple(kinds.module(kind_name).OPTIONS)
     for key in table:
+        if key in RETIRED_KEYS:
+            raise _fail(path, rule_id, f"key '{key}' is no longer read: {RETIRED_KEYS[key]}")
         if key not in allowed:
             raise _fail(path, rule_id, f"unknown key '{key}'{did_you_mean(key, allowed)}")
     name = _text(table, "name", path, rule_id)
@@ -292,12 +291,35 @@ def compile_rule(table: Any, path: Path, pack_digest: str) -> Rule:
         message.format_map({"match": "", "detail": ""})
     except (KeyError, ValueError, IndexError) as exc:
         raise _fail(path, rule_id, f"message may use only {{match}} and {{detail}}: {exc}") from None
-    anchors = table.get("anchors", [])
-    if not isinstance(anchors, list) or not all(isinstance(a, str) and a for a in anchors):
-        raise _fail(path, rule_id, "key 'anchors' must be a list of non-empty strings")
     _text(table, "description", path, rule_id)
     _examples(table.get("examples"), path, rule_id, fix)
-    return rule_of(table, RuleBody(path, table, _make_matcher(table, path, check=True)), pack_digest)
+    rule = rule_of(table, RuleBody(path, table, _make_matcher(table, path, check=True)), pack_digest)
+    if rule.matcher.line_local:
+        _check_line_local(rule, path)
+    return rule
+
+
+def _check_line_local(rule: Rule, path: Path) -> None:
+    """A rule read line by line (pattern's `scope = "line"`, or its kind's nature) must find in
+    each of its examples, line by line, what it finds in the whole example; else the engine, which
+    runs it only on the lines the prefilter names, would lose or invent findings."""
+    from .document import Document
+
+    for example in rule.examples:
+        text = example.bad if example.bad is not None else example.good
+        whole = [(h.start, h.end, h.edits) for h in rule.matcher.find(Document(text))]
+        by_line = []
+        offset = 0
+        for line in re.findall(r"[^\n]*\n|[^\n]+\Z", text):  # each with its line end, as the engine runs them
+            for h in rule.matcher.find(Document(line)):
+                if h.start > len(line.rstrip("\n")):
+                    continue  # on the empty line after it: not a line of the example
+                edits = tuple(e._replace(start=e.start + offset, end=e.end + offset) for e in h.edits) if h.edits else h.edits
+                by_line.append((h.start + offset, h.end + offset, edits))
+            offset += len(line)
+        if whole != by_line:
+            scope = "scope = 'line'" if rule.kind == "pattern" else f"the {rule.kind} kind reads lines alone, but"
+            raise _fail(path, rule.id, f"{scope}: example {text[:40]!r} is matched differently line by line; use scope = 'document'")
 
 
 def rule_of(table: dict[str, Any], body: RuleBody, pack_digest: str) -> Rule:
@@ -312,7 +334,6 @@ def rule_of(table: dict[str, Any], body: RuleBody, pack_digest: str) -> Rule:
         table["fix"],
         str(body._path),
         body,
-        tuple(table.get("anchors", ())),
         pack_digest,
     )
 

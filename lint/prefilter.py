@@ -25,7 +25,6 @@ import weakref
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from .kinds.base import may_cross_lines
 from .packs import RuleSet
 
 if TYPE_CHECKING:
@@ -151,9 +150,6 @@ def key_of(trigger) -> TriggerKey:
     return (trigger.source, trigger.flags)
 
 
-LineTriggers = dict[str, set[TriggerKey]]  # a line's text -> the local triggers matching in it
-
-
 class _Part:
     """One compiled database and the trigger each of its expression ids stands for."""
 
@@ -184,42 +180,10 @@ class _Part:
         return found
 
 
-def _remember(table: LineTriggers, lines: list[str], found: dict[TriggerKey, list[int]], chosen: list[int] | None = None) -> None:
-    """Add to `table`, by line text, the triggers matching in each of the `chosen` lines (all by
-    default) as `found` in them, one after another. The last line is left out: what matches in
-    it may change when it gains a line end."""
-    last = len(lines) - 1
-    for key, indexes in found.items():
-        for k in indexes:
-            i = chosen[k] if chosen is not None else k
-            if i != last:
-                table.setdefault(lines[i], set()).add(key)
-
-
-def _in_place(
-    lines: list[str], fresh: list[int], found_fresh: dict[TriggerKey, list[int]], known: LineTriggers
-) -> dict[TriggerKey, list[int]]:
-    """The lines of each local trigger, in order: in the lines other than the `fresh` ones, where
-    it matched in their text before; in the fresh ones, as `found_fresh` in them one after another."""
-    is_fresh = set(fresh)
-    look_up = known.get
-    found: dict[TriggerKey, list[int]] = {}
-    for i, line in enumerate(lines):
-        keys = look_up(line)
-        if keys is not None and i not in is_fresh:
-            for key in keys:
-                found.setdefault(key, []).append(i)
-    for key, indexes in found_fresh.items():
-        in_place = found.setdefault(key, [])
-        in_place.extend(fresh[k] for k in indexes)
-        in_place.sort()
-    return found
-
-
-def _encoded(text: str, unchecked: str) -> bytes | None:
-    """`text` in UTF-8; None when it cannot be prefiltered: `unchecked`, the part of it not known
-    to be free of them, holds a character Hyperscan may read differently, or it does not encode."""
-    if _re(_UNCHECKED).search(unchecked):
+def _encoded(text: str) -> bytes | None:
+    """`text` in UTF-8; None when it cannot be prefiltered: it holds a character Hyperscan may read
+    differently, or it does not encode."""
+    if _re(_UNCHECKED).search(text):
         return None
     try:
         return text.encode("utf-8")
@@ -228,16 +192,10 @@ def _encoded(text: str, unchecked: str) -> bytes | None:
 
 
 class Prefilter:
-    """A database of all the triggers for a first look at a text, and the same triggers in two
-    more for a later pass of the fix loop: the *local* ones, whose matches lie inside a line and
-    which are asked for all their lines, so that what one finds in a line depends on the line's
-    text alone, and the others. That pass looks for the local ones only in the lines a fix
-    created, for the others in the whole text."""
+    """A database of all the triggers of a rule set, for a first look at a text."""
 
-    def __init__(self, every: _Part, whole: _Part | None, local: _Part | None, rule_triggers: dict[str, tuple[TriggerKey, ...]]) -> None:
+    def __init__(self, every: _Part, rule_triggers: dict[str, tuple[TriggerKey, ...]]) -> None:
         self._every = every
-        self._whole = whole
-        self._local = local
         # the rules all of whose triggers Hyperscan accepted: only for them does no match mean no hit
         self._rule_triggers = rule_triggers
 
@@ -245,38 +203,11 @@ class Prefilter:
         """For each trigger, the indexes of the lines where its matches end, in order (of a trigger
         whose rule only asks whether it matches at all, the first such line only); None when the
         text cannot be prefiltered."""
-        scanned = self.scan_lines(text, None)
-        return None if scanned is None else scanned[0]
-
-    def scan_lines(self, text: str, lines: list[str] | None) -> tuple[dict[TriggerKey, list[int]], LineTriggers] | None:
-        """`scan`, and, given the text's `lines`, its local triggers by line text, for `rescan`."""
-        data = _encoded(text, text)
+        data = _encoded(text)
         if data is None:
             return None
         found = self._every.lines(data)
-        table: LineTriggers = {}
-        if lines is not None and self._local is not None:
-            _remember(table, lines, {key: found[key] for key in self._local.keys if key in found})
-        return {key: found.get(key, []) for key in self._every.keys}, table
-
-    def rescan(
-        self, text: str, lines: list[str], fresh: list[int], known: LineTriggers
-    ) -> tuple[dict[TriggerKey, list[int]], LineTriggers] | None:
-        """`scan_lines` in a later pass of the fix loop, given `known`, the table of the pass
-        before: the local triggers are looked for in the `fresh` lines only; the others, whose
-        text that pass had, match where they did then."""
-        fresh_text = "\n".join(lines[i] for i in fresh)
-        data = _encoded(text, fresh_text)  # the other lines passed the check in the pass before
-        if data is None:
-            return None
-        found = self._whole.lines(data) if self._whole is not None else {}
-        if self._local is not None:
-            # the fresh lines one after another: a local trigger finds in each what it would in place
-            found_fresh = self._local.lines(fresh_text.encode("utf-8"))
-            found.update(_in_place(lines, fresh, found_fresh, known))
-            # the table grows: a text the pass before had keeps its entry, for when it is back
-            _remember(known, lines, found_fresh, fresh)
-        return {key: found.get(key, []) for key in self._every.keys}, known
+        return {key: found.get(key, []) for key in self._every.keys}
 
     def candidates(self, scanned: dict[TriggerKey, list[int]], rule_id: str) -> list[int] | None:
         """The lines where the rule can hit, in order; None when the prefilter cannot tell."""
@@ -336,45 +267,27 @@ def _accepted(expressions: list[Expression]) -> tuple[list[int], object | None]:
     return accepted, None
 
 
-def _is_local(expression: Expression) -> bool:
-    """Whether what the expression finds in a line depends on the line's text alone: its matches
-    cannot leave the line, and it is asked for all of them, not the first only."""
-    return not expression[3] & hyperscan.HS_FLAG_SINGLEMATCH and not may_cross_lines(expression[0])
-
-
-def _groups(expressions: list[Expression], accepted: list[int]) -> list[list[int]]:
-    """The accepted expressions; those of them to look for in the whole text; the local ones."""
-    return [accepted, [i for i in accepted if not _is_local(expressions[i])], [i for i in accepted if _is_local(expressions[i])]]
-
-
-def _build(expressions: list[Expression]) -> tuple[list[object | None], list[list[int]]]:
-    """The databases of the `_groups` of the expressions (None for an empty one), and the groups."""
+def _build(expressions: list[Expression]) -> tuple[object | None, list[int]]:
+    """The database of the expressions Hyperscan accepts (None when none does), and their indexes."""
     accepted, every = _accepted(expressions)
-    groups = _groups(expressions, accepted)
     if every is None and accepted:
         every = _compile(expressions, accepted)
-    return [every, *(_compile(expressions, group) if group else None for group in groups[1:])], groups
+    return every, accepted
 
 
-def _load_or_build(expressions: list[Expression], rules: RuleSet) -> tuple[list[object | None], list[list[int]]]:
+def _load_or_build(expressions: list[Expression], rules: RuleSet) -> tuple[object | None, list[int]]:
     """`_build`, kept with the compiled rule set where it has a place (lint.compiled)."""
     if rules.kept is None:
         return _build(expressions)
 
     def build() -> bytes:
-        databases, groups = _build(expressions)
-        blobs = [hyperscan.dumpb(database) if database is not None else b"" for database in databases]
-        header = json.dumps({"groups": groups, "sizes": [len(blob) for blob in blobs]})
-        return header.encode() + b"\n" + b"".join(blobs)
+        database, accepted = _build(expressions)
+        blob = hyperscan.dumpb(database) if database is not None else b""
+        return json.dumps(accepted).encode() + b"\n" + blob
 
-    header, _, blobs = rules.kept.prefilter(f"{hyperscan.__version__}\0{json.dumps(expressions)}", build).partition(b"\n")
-    contents = json.loads(header)  # sealed (lint.usercache): what build() made, in this process or another
-    databases: list[object | None] = []
-    offset = 0
-    for group, size in zip(contents["groups"], contents["sizes"], strict=True):
-        databases.append(hyperscan.loadb(blobs[offset : offset + size], hyperscan.HS_MODE_BLOCK) if group else None)
-        offset += size
-    return databases, contents["groups"]
+    header, _, blob = rules.kept.prefilter(f"{hyperscan.__version__}\0{json.dumps(expressions)}", build).partition(b"\n")
+    # sealed (lint.usercache): what build() made, in this process or another
+    return (hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK) if blob else None), json.loads(header)
 
 
 # characters: on a shorter text, loading Hyperscan and the database (tens of ms, once per
@@ -406,20 +319,17 @@ def for_rules(rules: RuleSet) -> Prefilter | None:
     expressions = _expressions(rules)
     if not expressions:
         return None
-    databases, groups = _load_or_build(expressions, rules)
-    every, whole, local = (
-        _Part(database, [(expressions[i][0], expressions[i][1]) for i in group]) if database is not None else None
-        for database, group in zip(databases, groups, strict=True)
-    )
-    if every is None:
+    database, accepted = _load_or_build(expressions, rules)
+    if database is None:
         return None
+    every = _Part(database, [(expressions[i][0], expressions[i][1]) for i in accepted])
     known = set(every.keys)
     rule_triggers = {}
     for rule in rules:
         triggers = tuple(key_of(t) for t in getattr(rule.matcher, "triggers", ()))
         if triggers and all(key in known for key in triggers):
             rule_triggers[rule.id] = triggers
-    prefilter = Prefilter(every, whole, local, rule_triggers)
+    prefilter = Prefilter(every, rule_triggers)
     for rule_id in _missing_examples(prefilter, rules):
         del rule_triggers[rule_id]
     return prefilter

@@ -1,5 +1,5 @@
-"""Running line-local rules on some lines only (the lines with an anchor; in later fix passes, the
-lines a fix created) finds exactly what running every rule on the whole text finds."""
+"""Running line-local rules on some lines only (those where the prefilter finds a trigger) finds
+exactly what running every rule on the whole text finds."""
 
 from __future__ import annotations
 

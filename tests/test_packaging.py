@@ -67,8 +67,7 @@ def venv(tmp_path_factory, wheel) -> Path:
     python = root / "bin" / "python"
     # the dev environment's pip installs into the new venv: faster than bootstrapping pip there
     pip = [sys.executable, "-m", "pip", "--python", python, "install", "--quiet"]
-    _ok(_run([*pip, "--no-deps", wheel], root.parent))
-    _ok(_run([*pip, "regex>=2023.0", *(["tomli>=2.0"] if sys.version_info < (3, 11) else [])], root.parent))
+    _ok(_run([*pip, wheel], root.parent))  # with the dependencies its metadata names, and only those
     return root
 
 

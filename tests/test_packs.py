@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from lint import engine, packs, usercache
-from lint.packs import CATEGORIES, PackError, RuleSet, builtin_pack_paths, load_pack, load_rules
+from lint import packs, usercache
+from lint.packs import CATEGORIES, PackError, builtin_pack_paths, load_pack, load_rules
 
 GOOD_RULE = """
 [[rule]]
@@ -122,22 +122,6 @@ def test_a_user_pack_is_compiled_once_and_checked_again_when_edited(tmp_path, mo
     path.write_text(GOOD_RULE.replace("'''@@cut@@'''", "'''(unclosed'''"), encoding="utf-8")
     with pytest.raises(PackError, match="invalid regular expression"):
         load((path,))
-
-
-def test_anchors_are_necessary_for_every_bad_example(all_rules):
-    """A rule with anchors is skipped on documents without them, and a line-local one on lines
-    without them: each bad example holds one, in the line of each hit of a line-local rule."""
-    for rule in all_rules:
-        for example in rule.examples:
-            if not rule.anchors or example.bad is None:
-                continue
-            assert any(a in example.bad for a in rule.anchors), rule.id
-            if rule.matcher.line_local:
-                for finding in engine.check(example.bad, RuleSet((rule,))):
-                    line_start = example.bad.rfind("\n", 0, finding.start) + 1
-                    line_end = example.bad.find("\n", finding.start)
-                    line = example.bad[line_start : line_end if line_end != -1 else None]
-                    assert any(a in line for a in rule.anchors), (rule.id, line)
 
 
 def test_a_pack_saved_while_it_loads_is_read_as_it_was_hashed(tmp_path, monkeypatch):

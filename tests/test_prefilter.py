@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lint import api, compiled, engine, prefilter, usercache
-from lint.packs import RuleSet, load_rules
+from lint.packs import PackError, RuleSet, load_rules
 
 from .conftest import pattern_rule
 from .test_linescope import WHOLE
@@ -322,3 +322,37 @@ def test_hard_wrap_expressions_a_user_may_choose_find_the_same_with_and_without_
     monkeypatch.setattr(prefilter, "for_text", lambda rules, text: None)
     plain = [[(f.rule, f.start) for f in engine.check(text, rules)] for text in texts]
     assert with_prefilter == plain and all(plain)
+
+
+def test_a_user_pattern_whose_class_takes_a_line_end_keeps_its_cross_line_finding(tmp_path):
+    """Locality is declared, never guessed from the expression: [\\x00-\\x7f] holds the line end,
+    which the guess from the source missed, and with the prefilter loaded the rule was run on its
+    candidate lines one by one and lost this finding."""
+    pack = tmp_path / "user.toml"
+    pack.write_text(pattern_rule("WD901", "user-cross-line", r"甲[\x00-\x7f]+乙", "甲a\\nb乙"), encoding="utf-8")
+    rules = load_rules((pack,)).only(["WD901"])
+    text = "正文。\n" * 4000 + "甲a\nb乙\n"
+    assert prefilter.for_text(rules, text) is not None
+    assert [(f.rule, f.start) for f in engine.check(text, rules)] == [("WD901", text.index("甲"))]
+
+
+def test_a_rule_declared_line_by_line_whose_example_crosses_lines_is_refused_at_load(tmp_path):
+    pack = tmp_path / "user.toml"
+    table = pattern_rule("WD901", "user-cross-line", r"甲\s+乙", "甲\\n乙").replace('kind = "pattern"', 'kind = "pattern"\nscope = "line"')
+    pack.write_text(table, encoding="utf-8")
+    with pytest.raises(PackError, match=r"user\.toml:\d+: rule WD901: scope = 'line': example .* line by line"):
+        load_rules((pack,))
+
+
+def test_a_rule_finds_what_its_pattern_says_with_no_list_of_anchors(tmp_path):
+    """`anchors` listed what a match must hold; an incomplete list (微信 for (?:微信|VX)) made the
+    rule find nothing on 加VX. The key is refused now, with a hint, and the rule finds both."""
+    body = pattern_rule("WD901", "contact-line", r"(?:微信|VX)[:：]\w+", "加VX：abc123")
+    pack = tmp_path / "user.toml"
+    pack.write_text(body.replace('kind = "pattern"', 'kind = "pattern"\nanchors = ["微信"]'), encoding="utf-8")
+    with pytest.raises(PackError, match=r"rule WD901: key 'anchors' is no longer read: .*delete the key"):
+        load_rules((pack,))
+    pack.write_text(body, encoding="utf-8")
+    rules = load_rules((pack,)).only(["WD901"])
+    for text in ("加VX：abc123\n", "正文。\n" * 4000 + "加VX：abc123\n"):
+        assert [f.rule for f in engine.check(text, rules)] == ["WD901"]

@@ -60,18 +60,7 @@ class EnumerationMatcher:
         lines = doc.lines_matching(self.marker) if self.line_triggers else None
         if lines is None:
             return self._found(doc.text, 0, len(doc.text), 0)
-        if doc.line_facts is None:
-            return [item for i in lines for item in self._found(doc.text, *doc.line_with_newline(i), 0)]
-        # in the fix loop: the marker cannot see past a line, so its items in one depend on the
-        # line's text alone, and are kept by it for the next pass
-        items = []
-        key = ("enumeration-line", self.marker.source, self.marker.flags)
-        facts = doc.line_facts.of(doc, key, lines, lambda i: self._found(doc.text, *doc.line_with_newline(i), doc.line_starts[i]))
-        for i, line_items in zip(lines, facts, strict=True):
-            if line_items:
-                start = doc.line_starts[i]
-                items.extend((value, a + start, b + start, c + start, d + start) for value, a, b, c, d in line_items)
-        return items
+        return [item for i in lines for item in self._found(doc.text, *doc.line_with_newline(i), 0)]
 
     def _found(self, text: str, start: int, end: int, origin: int) -> list:
         """The items in text[start:end], at offsets from `origin`."""

@@ -6,21 +6,23 @@ Keys: `pattern` (required), `replacement` (a template with \\g<name>; absent mea
 in look-alike characters), `min-line-length` (only in lines at least that long), `strip` (the
 fix deletes only the characters matching it inside the match, instead of the whole match) and
 `max-document-han` (only in documents with at most that many Han characters in their prose, the
-lines with a sentence end). `prefilter = false` keeps the rule out of the Hyperscan prefilter,
+lines with a sentence end). `scope = "line"` declares that every match lies inside one line and
+depends on that line's text alone (checked on the rule's examples when its pack is compiled): the
+engine may then run the rule only on the lines the prefilter names. The default, "document",
+makes no such promise and the rule always reads the whole text. `prefilter = false` keeps the rule out of the Hyperscan prefilter,
 for an expression that, loosened as the prefilter must (anchors and lookarounds left out),
 matches on most lines and would only slow the scan: `[ \t]+$`.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..document import Document
 from ..model import Edit
-from .base import BOOLEAN, INTEGER, REGEX, STRING, Hit, Option, OptionError, may_cross_lines, replacement_edit, sentence_span
+from .base import BOOLEAN, INTEGER, REGEX, STRING, Hit, Option, OptionError, choice, replacement_edit, sentence_span
 
 if TYPE_CHECKING:
     import regex
@@ -36,6 +38,7 @@ OPTIONS = {
     "strip": Option(REGEX),
     "max-document-han": Option(INTEGER),
     "prefilter": Option(BOOLEAN, default=True),
+    "scope": Option(choice("document", "line"), default="document"),
 }
 
 
@@ -92,6 +95,10 @@ class PatternMatcher:
             raise OptionError("'strip' and 'replacement' do not go together")
         self.folds = self.fold
         self.triggers = (self.pattern,) if options["prefilter"] else ()
+        # unless-line, unless-sentence and strip look only inside the line of the match
+        self.line_local = options["scope"] == "line"
+        if self.line_local and self.max_document_han is not None:
+            raise OptionError("scope = 'line' does not go with 'max-document-han', which counts the whole document")
 
     def check_compiled(self) -> None:
         """What only the compiled pattern can tell, checked when a user's pack is loaded: every
@@ -102,12 +109,6 @@ class PatternMatcher:
         for _, group in self.template:
             if group is not None and not (group in pattern.groupindex if isinstance(group, str) else group <= pattern.groups):
                 raise OptionError(f"key 'replacement': the pattern has no group {group!r}")
-
-    @functools.cached_property
-    def line_local(self) -> bool:
-        # worked out when first asked, not for every rule loaded; unless-line, unless-sentence
-        # and strip look only inside the line of the match
-        return self.max_document_han is None and not may_cross_lines(self.pattern.source)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
