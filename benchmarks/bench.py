@@ -89,8 +89,8 @@ def baseline_time(folder: Path) -> float:
 
 
 def engine_time(folder: Path) -> float:
-    from lint import engine
-    from lint.packs import load_rules
+    from lint.engine import core as engine
+    from lint.packs.load import load_rules
 
     rules = load_rules()
     largest = max(folder.glob("*.txt"), key=lambda p: p.stat().st_size)

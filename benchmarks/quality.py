@@ -29,8 +29,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import results  # noqa: E402
 
-from lint import engine, files  # noqa: E402
-from lint.packs import CATEGORIES, load_rules  # noqa: E402
+from lint.engine import core as engine  # noqa: E402
+from lint.files import io as files  # noqa: E402
+from lint.packs.load import CATEGORIES, load_rules  # noqa: E402
 
 DEVCORPUS = ROOT / "benchmarks" / "devcorpus"
 BLIND = ROOT / "benchmarks" / "blind"

@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "check_text": "api",
     "fix_text": "api",
-    "FixResult": "engine",
+    "FixResult": "engine.core",
     "Applicability": "model",
     "Edit": "model",
     "Finding": "model",
@@ -30,9 +30,9 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing (5 ms)
 if TYPE_CHECKING:
     from typing import Any
 
-    from .api import check_text, fix_text
-    from .engine import FixResult
-    from .model import Applicability, Edit, Finding, Fix, Severity
+    from lint.api import check_text, fix_text
+    from lint.engine.core import FixResult
+    from lint.model import Applicability, Edit, Finding, Fix, Severity
 
 
 def __getattr__(name: str) -> Any:

@@ -1,7 +1,7 @@
 """The Python API: the same calls the command line makes, with no I/O.
 
 `check_document` and `fix_document` are where a text meets its settings: the rules chosen for its
-path, and its `<!-- plancheck: … -->` directives (lint/suppress.py). The command line calls them
+path, and its `<!-- plancheck: … -->` directives (lint/engine/suppress.py). The command line calls them
 for every file, so a suppression means the same on the command line and here.
 """
 
@@ -12,10 +12,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import engine, suppress
-from .config import Settings, parse_level, settings_from_table
-from .engine import FixResult
-from .model import Finding, Severity
+from lint.config.settings import Settings, parse_level, settings_from_table
+from lint.engine import core as engine
+from lint.engine import suppress
+from lint.engine.core import FixResult
+from lint.model import Finding, Severity
 
 if TYPE_CHECKING:
     from typing import Any

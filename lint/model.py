@@ -82,7 +82,7 @@ class Finding(NamedTuple):
     fix: Fix | None = None
 
 
-# the finding of a directive that silences nothing (lint.suppress); here, so that output formats
+# the finding of a directive that silences nothing (lint.engine.suppress); here, so that output formats
 # that describe it need not load the suppression machinery and the engine behind it
 UNUSED = "unused-suppression"
 UNUSED_CATEGORY = "suppression"

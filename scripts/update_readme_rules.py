@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.cli import rules_markdown
-from lint.packs import load_rules
+from lint.cli.main import rules_markdown
+from lint.packs.load import load_rules
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 START = "<!-- rules-table:start"

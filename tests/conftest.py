@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.packs import load_rules
+from lint.packs.load import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -70,7 +70,7 @@ good = "{good}"
 def prefilter_every_text(monkeypatch):
     """The prefilter on short texts too (it is loaded only from BUILD_FROM characters on): for
     the tests that compare its answers, or what runs with it, against a look without it."""
-    from lint import prefilter
+    from lint.engine import prefilter
 
     monkeypatch.setattr(prefilter, "BUILD_FROM", 0)
 
@@ -85,7 +85,7 @@ def _user_cache_of_this_run(tmp_path_factory):
     """What plancheck keeps in the user's cache folder (the compiled rule set, the dictionary index)
     goes to a folder of this test run, CLI subprocesses included, not to the home of whoever runs
     the tests; the run then also builds them as a fresh machine does."""
-    from lint import usercache
+    from lint.files import usercache
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))

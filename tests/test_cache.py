@@ -5,9 +5,10 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from lint import cache, engine
+from lint.engine import core as engine
 from lint.model import Severity
-from lint.packs import RuleSet, load_pack, load_rules
+from lint.packs.load import RuleSet, load_pack, load_rules
+from lint.run import cache
 
 from .conftest import CYCLE_PACK
 
@@ -78,7 +79,7 @@ def test_corrupt_entry_is_a_miss_and_clean_removes_the_cache(tmp_path):
 
 def test_identity_changes_with_plancheck_s_own_code(monkeypatch):
     """An edited kind in a checkout keeps its version number: the code itself keys the entries."""
-    from lint import compiled
+    from lint.packs import compiled
 
     rules = load_rules()
     before = cache.rules_identity(rules, 10)
@@ -87,7 +88,7 @@ def test_identity_changes_with_plancheck_s_own_code(monkeypatch):
 
 
 def test_code_identity_reads_the_package_source(tmp_path, monkeypatch):
-    from lint import compiled
+    from lint.packs import compiled
 
     first = compiled.code_identity.__wrapped__()
     assert first == compiled.code_identity.__wrapped__()

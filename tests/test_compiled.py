@@ -1,6 +1,6 @@
 """What plancheck keeps in the user's cache folder is hostile input: a damaged, truncated, foreign
-or planted file there never crashes a run, hangs it or changes what it finds (lint.usercache seals
-every file, lint.compiled keeps the rule set in them). Each case is a real CLI run in a new process."""
+or planted file there never crashes a run, hangs it or changes what it finds (lint.files.usercache seals
+every file, lint.packs.compiled keeps the rule set in them). Each case is a real CLI run in a new process."""
 
 from __future__ import annotations
 

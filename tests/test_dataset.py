@@ -24,7 +24,7 @@ RECORDS = [
 
 def _dataset(*args, cwd):
     return subprocess.run(
-        [sys.executable, "-c", "import sys; from lint.dataset import dataset_main; sys.exit(dataset_main(sys.argv[1:]))", *args],
+        [sys.executable, "-c", "import sys; from lint.dataset.shards import dataset_main; sys.exit(dataset_main(sys.argv[1:]))", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -123,8 +123,8 @@ def test_jobs_default_to_the_cpus_this_process_may_use(tmp_path):
     code = (
         "import os, sys\n"
         "os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})\n"
-        "from lint.dataset import dataset_main\n"
-        "import lint.dataset as d\n"
+        "from lint.dataset.shards import dataset_main\n"
+        "import lint.dataset.shards as d\n"
         "seen = []\n"
         "d.run = lambda shards, out, job, engine, jobs, address: seen.append(jobs) or (0, 0)\n"
         "dataset_main(['in', '-o', 'out'])\n"

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from lint import encodings
-from lint.files import InputError, decode, encode
+from lint.files import encodings
+from lint.files.io import InputError, decode, encode
 
 POLLUTED = "工作计划\n加强D建工作。##paidend##\n第二段。\n"
 CLEANED = "工作计划\n加强党建工作。\n第二段。\n"

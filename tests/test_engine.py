@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from lint import engine
-from lint.document import NewlineMap
+from lint.engine import core as engine
+from lint.engine.document import NewlineMap
 from lint.model import Applicability, Edit, Fix, Severity
-from lint.packs import load_rules
+from lint.packs.load import load_rules
 
 from .conftest import CYCLE_PACK
 
@@ -85,7 +85,7 @@ def test_spans_are_offsets_into_the_original_text(all_rules):
 def test_folded_text_maps_every_folded_character_back_to_its_source():
     import unicodedata
 
-    from lint.document import FoldedText
+    from lint.engine.document import FoldedText
 
     # ㈠ folds to "(一)" and ℡ to "TEL": offsets after them shift, and must map back
     for text in ["plain", "a㈠b𝒘𝒘𝒘.𝒆𝒙.𝒄𝒐𝒎c℡℡d①", "㈠㈠", "x①y", "ｗｗｗ．ａｂ．ｃｎ，……"]:
@@ -118,7 +118,7 @@ def test_settings_built_with_lists_are_taken_as_with_tuples(all_rules):
     """The settings key caches, so their fields are tuples; a caller building `Settings` with lists
     (nested ones too) gets what the tuples give."""
     from lint import check_text
-    from lint.config import Settings
+    from lint.config.settings import Settings
 
     text = "加强D建工作。##paidend##\n"
     with_tuples = Settings(select=("PW", "RD"), per_file_ignores=(("*.txt", ("RD",)),), severity=(("PW001", Severity.INFO),))
@@ -134,7 +134,7 @@ def test_settings_built_with_mappings_and_level_names_are_taken_as_a_table_gives
     "info" must give Severity.INFO in the first call as in every later one (a kept selection
     stores levels as text and reads them back as levels)."""
     from lint import check_text
-    from lint.config import ConfigError, Settings
+    from lint.config.settings import ConfigError, Settings
 
     text = "加强D建工作。##paidend##\n"
     expected = check_text(text, config={"severity": {"RD001": "info"}, "per-file-ignores": {"*.md": ["PW"]}}, path="a.md")

@@ -17,8 +17,8 @@ from pathlib import Path
 import jsonschema  # the dev extra's; validating SARIF is the point of these tests, so no skip
 import pytest
 
-from lint.formats import CHOICES
-from lint.terminal import Progress
+from lint.output.formats import CHOICES
+from lint.output.terminal import Progress
 from tests.test_cli import ENV, MIXED, POLLUTED, SEEDS, Result, put
 
 # The official SARIF 2.1.0 schema, copied from the npm package @microsoft/jest-sarif (MIT licence).

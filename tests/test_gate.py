@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.config import KEYS, read_config_file
+from lint.config.settings import KEYS, read_config_file
 from tests.test_cli import POLLUTED, put
 from tests.test_formats import plancheck
 

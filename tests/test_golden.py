@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from lint import engine, output
+from lint.engine import core as engine
 from lint.model import Severity
+from lint.output import human as output
 
 GOLDEN = Path(__file__).parent / "golden"
 INPUTS = sorted(p for p in GOLDEN.glob("*.txt") if p.name.count(".") == 1)

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from lint import engine
+from lint.engine import core as engine
 from lint.kinds.base import may_cross_lines
-from lint.packs import RuleSet, load_rules
+from lint.packs.load import RuleSet, load_rules
 
 from .conftest import ROOT, SHARED
 

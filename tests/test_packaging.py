@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import lint
-from lint.packs import builtin_rules_dir
+from lint.packs.load import builtin_rules_dir
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 RULES = CHECKOUT / "rules"
@@ -106,15 +106,15 @@ def test_wheel_has_the_package_and_the_console_script(wheel):
     parser = configparser.ConfigParser()
     parser.read_string(contents[entry_points[0]].decode("utf-8"))
     assert parser.has_section("console_scripts")
-    assert parser.get("console_scripts", "plancheck", fallback=None) == "lint.cli:main"
+    assert parser.get("console_scripts", "plancheck", fallback=None) == "lint.cli.main:main"
 
 
 def test_installed_wheel_finds_packs_in_site_packages(venv, outside):
     probe = (
-        "import lint, lint.packs\n"
+        "import lint, lint.packs.load\n"
         "print(lint.__file__)\n"
-        "print(lint.packs.builtin_rules_dir())\n"
-        "print(','.join(p.name for p in lint.packs.builtin_pack_paths()))\n"
+        "print(lint.packs.load.builtin_rules_dir())\n"
+        "print(','.join(p.name for p in lint.packs.load.builtin_pack_paths()))\n"
     )
     out = _ok(_run([venv / "bin" / "python", "-c", probe], outside)).stdout.splitlines()
     module, rules_dir, names = Path(out[0]).resolve(), Path(out[1]).resolve(), out[2]
@@ -150,7 +150,7 @@ def test_editable_install_uses_the_checkout_rules():
     assert not (module.parent / "rules").exists(), "a lint/rules folder in the checkout would shadow rules/"
     assert builtin_rules_dir().resolve() == RULES.resolve()
     # and the same from a fresh interpreter of the dev environment, started outside the checkout
-    probe = "import lint; from lint.packs import builtin_rules_dir; print(lint.__file__); print(builtin_rules_dir())"
+    probe = "import lint; from lint.packs.load import builtin_rules_dir; print(lint.__file__); print(builtin_rules_dir())"
     fresh_module, rules_dir = _ok(_run([sys.executable, "-c", probe], Path(os.sep))).stdout.splitlines()
     if Path(fresh_module).resolve() != module:
         pytest.skip(f"the editable install of {sys.executable} is another checkout's: {fresh_module}")

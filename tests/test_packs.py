@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from lint import packs, usercache
-from lint.packs import CATEGORIES, PackError, builtin_pack_paths, load_pack, load_rules
+from lint.files import usercache
+from lint.packs import load as packs
+from lint.packs.load import CATEGORIES, PackError, builtin_pack_paths, load_pack, load_rules
 
 GOOD_RULE = """
 [[rule]]
@@ -108,7 +109,7 @@ def test_a_bad_expression_in_a_user_pack_fails_at_load_beside_the_builtin_packs(
 
 
 def test_a_user_pack_is_compiled_once_and_checked_again_when_edited(tmp_path, monkeypatch):
-    """The compiled rule set is kept for the packs' bytes (lint.compiled): a later process takes it
+    """The compiled rule set is kept for the packs' bytes (lint.packs.compiled): a later process takes it
     without parsing the packs, and an edited pack is another rule set, checked anew."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(usercache, "_secret", None)
@@ -146,3 +147,76 @@ def test_a_pack_saved_while_it_loads_is_read_as_it_was_hashed(tmp_path, monkeypa
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(PackError, match="invalid regular expression"):
         load((path,))
+
+
+READABLE = """
+[define]
+# the words a stamp's brand may end with
+brand_end = ["文库", "素材网"]
+stamp = '【(?:[^】\\n]{0,12}(?&brand_end))】'
+
+[[rule]]
+id = "WM901"
+name = "readable-stamp"
+category = "watermark"
+severity = "warning"
+message = "m"
+kind = "pattern"
+scope = "line"
+pattern = '''(?x)
+  (?&stamp)        # a bracketed site stamp: not [ a class, and no $ anchor
+  | 〖 [^〗\\n]{0,12} 〗  # the other brackets
+'''
+fix = "safe"
+fix-title = "Delete the stamp"
+description = "What: test."
+[[rule.examples]]
+bad = "正文【更多材料文库】。\\n"
+fixed = "正文。\\n"
+[[rule.examples]]
+good = "正文【通知】。\\n"
+
+[[rule]]
+id = "WM902"
+name = "listed-markers"
+category = "watermark"
+severity = "warning"
+message = "m"
+kind = "pattern"
+pattern = ["@@甲@@", "##乙##"]
+fix = "none"
+description = "What: test."
+[[rule.examples]]
+bad = "正文##乙##。\\n"
+[[rule.examples]]
+good = "正文。\\n"
+"""
+
+
+def test_a_pack_may_share_named_expressions_lists_of_alternatives_and_verbose_patterns(tmp_path, monkeypatch):
+    """What makes a long expression data a person can change safely; the prefilter reads the verbose
+    form as the plain one (its comments are not expression), so it finds the same with and without."""
+    from lint.engine import core, prefilter
+
+    pack = _pack(tmp_path, READABLE)
+    rules = load_rules((pack,)).only(["WM901", "WM902"])
+    text = "正文。\n" * 6000 + "正文【更多材料素材网】。〖某某网〗@@甲@@\n"
+    assert prefilter.for_text(rules, text) is not None
+    with_prefilter = [(f.rule, text[f.start : f.end]) for f in core.check(text, rules)]
+    assert with_prefilter == [("WM901", "【更多材料素材网】"), ("WM901", "〖某某网〗"), ("WM902", "@@甲@@")]
+    monkeypatch.setattr(prefilter, "for_text", lambda rules, text: None)
+    assert [(f.rule, text[f.start : f.end]) for f in core.check(text, rules)] == with_prefilter
+
+
+@pytest.mark.parametrize(
+    ("define", "message"),
+    [
+        ('[define]\nBad-Name = "x"\n', "define: name 'Bad-Name' must be lower-case"),
+        ("[define]\nempty = []\n", "define: 'empty' must be an expression or a list of them"),
+        ('define = "x"\n', "'define' must be a table"),
+    ],
+)
+def test_a_bad_definition_is_refused_with_its_pack(tmp_path, define, message):
+    pack = _pack(tmp_path, define + GOOD_RULE)
+    with pytest.raises(PackError, match=re.escape(message)):
+        load_rules((pack,))

@@ -10,8 +10,8 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint import tomlload
-from lint.document import Document
+from lint.engine.document import Document
+from lint.files import tomlload
 from lint.kinds.base import SENTENCE_END, sentence_span
 from lint.kinds.pattern import fill_template, read_template
 
@@ -66,7 +66,7 @@ def test_any_template_of_these_forms_fills_as_match_expand_does(template):
 
 def test_a_user_pack_whose_template_names_a_missing_group_fails_at_load_naming_the_rule(tmp_path):
     """Not at the first match, with a traceback: the pack is refused with a one-line error."""
-    from lint.packs import PackError, load_pack
+    from lint.packs.load import PackError, load_pack
 
     from .conftest import pattern_rule
 

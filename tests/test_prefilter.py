@@ -11,8 +11,12 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint import api, compiled, engine, prefilter, usercache
-from lint.packs import PackError, RuleSet, load_rules
+from lint import api
+from lint.engine import core as engine
+from lint.engine import prefilter
+from lint.files import usercache
+from lint.packs import compiled
+from lint.packs.load import PackError, RuleSet, load_rules
 
 from .conftest import pattern_rule
 from .test_linescope import WHOLE
@@ -169,7 +173,7 @@ def test_a_line_local_folding_rule_looks_only_at_its_candidates_and_the_lines_fo
 @given(st.lists(st.sampled_from(["前言", "１２", "①", "ａ", "，", "㈠", "x", "　", "\u00a0", "…", "\n"]), max_size=30))
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 def test_the_lines_folding_changes_are_those_whose_folded_text_differs(pieces):
-    from lint.document import Document, FoldedText
+    from lint.engine.document import Document, FoldedText
 
     text = "".join(pieces)
     expected = [i for i, line in enumerate(text.split("\n")) if FoldedText(line).text != line]
@@ -184,7 +188,7 @@ def test_trailing_blanks_on_a_long_line_are_found():
 
 
 def test_the_database_is_built_once_and_kept_with_the_compiled_rule_set(tmp_path, monkeypatch):
-    """Kept sealed beside the rule set (lint.compiled); a damaged copy is rebuilt, never loaded."""
+    """Kept sealed beside the rule set (lint.packs.compiled); a damaged copy is rebuilt, never loaded."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(usercache, "_secret", None)
     rules = RULES.only(["PW001", "RD001", "LY006"])
@@ -356,3 +360,18 @@ def test_a_rule_finds_what_its_pattern_says_with_no_list_of_anchors(tmp_path):
     rules = load_rules((pack,)).only(["WD901"])
     for text in ("加VX：abc123\n", "正文。\n" * 4000 + "加VX：abc123\n"):
         assert [f.rule for f in engine.check(text, rules)] == ["WD901"]
+
+
+def test_a_trigger_that_loosened_matches_everywhere_is_left_out_of_the_prefilter_by_the_engine(tmp_path):
+    """No `prefilter = false` hint: the engine sees that `[ \\t]+$` without its anchor is every space."""
+    pack = tmp_path / "user.toml"
+    body = pattern_rule("WD901", "trailing-blank", r"[ \t]+$", "文字 ")
+    pack.write_text(body.replace('kind = "pattern"', 'kind = "pattern"\nprefilter = false'), encoding="utf-8")
+    with pytest.raises(PackError, match=r"key 'prefilter' is no longer read: .*delete the key"):
+        load_rules((pack,))
+    pack.write_text(body, encoding="utf-8")
+    rules = load_rules((pack,)).only(["WD901", "PW001"])
+    filter_ = prefilter.for_rules(rules)
+    assert "WD901" not in filter_._rule_triggers and "PW001" in filter_._rule_triggers
+    text = "正文。\n" * 4000 + "结尾 \n"
+    assert [f.rule for f in engine.check(text, rules)] == ["WD901"]

@@ -12,8 +12,9 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint import encodings, engine
-from lint.packs import load_rules
+from lint.engine import core as engine
+from lint.files import encodings
+from lint.packs.load import load_rules
 
 RULES = load_rules()
 EXAMPLES = int(os.environ.get("PLANCHECK_FUZZ_EXAMPLES", "150"))

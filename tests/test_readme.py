@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lint.cli import rules_markdown
+from lint.cli.main import rules_markdown
 
 from .conftest import ROOT
 

@@ -90,7 +90,7 @@ def test_unreadable_file(tmp_path):
 
 
 def test_file_changed_while_being_checked_is_not_written(tmp_path, monkeypatch):
-    from lint import files
+    from lint.files import io as files
 
     path = tmp_path / "doc.txt"
     path.write_text(POLLUTED, encoding="utf-8")
@@ -195,7 +195,7 @@ def test_two_fix_runs_at_once_never_corrupt_a_file(tmp_path):
 
 
 def test_a_replaced_file_is_whole_or_untouched_and_a_users_file_reaches_the_disk(tmp_path, monkeypatch):
-    from lint import files
+    from lint.files import io as files
 
     target = tmp_path / "doc.txt"
     target.write_bytes(b"old")
@@ -216,7 +216,7 @@ def test_a_replaced_file_is_whole_or_untouched_and_a_users_file_reaches_the_disk
 
 
 def test_a_new_output_file_gets_the_mode_the_umask_allows_not_the_temporary_files(tmp_path):
-    from lint import files
+    from lint.files import io as files
 
     previous = os.umask(0o022)
     try:

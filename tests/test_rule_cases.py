@@ -54,10 +54,10 @@ from pathlib import Path
 
 import pytest
 
-from lint import engine
-from lint.output import Locator
-from lint.packs import load_rules
-from lint.tomlload import load
+from lint.engine import core as engine
+from lint.files.tomlload import load
+from lint.output.human import Locator
+from lint.packs.load import load_rules
 
 RULES = load_rules()
 CASES = Path(__file__).parent / "cases"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from lint import engine
-from lint.packs import load_rules
+from lint.engine import core as engine
+from lint.packs.load import load_rules
 
 RULES = load_rules()
 

@@ -8,7 +8,7 @@ import jieba
 import pytest
 import regex
 
-from lint import segment
+from lint.engine import segment
 
 from .conftest import ROOT, SHARED
 

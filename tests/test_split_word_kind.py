@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from lint import segment
-from lint.document import Document
+from lint.engine import segment
+from lint.engine.document import Document
 from lint.kinds import split_word
 from lint.kinds.base import read_options
 

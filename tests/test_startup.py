@@ -11,12 +11,12 @@ import sys
 from .conftest import ROOT
 
 SEED = ROOT / "tests" / "golden" / "seed_000_2578e3202b6b0672.txt"
-ENGINE = ("lint.engine", "lint.prefilter", "lint.document", "regex", "hyperscan", "sqlite3")
+ENGINE = ("lint.engine.core", "lint.engine.prefilter", "lint.engine.document", "regex", "hyperscan", "sqlite3")
 
 
 def _modules_after(args: list[str], cwd) -> set[str]:
     """The modules loaded by a plancheck run with `args`, in a process of its own."""
-    code = f"import json, sys\nfrom lint.cli import main\nmain({args!r})\nprint(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    code = f"import json, sys\nfrom lint.cli.main import main\nmain({args!r})\nprint(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     result = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=300)
     return set(json.loads(result.stderr.strip().splitlines()[-1]))
 
@@ -54,13 +54,13 @@ def test_a_warm_parallel_run_that_prints_findings_starts_no_workers(tmp_path):
 
 def test_a_run_whose_expressions_are_kept_loads_no_expression_parser(tmp_path):
     """The second run rebuilds every expression from the compiled rule set's programs
-    (lint.compiled, lint.expressions) with `regex`'s extension alone: the package and its parser
+    (lint.packs.compiled, lint.engine.expressions) with `regex`'s extension alone: the package and its parser
     (`_regex_core`, 20 ms to import) stay unloaded."""
     (tmp_path / "doc.txt").write_bytes(SEED.read_bytes())
     args = ["--no-cache", "--exit-zero", "doc.txt"]
     _modules_after(args, tmp_path)  # keeps what it compiles
     loaded = _modules_after(args, tmp_path)
-    assert {"lint.engine", "lint.expressions", "regex._regex"} <= loaded  # the file was checked
+    assert {"lint.engine.core", "lint.engine.expressions", "regex._regex"} <= loaded  # the file was checked
     assert loaded.isdisjoint({"regex", "regex._main", "regex._regex_core"}), loaded & {"regex", "regex._main", "regex._regex_core"}
 
 
@@ -75,5 +75,5 @@ def test_a_run_makes_no_dataclass(tmp_path):
         ["--no-cache", "--exit-zero", "--fix", "--unsafe-fixes", "doc.txt"],
     ):
         loaded = _modules_after(args, tmp_path)
-        assert "lint.engine" in loaded or "lint.cache" in loaded  # the file was checked
+        assert "lint.engine.core" in loaded or "lint.run.cache" in loaded  # the file was checked
         assert loaded.isdisjoint({"dataclasses", "inspect"}), (args, loaded & {"dataclasses", "inspect"})

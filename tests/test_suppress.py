@@ -157,7 +157,7 @@ def test_cli_stdin_honours_directives(tmp_path):
 def test_documents_with_directives_share_one_prefilter():
     """Honouring directives wraps the rules; the same wrapped rule set each time, so the prefilter
     (a database load and a check of every rule's examples) is made once, not per document."""
-    from lint import prefilter
+    from lint.engine import prefilter
 
     text = "<!-- plancheck: disable RD001 -->\n" + "加强D建工作，推进乡村振兴。\n" * 2000
     fix_text(text)

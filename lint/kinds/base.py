@@ -6,10 +6,10 @@ import bisect
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
-from .. import expressions
-from ..document import Document
-from ..expressions import LazyPattern
-from ..model import Edit
+from lint.engine import expressions
+from lint.engine.document import Document
+from lint.engine.expressions import LazyPattern
+from lint.model import Edit
 
 if TYPE_CHECKING:
     from typing import Any, Protocol
@@ -95,8 +95,10 @@ def check_patterns(options: Mapping[str, Any]) -> None:
 
 # Option types a kind may declare. Each checker returns the converted value or raises OptionError.
 def _regex(value: Any) -> LazyPattern:
+    if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
+        value = expressions.alternatives(value)
     if not isinstance(value, str):
-        raise OptionError("expected a regular expression string")
+        raise OptionError("expected a regular expression string, or a list of them (its alternatives)")
     return LazyPattern(value, expressions.MULTILINE)
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import numerals
-from ..document import Document
-from ..model import Edit
-from .base import REGEX, Hit, Option, OptionError, choice, may_cross_lines
+from lint.engine import numerals
+from lint.engine.document import Document
+from lint.kinds.base import REGEX, Hit, Option, OptionError, choice, may_cross_lines
+from lint.model import Edit
 
 OPTIONS = {
     "marker": Option(REGEX, required=True),

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import expressions
-from ..document import Document
-from ..model import Edit
-from .base import INTEGER, REGEX, Hit, LazyPattern, Option, may_cross_lines
+from lint.engine import expressions
+from lint.engine.document import Document
+from lint.kinds.base import INTEGER, REGEX, Hit, LazyPattern, Option, may_cross_lines
+from lint.model import Edit
 
 OPTIONS = {
     "continue-end": Option(REGEX, required=True),

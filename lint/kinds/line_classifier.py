@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..document import Document
-from ..model import Edit
-from .base import COUNT_TABLES, INTEGER, REGEX, REGEX_TABLE, Hit, Option, OptionError, may_cross_lines
+from lint.engine.document import Document
+from lint.kinds.base import COUNT_TABLES, INTEGER, REGEX, REGEX_TABLE, Hit, Option, OptionError, may_cross_lines
+from lint.model import Edit
 
 OPTIONS = {
     "cues": Option(REGEX_TABLE, required=True),

@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .. import expressions
-from ..document import Document
-from .base import INTEGER, Hit, LazyPattern, Option, choice, replacement_edit
+from lint.engine import expressions
+from lint.engine.document import Document
+from lint.kinds.base import INTEGER, Hit, LazyPattern, Option, choice, replacement_edit
 
 if TYPE_CHECKING:
     import regex

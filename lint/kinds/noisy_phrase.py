@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import expressions
-from ..document import Document
-from ..model import Edit
-from .base import INTEGER, REGEX, STRING, STRINGS, Hit, LazyPattern, Option, OptionError, may_cross_lines
+from lint.engine import expressions
+from lint.engine.document import Document
+from lint.kinds.base import INTEGER, REGEX, STRING, STRINGS, Hit, LazyPattern, Option, OptionError, may_cross_lines
+from lint.model import Edit
 
 DEFAULT_NOISE = LazyPattern(r"[\^%*#@~$&|\\/+=_`!]")
 

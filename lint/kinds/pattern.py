@@ -9,9 +9,7 @@ fix deletes only the characters matching it inside the match, instead of the who
 lines with a sentence end). `scope = "line"` declares that every match lies inside one line and
 depends on that line's text alone (checked on the rule's examples when its pack is compiled): the
 engine may then run the rule only on the lines the prefilter names. The default, "document",
-makes no such promise and the rule always reads the whole text. `prefilter = false` keeps the rule out of the Hyperscan prefilter,
-for an expression that, loosened as the prefilter must (anchors and lookarounds left out),
-matches on most lines and would only slow the scan: `[ \t]+$`.
+makes no such promise and the rule always reads the whole text.
 """
 
 from __future__ import annotations
@@ -20,9 +18,9 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..document import Document
-from ..model import Edit
-from .base import BOOLEAN, INTEGER, REGEX, STRING, Hit, Option, OptionError, choice, replacement_edit, sentence_span
+from lint.engine.document import Document
+from lint.kinds.base import BOOLEAN, INTEGER, REGEX, STRING, Hit, Option, OptionError, choice, replacement_edit, sentence_span
+from lint.model import Edit
 
 if TYPE_CHECKING:
     import regex
@@ -37,7 +35,6 @@ OPTIONS = {
     "min-line-length": Option(INTEGER, default=0),
     "strip": Option(REGEX),
     "max-document-han": Option(INTEGER),
-    "prefilter": Option(BOOLEAN, default=True),
     "scope": Option(choice("document", "line"), default="document"),
 }
 
@@ -94,7 +91,7 @@ class PatternMatcher:
         if self.strip is not None and self.replacement is not None:
             raise OptionError("'strip' and 'replacement' do not go together")
         self.folds = self.fold
-        self.triggers = (self.pattern,) if options["prefilter"] else ()
+        self.triggers = (self.pattern,)
         # unless-line, unless-sentence and strip look only inside the line of the match
         self.line_local = options["scope"] == "line"
         if self.line_local and self.max_document_han is not None:

@@ -6,7 +6,7 @@ words), has a word that crosses the gap (`党组织` in 基层党 组织, `特�
 prose lines (`prose`), never after `unless-before` (an article number: `第八十九条 理算…`, where
 `条理` is a word by accident; a match of it starts at most BEFORE_WINDOW characters before the
 gap) and never inside an open quotation (`“万企出海 鲁贸全球”` is a slogan written with a
-space). The dictionary is read from an on-disk index (lint/segment.py), only for
+space). The dictionary is read from an on-disk index (lint/engine/segment.py), only for
 the few gaps that pass the other tests.
 """
 
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..document import Document
-from ..model import Edit
-from .base import INTEGER, REGEX, Hit, Option, may_cross_lines
+from lint.engine.document import Document
+from lint.kinds.base import INTEGER, REGEX, Hit, Option, may_cross_lines
+from lint.model import Edit
 
 OPTIONS = {
     "gap": Option(REGEX, required=True),
@@ -67,7 +67,7 @@ class SplitWordMatcher:
             gap = start - line_start
             if open_quotes > 0 or self.unless_before.search(line_text, max(0, gap - BEFORE_WINDOW), gap):
                 continue
-            from ..segment import word_across  # the dictionary index (and sqlite3): only for a gap in prose
+            from lint.engine.segment import word_across  # the dictionary index (and sqlite3): only for a gap in prose
 
             word = word_across(text[max(line_start, start - self.context) : start], text[end : min(line_end, end + self.context)])
             if word:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import expressions
-from ..document import Document
-from .base import STRING_TABLE, Hit, LazyPattern, Option, replacement_edit
+from lint.engine import expressions
+from lint.engine.document import Document
+from lint.kinds.base import STRING_TABLE, Hit, LazyPattern, Option, replacement_edit
 
 OPTIONS = {"table": Option(STRING_TABLE, required=True)}
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from .. import expressions, numerals
-from ..document import Document
-from ..model import Edit
-from .base import REGEX, Hit, LazyPattern, Option, choice
+from lint.engine import expressions, numerals
+from lint.engine.document import Document
+from lint.kinds.base import REGEX, Hit, LazyPattern, Option, choice
+from lint.model import Edit
 
 if TYPE_CHECKING:
     import regex

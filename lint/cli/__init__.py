@@ -1,0 +1,1 @@
+"""The `plancheck` command and its subcommands."""

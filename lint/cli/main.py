@@ -1,0 +1,496 @@
+"""The `plancheck` command: check, fix, diff, gate CI, explain rules. Exit 0 clean, 1 findings, 2 errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lint import __version__
+from lint.config.settings import ConfigError, ConfigResolver, Settings
+from lint.files import encodings, usercache
+from lint.files import io as files
+from lint.model import SEVERITY_NAMES, Severity
+from lint.output import formats, terminal
+from lint.output import human as output
+from lint.packs.load import PackError, Rule, RuleSet
+from lint.run import cache, runner
+from lint.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from lint.run import baseline
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _help_formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's formatter at the width it would choose itself (COLUMNS, else the terminal's,
+    else 80; less 2), without the shutil import it makes for that on every argument added: 5 ms
+    of compression modules for a run that prints no help."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return argparse.HelpFormatter(prog, width=columns - 2)
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(formatter_class=_help_formatter, **kwargs)
+
+    def error(self, message: str):  # argparse exits 2 too; keep its message on one line
+        raise UsageError(message)
+
+
+def _selectors(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="plancheck",
+        description="Find and fix the artifacts of scraped Chinese official documents.",
+        epilog="Other commands: `plancheck rule ID` explains a rule, `plancheck rules` lists them.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check (default: .); - reads stdin")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    parser.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; write nothing")
+    parser.add_argument(
+        "--select",
+        type=_selectors,
+        action="extend",
+        metavar="RULES",
+        help="rules to enable (ids, prefixes, categories, names; comma-separated); replaces the configuration's",
+    )
+    parser.add_argument("--extend-select", type=_selectors, action="extend", metavar="RULES", help="rules to enable in addition")
+    parser.add_argument("--ignore", type=_selectors, action="extend", metavar="RULES", help="rules to disable")
+    parser.add_argument("--fail-level", choices=SEVERITY_NAMES, help="lowest severity that makes the run fail (default: error)")
+    parser.add_argument("--statistics", action="store_true", help="print counts per rule instead of each finding")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="use this plancheck.toml or pyproject.toml; no discovery")
+    parser.add_argument("--stdin-filename", metavar="PATH", help="name of the text read from stdin (for configuration and messages)")
+    parser.add_argument(
+        "--output-format",
+        choices=formats.CHOICES,
+        default="full",
+        help="how findings are printed (default: full; auto: github inside GitHub Actions, else full)",
+    )
+    parser.add_argument("--encoding", metavar="NAME", help="read files in this encoding (e.g. gb18030, big5) instead of detecting it")
+    parser.add_argument(
+        "--max-deletion",
+        type=float,
+        metavar="SHARE",
+        help="refuse fixes that would delete more than this share of a document's Han text (default 0.2; 1 = no limit)",
+    )
+    parser.add_argument("--rule-timeout", type=float, metavar="SECONDS", help="time one rule may run on one document (default 10)")
+    parser.add_argument("--force-exclude", action="store_true", help="apply exclude to paths named on the command line too")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=runner.default_jobs(),
+        metavar="N",
+        help="worker processes (default: the CPUs available; small runs stay in one process)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the results cache (.plancheck_cache/)")
+    parser.add_argument("--since", metavar="REV", help="check only files added or changed since this git revision (and untracked ones)")
+    parser.add_argument("--baseline", type=Path, metavar="FILE", help="do not report the findings recorded in this baseline file")
+    parser.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in this baseline file and exit 0")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
+    return parser
+
+
+class Run:
+    """One invocation of the command line: its arguments, and what it gathered to print at the end."""
+
+    def __init__(self, args: argparse.Namespace, resolver: ConfigResolver, overrides: dict) -> None:
+        self.args = args
+        self.resolver = resolver
+        self.overrides = overrides  # the command line's settings, for worker processes
+        self.located: list[output.Located] = []  # only when a run prints more than counts
+        self.tally = output.Tally()
+        # fixes refused or not converging: a lint failure (exit 1) whatever the findings
+        self.failed = False
+        self.errors = 0
+        self.paths: list[str] = []  # every file checked, as named
+        self.fail_levels: dict[str, Severity] = {}
+        self.rules: dict[str, Rule] = {}  # every rule that ran, by id
+        self._rule_sets: set[RuleSet] = set()
+        self.fixed_files = 0
+        self.fixed_findings = 0
+        self.diffs: list[str] = []
+        self.progress = terminal.Progress(0, sys.stderr, enabled=False)
+
+    def say(self, message: str) -> None:
+        self.progress.write(message)
+
+    def error(self, message: str) -> None:
+        self.errors += 1
+        self.say(f"plancheck: {message}")
+
+    def take(self, outcome: runner.Outcome, settings: Settings) -> None:
+        """Merge one file's outcome (checked under `settings`) into the run."""
+        for message in outcome.messages:
+            self.say(message)
+        self.errors += outcome.errors
+        self.failed = self.failed or outcome.failed
+        if outcome.fail_level is None:  # unreadable: not checked
+            return
+        self.paths.append(outcome.name)
+        self.fail_levels[outcome.name] = outcome.fail_level
+        rules = settings.rules_for(outcome.path)
+        if rules not in self._rule_sets:  # the same few sets for every file
+            self._rule_sets.add(rules)
+            self.rules.update((rule.id, rule) for rule in rules)
+        self.located.extend(outcome.located)
+        self.tally.add(outcome.name, outcome.kinds, outcome.fail_level)
+        if outcome.new_text is not None:
+            self.fixed_files += 1
+            self.fixed_findings += outcome.fixed_findings
+        if outcome.diff:
+            self.diffs.append(outcome.diff)
+
+    def options(self) -> runner.Options:
+        args = self.args
+        return runner.Options(args.fix, args.diff, args.unsafe_fixes, args.encoding, not args.no_cache, locate=self.prints_findings())
+
+    def prints_findings(self) -> bool:
+        """Whether the run needs its findings located in their text: not when it prints only counts
+        (--statistics) or a diff."""
+        args = self.args
+        if args.baseline or args.write_baseline:
+            return True
+        return not (args.diff or (args.statistics and formats.resolve(args.output_format) in formats.FOR_PEOPLE))
+
+
+def _check_files(run: Run, changed: set[str] | None) -> None:
+    from lint.files.discovery import discover
+
+    paths = [Path(p) for p in (run.args.paths or ["."])]
+    found = list(discover(paths, run.resolver, force_exclude=run.args.force_exclude))
+    if changed is not None:
+        found = [item for item in found if isinstance(item, str) or os.path.realpath(item) in changed]
+    run.progress = terminal.Progress(len(found), sys.stderr, enabled=sys.stderr.isatty() and not run.args.quiet)
+    for item in found:
+        if isinstance(item, str):
+            run.progress.advance()
+            run.error(item)
+    files_found = [item for item in found if not isinstance(item, str)]
+    outcomes = runner.run_files(
+        files_found, run.resolver, run.options(), run.args.jobs, run.overrides, run.args.config, run.progress.advance
+    )
+    for outcome in outcomes:
+        run.take(outcome, run.resolver.for_file(outcome.path))
+    run.progress.clear()
+
+
+def _check_stdin(run: Run) -> None:
+    name = run.args.stdin_filename or "-"
+    path = Path(run.args.stdin_filename) if run.args.stdin_filename else Path.cwd() / "-"
+    settings = run.resolver.for_path(path)
+    try:
+        source = files.decode(sys.stdin.buffer.read(), name, run.args.encoding or settings.encoding_for(path))
+    except files.InputError as exc:
+        run.error(str(exc))
+        return
+    # stdin leaves nothing behind on disk, not even a cache entry
+    outcome = runner.process_text(name, source, settings, path, run.options()._replace(use_cache=False))
+    run.take(outcome, settings)
+    if run.args.fix:
+        new_text = outcome.new_text if outcome.new_text is not None else source.text
+        sys.stdout.buffer.write(files.encode(source.with_text(new_text)))
+        sys.stdout.flush()
+
+
+def _print_report(run: Run, report: formats.Report, tally: output.Tally, in_baseline: baseline.Filtered | None) -> None:
+    args = run.args
+    # with --fix on stdin the fixed text owns stdout, so findings go to stderr
+    stream = sys.stderr if (args.fix and args.paths == ["-"]) else sys.stdout
+    if args.diff:
+        stream.write("".join(run.diffs))
+        if not args.quiet:
+            print(f"{len(run.diffs)} file{'s' if len(run.diffs) != 1 else ''} would be changed.", file=sys.stderr)
+        return
+    name = formats.resolve(args.output_format)
+    if name not in formats.FOR_PEOPLE:
+        stream.write(formats.FORMATS[name](report))
+        return
+    paint = terminal.Palette(terminal.colour_wanted(stream))
+    if args.statistics:
+        if tally.total():
+            print(output.render_statistics(tally), file=stream)
+    else:
+        stream.write(formats.FORMATS[name](report._replace(paint=paint)))
+    if args.quiet:
+        return
+    if args.fix and run.fixed_findings:
+        noun = "finding" if run.fixed_findings == 1 else "findings"
+        print(f"Fixed {run.fixed_findings} {noun} in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.", file=stream)
+    print(output.summary(tally, len(run.paths), run.errors, paint), file=stream)
+    if in_baseline is not None:
+        print(_baseline_note(in_baseline, args.baseline), file=stream)
+
+
+def _baseline_note(filtered: baseline.Filtered, file: Path) -> str:
+    note = f"{filtered.matched} finding{'s' if filtered.matched != 1 else ''} in the baseline {file} not shown."
+    if filtered.stale:
+        entries = "entry matches" if filtered.stale == 1 else "entries match"
+        note += f" {filtered.stale} baseline {entries} nothing any more: `--write-baseline {file}` drops them."
+    return note
+
+
+def _check_usage(args: argparse.Namespace) -> None:
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    if args.fix and args.diff:
+        raise UsageError("--fix and --diff do not go together: --diff only shows what --fix would do")
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if "-" in args.paths and len(args.paths) > 1:
+        raise UsageError("- (stdin) cannot be combined with other paths")
+    if args.write_baseline and (args.fix or args.diff or args.baseline or args.since):
+        raise UsageError("--write-baseline records every finding as it is: no --fix, --diff, --baseline or --since with it")
+    if args.since and args.paths == ["-"]:
+        raise UsageError("--since selects files; it does not apply to stdin")
+
+
+def check_main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    _check_usage(args)
+    overrides = {
+        "select": args.select,
+        "extend_select": args.extend_select,
+        "ignore": args.ignore,
+        "fail_level": Severity.parse(args.fail_level) if args.fail_level else None,
+        "max_deletion": args.max_deletion,
+        "rule_timeout": args.rule_timeout,
+    }
+    if args.encoding:
+        try:
+            args.encoding = encodings.canonical(args.encoding)
+        except encodings.DecodeError as exc:
+            raise UsageError(str(exc)) from None
+    recorded = None
+    if args.baseline:
+        from lint.run import baseline
+
+        recorded = baseline.read(args.baseline)
+    changed = None
+    if args.since:
+        from lint.files import gitdiff
+
+        changed = gitdiff.changed_since(args.since)
+    run = Run(args, ConfigResolver(overrides, args.config), overrides)
+    if args.paths == ["-"]:
+        _check_stdin(run)
+    else:
+        _check_files(run, changed)
+    if args.write_baseline:
+        from lint.run import baseline
+
+        count = baseline.write(args.write_baseline, run.located)
+        noun = "finding" if count == 1 else "findings"
+        print(f"Recorded {count} {noun} of {len(run.paths)} file{'s' if len(run.paths) != 1 else ''} in {args.write_baseline}.")
+        return EXIT_ERROR if run.errors else EXIT_CLEAN
+    located = run.located
+    tally = run.tally
+    filtered = None
+    if recorded is not None:
+        filtered = baseline.subtract(located, recorded, args.baseline.parent, run.paths)
+        located = filtered.kept
+        tally = output.Tally.of(located, run.fail_levels)
+    report = formats.Report(located, run.paths, run.fail_levels, run.rules)
+    _print_report(run, report, tally, filtered)
+    if run.errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
+    if args.diff:
+        return EXIT_FINDINGS if run.diffs else EXIT_CLEAN
+    failing = tally.failing
+    return EXIT_FINDINGS if run.failed or failing else EXIT_CLEAN
+
+
+def _rules_for_listing(argv: Sequence[str]) -> tuple[argparse.Namespace, RuleSet]:
+    parser = _Parser(prog="plancheck rules", description="List the rules.")
+    parser.add_argument("--config", type=Path, metavar="FILE")
+    parser.add_argument("--output-format", choices=("full", "json", "markdown"), default="full")
+    args = parser.parse_args(argv)
+    resolver = ConfigResolver(config_file=args.config)
+    return args, resolver.for_path(Path.cwd()).all_rules()
+
+
+def rules_main(argv: Sequence[str]) -> int:
+    args, rules = _rules_for_listing(argv)
+    if args.output_format == "json":
+        print(json.dumps([_rule_json(r) for r in rules], ensure_ascii=False, indent=2))
+    elif args.output_format == "markdown":
+        print(rules_markdown(rules))
+    else:
+        for r in rules:
+            print(f"{r.id}  {r.name:<40} {r.category:<12} {str(r.severity):<8} fix: {r.fix}")
+    return EXIT_CLEAN
+
+
+def rules_markdown(rules: RuleSet) -> str:
+    rows = ["| id | name | category | severity | fix | what it flags |", "|---|---|---|---|---|---|"]
+    for r in rules:
+        what = formats.rule_summary(r).replace("|", "\\|")
+        rows.append(f"| {r.id} | `{r.name}` | {r.category} | {r.severity} | {r.fix} | {what} |")
+    return "\n".join(rows)
+
+
+def _rule_json(r: Rule) -> dict:
+    return {
+        "id": r.id,
+        "name": r.name,
+        "category": r.category,
+        "severity": str(r.severity),
+        "kind": r.kind,
+        "fix": r.fix,
+        "fix_title": r.fix_title,
+        "message": r.message,
+        "description": r.description,
+        "examples": [{k: v for k, v in vars_of(e).items() if v is not None} for e in r.examples],
+        "source": r.source,
+    }
+
+
+def vars_of(example) -> dict:
+    return {"bad": example.bad, "fixed": example.fixed, "good": example.good}
+
+
+def rule_main(argv: Sequence[str]) -> int:
+    parser = _Parser(prog="plancheck rule", description="Explain a rule.")
+    parser.add_argument("rule", metavar="ID", help="a rule id or name, e.g. RD001")
+    parser.add_argument("--config", type=Path, metavar="FILE")
+    args = parser.parse_args(argv)
+    rules = ConfigResolver(config_file=args.config).for_path(Path.cwd()).all_rules()
+    wanted = args.rule.strip()
+    rule = next((r for r in rules if wanted in (r.id, r.name) or r.id == wanted.upper()), None)
+    if rule is None:
+        vocabulary = [r.id for r in rules] + [r.name for r in rules]
+        raise UsageError(f"unknown rule '{wanted}'{did_you_mean(wanted, vocabulary)}")
+    fix = {"safe": "safe (applied by --fix)", "unsafe": "unsafe (applied by --fix --unsafe-fixes)", "none": "none"}
+    print(f"{rule.id} {rule.name}")
+    print(f"category: {rule.category}   severity: {rule.severity}   kind: {rule.kind}")
+    print(f"fix: {fix[rule.fix]}" + (f" — {rule.fix_title}" if rule.fix_title else ""))
+    print(f"message: {rule.message}")
+    print()
+    print(rule.description)
+    print()
+    print("Examples:")
+    for e in rule.examples:
+        if e.bad is not None:
+            print(f"  bad:   {e.bad!r}")
+            if e.fixed is not None:
+                print(f"  fixed: {e.fixed!r}")
+        else:
+            print(f"  good:  {e.good!r}")
+    return EXIT_CLEAN
+
+
+def init_main(argv: Sequence[str]) -> int:
+    parser = _Parser(prog="plancheck init", description="Write a commented starter configuration in the current folder.")
+    parser.add_argument("--pyproject", action="store_true", help="append a [tool.plancheck] table to pyproject.toml instead")
+    args = parser.parse_args(argv)
+    from lint.cli import init
+
+    try:
+        written = init.append_to_pyproject(Path.cwd()) if args.pyproject else init.write_plancheck_toml(Path.cwd())
+    except init.InitError as exc:
+        print(f"plancheck: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"Wrote {written.name}: every setting at its default, each explained.")
+    return EXIT_CLEAN
+
+
+def report_main(argv: Sequence[str]) -> int:
+    from lint.report.html import report_main as main  # imported when used: the HTML report is its own module
+
+    return main(argv)
+
+
+def clean_main(argv: Sequence[str]) -> int:
+    parser = _Parser(
+        prog="plancheck clean",
+        description="Delete the results cache (.plancheck_cache/) and what plancheck keeps in the user's cache folder.",
+    )
+    parser.add_argument(
+        "paths", nargs="*", metavar="DIR", help="folders whose cache to delete (default: here and the configuration's folder)"
+    )
+    args = parser.parse_args(argv)
+    folders = [Path(p) for p in args.paths] or sorted({Path.cwd(), ConfigResolver().for_path(Path.cwd()).root})
+    removed = [folder / cache.CACHE_DIR for folder in folders if cache.clean(folder)]
+    if usercache.clear():
+        removed.append(usercache.folder())
+    for folder in removed:
+        print(f"Removed {folder}")
+    if not removed:
+        print("No cache to remove.")
+    return EXIT_CLEAN
+
+
+def dataset_main(argv: Sequence[str]) -> int:
+    from lint.dataset.shards import dataset_main as run_dataset
+
+    return run_dataset(argv)
+
+
+COMMANDS = {
+    "rule": rule_main,
+    "rules": rules_main,
+    "check": check_main,
+    "init": init_main,
+    "report": report_main,
+    "clean": clean_main,
+    "dataset": dataset_main,
+}
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The errors reported in one line, without a traceback. Called only when an exception is raised,
+    so that a run without --baseline or --since does not import those modules."""
+    from lint.files import gitdiff
+    from lint.run import baseline
+
+    return ConfigError, PackError, baseline.BaselineError, gitdiff.GitError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            return COMMANDS[argv[0]](argv[1:])
+        return check_main(argv)
+    except UsageError as exc:
+        print(f"plancheck: error: {exc}", file=sys.stderr)
+        print("Run `plancheck --help` for usage.", file=sys.stderr)
+        return EXIT_ERROR
+    except _user_errors() as exc:
+        print(f"plancheck: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("plancheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,206 @@
+"""Detection and the fix loop. Pure: text in, findings and text out; no I/O, no global state."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from typing import NamedTuple
+
+from lint.engine import linescope, prefilter
+from lint.engine.document import Document, NewlineMap, han_count
+from lint.kinds.base import LazyPattern
+from lint.limits import MAX_DELETION, RULE_TIMEOUT
+from lint.model import Applicability, Edit, Finding, Fix, Severity
+from lint.packs.load import Rule, RuleSet
+
+MAX_PASSES = 32
+
+
+def prepare(rules: RuleSet) -> None:
+    """Do now what checking does once per process: compile every rule's expressions and load the
+    prefilter. Workers forked after this share the result instead of each doing it again."""
+    for rule in rules:
+        for value in vars(rule.matcher).values():
+            items = value.values() if isinstance(value, dict) else value if isinstance(value, tuple) else (value,)
+            for item in items:
+                if isinstance(item, LazyPattern):
+                    item.compiled()
+    prefilter.preload(rules)
+
+
+def check(text: str, rules: RuleSet, *, timeout: float | None = RULE_TIMEOUT) -> list[Finding]:
+    """Every finding of `rules` in `text`, sorted by position then rule id. A rule that runs past
+    `timeout` on the text is reported as a finding of its own, and the others still run."""
+    return _check(text, rules, timeout)
+
+
+def _check(text: str, rules: RuleSet, timeout: float | None) -> list[Finding]:
+    newlines = NewlineMap(text)
+    doc = Document(NewlineMap.normalize(text), timeout)
+    filter_ = prefilter.for_text(rules, doc.text)
+    doc.trigger_lines = filter_.scan(doc.text) if filter_ is not None else None
+    findings = []
+    for rule in rules:
+        candidates = filter_.candidates(doc.trigger_lines, rule.id) if filter_ and doc.trigger_lines is not None else None
+        if candidates is not None and rule.matcher.folds:
+            folding = doc.folding_lines()
+            if folding:
+                # found in the text as it is, which the rule reads folded: where folding changes
+                # a line, the rule must look itself (at the whole text, unless it reads lines alone)
+                candidates = sorted({*candidates, *folding}) if rule.matcher.line_local else None
+        if candidates == []:
+            continue  # none of its triggers occurs: it cannot hit
+        try:
+            hits = linescope.hits(doc, rule, candidates) if rule.matcher.line_local else list(rule.matcher.find(doc))
+        except TimeoutError:
+            findings.append(_timed_out(rule, timeout))
+            continue
+        findings.extend(_finding(rule, hit, doc.text, newlines) for hit in hits)
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings
+
+
+def _timed_out(rule: Rule, timeout: float | None) -> Finding:
+    return Finding(
+        rule=rule.id,
+        name=rule.name,
+        category=rule.category,
+        severity=Severity.ERROR,
+        message=f"Rule ran past the time limit ({timeout:g} s) on this document and was skipped",
+        start=0,
+        end=0,
+    )
+
+
+def _finding(rule: Rule, hit, norm_text: str, newlines: NewlineMap) -> Finding:
+    fix = None
+    if hit.edits and rule.fix != "none":
+        edits = tuple(Edit(newlines.to_original(e.start), newlines.to_original(e.end), newlines.content(e.content)) for e in hit.edits)
+        fix = Fix(edits, Applicability(rule.fix), rule.fix_title)
+    return Finding(
+        rule=rule.id,
+        name=rule.name,
+        category=rule.category,
+        severity=rule.severity,
+        message=rule.render_message(norm_text[hit.start : hit.end], hit.detail),
+        start=newlines.to_original(hit.start),
+        end=newlines.to_original(hit.end),
+        fix=fix,
+    )
+
+
+def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
+    """Apply non-overlapping fixes in one pass sorted by position; overlapping ones wait for the
+    next pass, which finds them again on the new text."""
+    applied: list[Fix] = []
+    taken: list[Edit] = []
+    seen_edits: set[tuple[Edit, ...]] = set()
+    last_end = -1
+    for fix in sorted(fixes, key=lambda f: (f.start, f.end)):
+        edits = tuple(sorted(fix.edits, key=lambda e: (e.start, e.end)))
+        if edits in seen_edits:
+            continue
+        if fix.start < last_end or (taken and fix.start == last_end and taken[-1].start == taken[-1].end == fix.start):
+            continue
+        seen_edits.add(edits)
+        applied.append(fix)
+        taken.extend(edits)
+        last_end = max(last_end, fix.end)
+    if not taken:
+        return text, []
+    taken.sort(key=lambda e: (e.start, e.end))
+    parts = []
+    cursor = 0
+    for edit in taken:
+        parts.append(text[cursor : edit.start])
+        parts.append(edit.content)
+        cursor = edit.end
+    parts.append(text[cursor:])
+    return "".join(parts), applied
+
+
+class FixResult(NamedTuple):
+    """The fixed text, the findings before and after fixing, and how many of each rule were fixed."""
+
+    text: str
+    initial: list[Finding]
+    remaining: list[Finding]
+    fixed: Counter
+    converged: bool = True
+    unstable_rules: tuple[str, ...] = ()
+    # set when the fixes were refused because they would delete too much of the document
+    refused: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return sum(self.fixed.values()) > 0
+
+
+def _too_much_deleted(original: str, deleted: Counter, limit: float) -> str:
+    """`deleted` counts, per rule, the Han characters its applied edits removed (net of what they
+    inserted), so the fixed text has the original's count less their sum."""
+    removed = sum(deleted.values())
+    if removed <= 0 or limit >= 1:  # a limit of 1 (100 %) turns the guard off
+        return ""
+    before = han_count(original)
+    after = before - removed
+    share = removed / before
+    if after and share <= limit:
+        return ""
+    culprit = max(deleted, key=lambda rule: deleted[rule])
+    what = "all of its Han text" if not after else f"{share:.0%} of its Han text (limit {limit:.0%})"
+    return f"fixes would delete {what}, most of it by {culprit}"
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def fix(
+    text: str,
+    rules: RuleSet,
+    *,
+    unsafe: bool = False,
+    max_passes: int = MAX_PASSES,
+    max_deletion: float = MAX_DELETION,
+    timeout: float | None = RULE_TIMEOUT,
+) -> FixResult:
+    """Fix until nothing applies. On a cycle or at the cap the original text is kept and the result
+    says which rules kept changing it. Fixes that together would delete more than `max_deletion`
+    of the document's Han text, or all of it, are refused the same way, naming the rule that
+    deleted most: a cleaning tool must not eat a document."""
+    allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
+    original = text
+    seen = {_digest(text): 0}  # each text the loop made, with the pass that made it
+    fixed: Counter = Counter()
+    deleted_han: Counter = Counter()
+    initial: list[Finding] | None = None
+    by_pass: list[list[str]] = []  # the rules whose fixes each pass applied
+    for _ in range(max_passes):
+        findings = _check(text, rules, timeout)
+        if initial is None:
+            initial = findings
+        fixes = [f.fix for f in findings if f.fix is not None and f.fix.applicability in allowed]
+        if not fixes:
+            refused = _too_much_deleted(original, deleted_han, max_deletion)
+            if refused:
+                return FixResult(original, initial, initial, Counter(), refused=refused)
+            return FixResult(text, initial, findings, fixed)
+        by_fix = {id(f.fix): f.rule for f in findings if f.fix is not None}
+        before = text
+        text, applied = apply_fixes(text, fixes)
+        rule_ids = [by_fix[id(a)] for a in applied]
+        for fix_, rule_id in zip(applied, rule_ids, strict=True):
+            deleted_han[rule_id] += sum(han_count(before[e.start : e.end]) - han_count(e.content) for e in fix_.edits)
+        fixed.update(rule_ids)
+        by_pass.append(rule_ids)
+        digest = _digest(text)
+        if digest in seen:
+            # a cycle: the rules that fixed something since the loop first made this text
+            cycle = by_pass[seen[digest] :]
+            break
+        seen[digest] = len(by_pass)
+    else:
+        cycle = by_pass[-1:]  # at the cap: the rules of the last pass, still changing the text
+    unstable = tuple(sorted({rule_id for rules_ in cycle for rule_id in rules_}))
+    return FixResult(original, initial or [], initial or [], Counter(), converged=False, unstable_rules=unstable)

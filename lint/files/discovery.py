@@ -1,0 +1,96 @@
+"""Which files a run checks: paths given on the command line, walked with include/exclude."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from lint.config.settings import ConfigResolver, Settings, below, matches_any, relative_to
+
+
+def _excluded(path: Path, resolver: ConfigResolver, walked: Path | None = None) -> bool:
+    """Whether `path` is excluded. When walking a folder named on the command line, only the part of
+    the path below that folder counts: naming an excluded folder checks it."""
+    settings = resolver.for_path(path)
+    relative = relative_to(path, settings.root)
+    return matches_any(relative, settings.exclude, _skip(relative, _walked_relative(walked, settings)))
+
+
+def _walked_relative(walked: Path | None, settings: Settings) -> str | None:
+    return None if walked is None else relative_to(walked, settings.root)
+
+
+def _skip(relative: str, walked_relative: str | None) -> int:
+    """How many leading components of `relative` the folder being walked takes: they are not tested."""
+    if walked_relative is not None and relative.startswith(walked_relative + "/") and walked_relative not in (".", ""):
+        return walked_relative.count("/") + 1
+    return 0
+
+
+def discover(paths: list[Path], resolver: ConfigResolver, *, force_exclude: bool = False) -> Iterator[Path | str]:
+    """Files to check, in a stable order. A path that does not exist is yielded as an error message.
+
+    Paths named explicitly are checked even when excluded (so `plancheck examples/` works in a repo
+    that excludes examples from its own runs), unless `force_exclude` (what the pre-commit hooks
+    pass, since pre-commit names every staged file)."""
+    seen: set[str] = set()
+    for path in paths:
+        if not path.exists():
+            yield f"{path}: broken or looping symbolic link" if path.is_symlink() else f"{path}: no such file or directory"
+            continue
+        if force_exclude and _excluded(path, resolver):
+            continue
+        if path.is_dir():
+            yield from _walk(path, resolver, seen)
+        elif _key(path) not in seen:
+            seen.add(_key(path))
+            yield path
+
+
+def _key(path: Path) -> str:
+    # os.path.realpath, unlike Path.resolve, does not raise on a symbolic-link loop
+    return os.path.realpath(path)
+
+
+def _walk(root: Path, resolver: ConfigResolver, seen: set[str], directory: str | None = None) -> Iterator[Path]:
+    """The files below `root` (walking `directory`, a folder under it), a folder's files before
+    its subfolders', each sorted by name. Symbolic links to folders are not followed; a folder
+    that cannot be read is passed over, as os.walk does. With os.scandir, whose entries know
+    whether they are folders or links without another system call per file."""
+    directory = os.fspath(root) if directory is None else directory
+    try:
+        with os.scandir(directory) as found:
+            entries = sorted(found, key=lambda entry: entry.name)
+    except OSError:
+        return
+    folders, names = [], []
+    for entry in entries:
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        (folders if is_folder else names).append(entry)
+    here = Path(directory)
+    if names:
+        # what holds for every file of a folder is worked out once: its settings (the folder's),
+        # its path relative to their root, its real path
+        settings = resolver.for_path(here)
+        folder = below(here, settings.root)
+        walked = _walked_relative(root, settings)
+        real = os.path.realpath(directory)
+        for entry in names:
+            name = entry.name
+            if folder is None:
+                relative = (here / name).as_posix()
+            else:
+                relative = name if folder == "." else f"{folder}/{name}"
+            if matches_any(relative, settings.exclude, _skip(relative, walked)) or not matches_any(relative, settings.include):
+                continue
+            key = _key(Path(entry.path)) if entry.is_symlink() else os.path.join(real, name)
+            if key not in seen:
+                seen.add(key)
+                yield Path(entry.path)
+    for entry in folders:
+        if not entry.is_symlink() and not _excluded(here / entry.name, resolver, root):
+            yield from _walk(root, resolver, seen, entry.path)

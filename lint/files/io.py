@@ -1,0 +1,156 @@
+"""File I/O at the edge: decoding with the encoding and BOM remembered, and atomic writes that keep
+the mode."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from lint.files import encodings
+
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
+
+class InputError(Exception):
+    """A file that cannot be read as text; the message is one line for the user."""
+
+
+class Source(NamedTuple):
+    """A document as read from disk or stdin: its text and what writing it back needs."""
+
+    text: str
+    bom: bool = False
+    encoding: str = "utf-8"
+    digest: bytes = b""  # of the bytes read, to notice a file that changed while being checked
+
+    def with_text(self, text: str) -> Source:
+        return Source(text, self.bom, self.encoding, self.digest)
+
+
+def digest(data: bytes) -> bytes:
+    # SHA-256 is hardware-accelerated on most processors (several times blake2b's speed there) and
+    # every file of a run is hashed, cache hits included
+    return hashlib.sha256(data).digest()[:16]
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> Source:
+    try:
+        decoded = encodings.decode(data, encoding)
+    except encodings.DecodeError as exc:
+        message = str(exc)
+        raise InputError(f"{name}: {message}" + ("" if "--encoding" in message else "; skipped")) from None
+    source = Source(decoded.text, decoded.bom, decoded.encoding, digest(data))
+    if encode(source) != data:
+        # a reading that would not give the same bytes back could not be written safely
+        raise InputError(f"{name}: does not round-trip through {decoded.encoding}; skipped")
+    return source
+
+
+def encode(source: Source) -> bytes:
+    return encodings.encode(source.text, source.encoding, source.bom)
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: broken or looping symbolic link" if path.is_symlink() else f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def read(path: Path, encoding: str | None = None) -> Source:
+    return decode(read_bytes(path), str(path), encoding)
+
+
+def write_fixed(path: Path, source: Source, text: str) -> None:
+    """Write the fixed text back in the file's own encoding, unless the file is read-only or changed
+    since it was read (then nothing is written and InputError says why)."""
+    data = encode(source.with_text(text))  # UnicodeEncodeError: the encoding cannot hold a fix
+    try:
+        info = path.stat()
+        current = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it again before writing: {exc.strerror or exc}") from None
+    if not info.st_mode & 0o222:
+        raise InputError(f"{path}: read-only file; not fixed")
+    if digest(current) != source.digest:
+        raise InputError(f"{path}: changed while being checked; not written")
+    write_atomic(path, data)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a user's file whole (`replace_user_file`)."""
+    replace_user_file(path, lambda handle: handle.write(data))
+
+
+def replace_user_file(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write a user's file by `write(handle)` so that a crash leaves the old file or the new one,
+    never a truncated one: into a temporary file beside it, synced to disk, then renamed over it.
+    Everything goes through the temporary file's own descriptor, never its name, which someone
+    else who can write to the folder could swap for a link. The file's mode is kept, a new one
+    gets what the umask allows. A symbolic link is followed: its target is rewritten and the link
+    stays a link."""
+    path = Path(os.path.realpath(path))
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
+    with _beside(path) as (fd, temporary):
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fchmod(handle.fileno(), mode)
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+
+
+def _umask() -> int:
+    """The process's umask, read where Linux shows it: setting it to learn it (os.umask) would
+    change it for a moment under any other thread of a program using plancheck as a library."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    umask = os.umask(0o022)  # elsewhere, the only way there is
+    os.umask(umask)
+    return umask
+
+
+def replace_aside(target: Path, write: Callable[[str], object]) -> None:
+    """Make a file of plancheck's own (a cache, in a folder it made) by `write(path of a temporary
+    file beside it)`, then rename it over `target`: a reader, or a concurrent run, sees the old file
+    or the new one, never a part. Not synced (a cache can be made again), and by path, as SQLite
+    needs for the dictionary index. Errors are raised."""
+    with _beside(target) as (fd, temporary):
+        os.close(fd)
+        write(temporary)
+        os.replace(temporary, target)
+
+
+@contextmanager
+def _beside(target: Path) -> Iterator[tuple[int, str]]:
+    """A new temporary file in `target`'s folder (only its owner may read it): its descriptor and
+    its path. Removed when what follows fails, whatever the error."""
+    import tempfile  # only runs that write load it (10 ms)
+
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".plancheck-tmp", dir=target.parent)
+    try:
+        yield fd, temporary
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,2 @@
+"""Rule packs: loading and checking the TOML packs, selecting rules, and the compiled rule set kept
+once per machine."""

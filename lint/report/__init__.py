@@ -1,0 +1,1 @@
+"""`plancheck report`: one self-contained HTML page about a corpus."""
