@@ -7,7 +7,6 @@ for every file, so a suppression means the same on the command line and here.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,14 +73,15 @@ def check_document(text: str, settings: Settings, path: Path | None = None) -> l
 def fix_document(text: str, settings: Settings, path: Path | None = None, *, unsafe: bool = False) -> FixResult:
     """Fix `text` under `settings`; a finding its directives silence is not fixed either."""
     rules = settings.rules_for(path)
-    fix = functools.partial(engine.fix, unsafe=unsafe, max_deletion=settings.max_deletion, timeout=settings.rule_timeout)
-    if not suppress.may_have_directives(text):
-        return fix(text, rules)
-    known = settings.all_rules()
-    result = fix(text, suppress.honouring(rules, known))
-    # to tell used directives from unused ones, see what they silence in the final text
-    remaining = engine.check(result.text, rules, timeout=settings.rule_timeout)
-    return result._replace(remaining=suppress.apply(result.text, remaining, rules, known))
+    keep = None
+    if suppress.may_have_directives(text):
+        known = settings.all_rules()
+
+        def keep(current: str, findings: list[Finding]) -> list[Finding]:
+            # each pass's findings, as the directives of its text leave them
+            return suppress.apply(current, findings, rules, known)
+
+    return engine.fix(text, rules, unsafe=unsafe, max_deletion=settings.max_deletion, timeout=settings.rule_timeout, keep=keep)
 
 
 def check_text(text: str, *, path: str | Path | None = None, config: Settings | Mapping[str, Any] | None = None) -> list[Finding]:

@@ -133,3 +133,21 @@ def test_jobs_default_to_the_cpus_this_process_may_use(tmp_path):
     _write_shards(tmp_path / "in", 1)
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "[1]", result.stderr
+
+
+def test_rule_options_are_those_of_a_check(tmp_path):
+    """The subcommands share their option definitions: --ignore means what it means for a check."""
+    _write_shards(tmp_path / "in", 1)
+    result = _dataset("in", "-o", "out", "--ignore", "redaction", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(x) for x in (tmp_path / "out" / "part-000.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert records[1]["text"] == "加强D建工作，推进各项任务落地落实。\n"
+    assert "redaction" not in records[1]["plancheck"]["counts"]
+
+
+def test_a_bad_command_line_is_one_line_and_exit_2(tmp_path):
+    _write_shards(tmp_path / "in", 1)
+    result = _dataset("in", "-o", "out", "-j", "0", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == "plancheck dataset: error: --jobs must be at least 1"
+    assert not (tmp_path / "out").exists()

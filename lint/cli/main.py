@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint import __version__
+from lint.cli import options
 from lint.config.settings import ConfigError, ConfigResolver, Settings
-from lint.files import encodings, usercache
 from lint.files import io as files
+from lint.files import usercache
 from lint.model import SEVERITY_NAMES, Severity
 from lint.output import formats, terminal
 from lint.output import human as output
@@ -27,40 +28,8 @@ if TYPE_CHECKING:
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-class UsageError(Exception):
-    pass
-
-
-def _help_formatter(prog: str) -> argparse.HelpFormatter:
-    """argparse's formatter at the width it would choose itself (COLUMNS, else the terminal's,
-    else 80; less 2), without the shutil import it makes for that on every argument added: 5 ms
-    of compression modules for a run that prints no help."""
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 80
-    return argparse.HelpFormatter(prog, width=columns - 2)
-
-
-class _Parser(argparse.ArgumentParser):
-    def __init__(self, **kwargs) -> None:
-        super().__init__(formatter_class=_help_formatter, **kwargs)
-
-    def error(self, message: str):  # argparse exits 2 too; keep its message on one line
-        raise UsageError(message)
-
-
-def _selectors(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = options.Parser(
         prog="plancheck",
         description="Find and fix the artifacts of scraped Chinese official documents.",
         epilog="Other commands: `plancheck rule ID` explains a rule, `plancheck rules` lists them.",
@@ -69,19 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
     parser.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; write nothing")
-    parser.add_argument(
-        "--select",
-        type=_selectors,
-        action="extend",
-        metavar="RULES",
-        help="rules to enable (ids, prefixes, categories, names; comma-separated); replaces the configuration's",
-    )
-    parser.add_argument("--extend-select", type=_selectors, action="extend", metavar="RULES", help="rules to enable in addition")
-    parser.add_argument("--ignore", type=_selectors, action="extend", metavar="RULES", help="rules to disable")
+    options.add_rules(parser)
     parser.add_argument("--fail-level", choices=SEVERITY_NAMES, help="lowest severity that makes the run fail (default: error)")
     parser.add_argument("--statistics", action="store_true", help="print counts per rule instead of each finding")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
-    parser.add_argument("--config", type=Path, metavar="FILE", help="use this plancheck.toml or pyproject.toml; no discovery")
     parser.add_argument("--stdin-filename", metavar="PATH", help="name of the text read from stdin (for configuration and messages)")
     parser.add_argument(
         "--output-format",
@@ -89,15 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="full",
         help="how findings are printed (default: full; auto: github inside GitHub Actions, else full)",
     )
-    parser.add_argument("--encoding", metavar="NAME", help="read files in this encoding (e.g. gb18030, big5) instead of detecting it")
-    parser.add_argument(
-        "--max-deletion",
-        type=float,
-        metavar="SHARE",
-        help="refuse fixes that would delete more than this share of a document's Han text (default 0.2; 1 = no limit)",
-    )
-    parser.add_argument("--rule-timeout", type=float, metavar="SECONDS", help="time one rule may run on one document (default 10)")
-    parser.add_argument("--force-exclude", action="store_true", help="apply exclude to paths named on the command line too")
+    options.add_files(parser)
     parser.add_argument(
         "-j",
         "--jobs",
@@ -256,35 +208,24 @@ def _baseline_note(filtered: baseline.Filtered, file: Path) -> str:
 
 def _check_usage(args: argparse.Namespace) -> None:
     if args.unsafe_fixes and not (args.fix or args.diff):
-        raise UsageError("--unsafe-fixes needs --fix or --diff")
+        raise options.UsageError("--unsafe-fixes needs --fix or --diff")
     if args.fix and args.diff:
-        raise UsageError("--fix and --diff do not go together: --diff only shows what --fix would do")
+        raise options.UsageError("--fix and --diff do not go together: --diff only shows what --fix would do")
     if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+        raise options.UsageError("--jobs must be at least 1")
     if "-" in args.paths and len(args.paths) > 1:
-        raise UsageError("- (stdin) cannot be combined with other paths")
+        raise options.UsageError("- (stdin) cannot be combined with other paths")
     if args.write_baseline and (args.fix or args.diff or args.baseline or args.since):
-        raise UsageError("--write-baseline records every finding as it is: no --fix, --diff, --baseline or --since with it")
+        raise options.UsageError("--write-baseline records every finding as it is: no --fix, --diff, --baseline or --since with it")
     if args.since and args.paths == ["-"]:
-        raise UsageError("--since selects files; it does not apply to stdin")
+        raise options.UsageError("--since selects files; it does not apply to stdin")
 
 
 def check_main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     _check_usage(args)
-    overrides = {
-        "select": args.select,
-        "extend_select": args.extend_select,
-        "ignore": args.ignore,
-        "fail_level": Severity.parse(args.fail_level) if args.fail_level else None,
-        "max_deletion": args.max_deletion,
-        "rule_timeout": args.rule_timeout,
-    }
-    if args.encoding:
-        try:
-            args.encoding = encodings.canonical(args.encoding)
-        except encodings.DecodeError as exc:
-            raise UsageError(str(exc)) from None
+    overrides = {**options.overrides(args), "fail_level": Severity.parse(args.fail_level) if args.fail_level else None}
+    args.encoding = options.encoding(args)
     recorded = None
     if args.baseline:
         from lint.run import baseline
@@ -327,7 +268,7 @@ def check_main(argv: Sequence[str]) -> int:
 
 
 def _rules_for_listing(argv: Sequence[str]) -> tuple[argparse.Namespace, RuleSet]:
-    parser = _Parser(prog="plancheck rules", description="List the rules.")
+    parser = options.Parser(prog="plancheck rules", description="List the rules.")
     parser.add_argument("--config", type=Path, metavar="FILE")
     parser.add_argument("--output-format", choices=("full", "json", "markdown"), default="full")
     args = parser.parse_args(argv)
@@ -376,7 +317,7 @@ def vars_of(example) -> dict:
 
 
 def rule_main(argv: Sequence[str]) -> int:
-    parser = _Parser(prog="plancheck rule", description="Explain a rule.")
+    parser = options.Parser(prog="plancheck rule", description="Explain a rule.")
     parser.add_argument("rule", metavar="ID", help="a rule id or name, e.g. RD001")
     parser.add_argument("--config", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
@@ -385,7 +326,7 @@ def rule_main(argv: Sequence[str]) -> int:
     rule = next((r for r in rules if wanted in (r.id, r.name) or r.id == wanted.upper()), None)
     if rule is None:
         vocabulary = [r.id for r in rules] + [r.name for r in rules]
-        raise UsageError(f"unknown rule '{wanted}'{did_you_mean(wanted, vocabulary)}")
+        raise options.UsageError(f"unknown rule '{wanted}'{did_you_mean(wanted, vocabulary)}")
     fix = {"safe": "safe (applied by --fix)", "unsafe": "unsafe (applied by --fix --unsafe-fixes)", "none": "none"}
     print(f"{rule.id} {rule.name}")
     print(f"category: {rule.category}   severity: {rule.severity}   kind: {rule.kind}")
@@ -406,7 +347,7 @@ def rule_main(argv: Sequence[str]) -> int:
 
 
 def init_main(argv: Sequence[str]) -> int:
-    parser = _Parser(prog="plancheck init", description="Write a commented starter configuration in the current folder.")
+    parser = options.Parser(prog="plancheck init", description="Write a commented starter configuration in the current folder.")
     parser.add_argument("--pyproject", action="store_true", help="append a [tool.plancheck] table to pyproject.toml instead")
     args = parser.parse_args(argv)
     from lint.cli import init
@@ -427,7 +368,7 @@ def report_main(argv: Sequence[str]) -> int:
 
 
 def clean_main(argv: Sequence[str]) -> int:
-    parser = _Parser(
+    parser = options.Parser(
         prog="plancheck clean",
         description="Delete the results cache (.plancheck_cache/) and what plancheck keeps in the user's cache folder.",
     )
@@ -478,7 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in COMMANDS:
             return COMMANDS[argv[0]](argv[1:])
         return check_main(argv)
-    except UsageError as exc:
+    except options.UsageError as exc:
         print(f"plancheck: error: {exc}", file=sys.stderr)
         print("Run `plancheck --help` for usage.", file=sys.stderr)
         return EXIT_ERROR

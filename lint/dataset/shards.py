@@ -13,7 +13,6 @@ reading raw lines and writing shards stay here, which is what keeps the output i
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from lint import api
+from lint.cli import options
 from lint.config.settings import ConfigError, ConfigResolver, Settings
 from lint.files.io import replace_user_file, write_atomic
 from lint.packs.load import PackError
@@ -44,10 +44,11 @@ class Job(NamedTuple):
     unsafe: bool
     config: str | None  # path of an explicit configuration file, or None for discovery from cwd
     cwd: str
+    overrides: tuple[tuple[str, object], ...] = ()  # what the command line sets of the configuration
 
 
 def _settings(job: Job) -> Settings:
-    resolver = ConfigResolver(config_file=Path(job.config) if job.config else None)
+    resolver = ConfigResolver(dict(job.overrides), Path(job.config) if job.config else None)
     return resolver.for_path(Path(job.cwd))
 
 
@@ -55,7 +56,7 @@ _SETTINGS: dict = {}
 
 
 def _settings_of(job: Job) -> Settings:
-    key = (job.config, job.cwd)
+    key = (job.config, job.cwd, job.overrides)
     if key not in _SETTINGS:
         _SETTINGS[key] = _settings(job)
     return _SETTINGS[key]
@@ -252,7 +253,7 @@ def run(shards: list[Path], outdir: Path, job: Job, engine_name: str, jobs: int,
 
 
 def dataset_main(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(
+    parser = options.Parser(
         prog="plancheck dataset",
         description="Clean the records of JSONL or Parquet shards; write cleaned shards with per-record findings.",
     )
@@ -264,11 +265,18 @@ def dataset_main(argv: Sequence[str]) -> int:
     parser.add_argument("--ray-address", default=None, help="address of an existing Ray cluster (default: start a local one)")
     parser.add_argument("-j", "--jobs", type=int, default=default_jobs(), help="worker processes (default: the CPUs this process may use)")
     parser.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too")
-    parser.add_argument("--config", default=None, metavar="FILE", help="plancheck.toml or pyproject.toml to use")
-    args = parser.parse_args(argv)
-    if args.jobs < 1:
-        parser.error("--jobs must be at least 1")
-    job = Job(args.text_field, args.id_field, args.unsafe_fixes, args.config, os.getcwd())
+    options.add_rules(parser)
+    try:
+        args = parser.parse_args(argv)
+        if args.jobs < 1:
+            raise options.UsageError("--jobs must be at least 1")
+    except options.UsageError as exc:
+        print(f"plancheck dataset: error: {exc}", file=sys.stderr)
+        print("Run `plancheck dataset --help` for usage.", file=sys.stderr)
+        return 2
+    overrides = tuple((key, tuple(value) if isinstance(value, list) else value) for key, value in options.overrides(args).items())
+    config = str(args.config) if args.config else None
+    job = Job(args.text_field, args.id_field, args.unsafe_fixes, config, os.getcwd(), overrides)
     try:
         prepare(job)
         shards = find_shards(args.inputs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from typing import NamedTuple
 
 from lint.engine import linescope, prefilter
@@ -164,11 +165,13 @@ def fix(
     max_passes: int = MAX_PASSES,
     max_deletion: float = MAX_DELETION,
     timeout: float | None = RULE_TIMEOUT,
+    keep: Callable[[str, list[Finding]], list[Finding]] | None = None,
 ) -> FixResult:
     """Fix until nothing applies. On a cycle or at the cap the original text is kept and the result
     says which rules kept changing it. Fixes that together would delete more than `max_deletion`
     of the document's Han text, or all of it, are refused the same way, naming the rule that
-    deleted most: a cleaning tool must not eat a document."""
+    deleted most: a cleaning tool must not eat a document. `keep` filters each pass's findings (the
+    text's suppression directives): what it drops is neither fixed nor reported."""
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     original = text
     seen = {_digest(text): 0}  # each text the loop made, with the pass that made it
@@ -178,6 +181,8 @@ def fix(
     by_pass: list[list[str]] = []  # the rules whose fixes each pass applied
     for _ in range(max_passes):
         findings = _check(text, rules, timeout)
+        if keep is not None:
+            findings = keep(text, findings)
         if initial is None:
             initial = findings
         fixes = [f.fix for f in findings if f.fix is not None and f.fix.applicability in allowed]

@@ -13,20 +13,17 @@ suppression cannot outlive the artifact it was written for.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
-from lint.engine.document import Document
 from lint.engine.expressions import LazyPattern
-from lint.kinds.base import Hit
 from lint.model import LINE_END, UNUSED, UNUSED_CATEGORY, Finding, Severity
-from lint.packs.load import Rule, RuleSet
+from lint.packs.load import RuleSet
 from lint.packs.selection import ignored_by
 from lint.suggest import did_you_mean
 
 if TYPE_CHECKING:
-    from lint.kinds.base import Matcher
+    pass
 
 ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 
@@ -168,42 +165,3 @@ def apply(text: str, findings: list[Finding], rules: RuleSet, known: RuleSet) ->
             kept.append(_problem(d.start, d.end, f"Unused suppression: `{written}` silences no finding"))
     kept.extend(directives.problems)
     return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
-
-
-class _Honouring:
-    """A rule's matcher that drops the hits a document's directives silence (so that `--fix` never
-    applies a silenced fix, pass after pass, however the text moves)."""
-
-    __slots__ = ("inner", "known", "rule")
-    # directives anywhere in the document (a disabled block) decide a hit: never run on some lines
-    line_local = False
-
-    def __init__(self, inner: Matcher, rule: str, known: RuleSet) -> None:
-        self.inner = inner
-        self.rule = rule
-        self.known = known
-
-    def __getattr__(self, name: str):
-        # the rest is the inner matcher's (its triggers, the lines it reads, whether it folds):
-        # this one only drops hits, so where the rule cannot hit neither can this
-        if name.startswith("__") or name == "inner":
-            raise AttributeError(name)
-        return getattr(self.inner, name)
-
-    def find(self, doc: Document) -> Iterator[Hit]:
-        directives = doc.memo("plancheck-directives", lambda: read(doc.text, self.known))
-        for hit in self.inner.find(doc):
-            if directives.silencer(self.rule, hit.start) is None:
-                yield hit
-
-
-@lru_cache(maxsize=16)
-def honouring(rules: RuleSet, known: RuleSet) -> RuleSet:
-    """`rules` with each matcher made to respect the directives of the text it runs on. The same
-    rule set each time for the same rules (the matchers hold no text), so that what is made once
-    per rule set, such as its prefilter, is made once for every document with directives."""
-    return RuleSet(tuple(_honour(rule, known) for rule in rules))
-
-
-def _honour(rule: Rule, known: RuleSet) -> Rule:
-    return rule.with_matcher(_Honouring(rule.matcher, rule.id, known))

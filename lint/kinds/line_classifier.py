@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.engine.document import Document
-from lint.kinds.base import COUNT_TABLES, INTEGER, REGEX, REGEX_TABLE, Hit, Option, OptionError, may_cross_lines
+from lint.kinds.base import COUNT_TABLES, INTEGER, REGEX, REGEX_TABLE, Hit, Option, OptionError
 from lint.model import Edit
 
 OPTIONS = {
@@ -43,7 +43,9 @@ class LineClassifier:
         # a line with none of the cues named first in each table cannot match: a cheap prefilter
         self.gate = {next(iter(table)) for table in self.when}
         self.triggers = tuple(self.cues[name] for name in sorted(self.gate))
-        self.line_local = not self.min_document_han and not any(may_cross_lines(self.cues[name].source) for name in self.gate)
+        # each line is judged by its own text, unless the rule also weighs the whole document:
+        # declared, and checked on the rule's examples when its pack is compiled
+        self.line_local = not self.min_document_han
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

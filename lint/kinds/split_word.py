@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.engine.document import Document
-from lint.kinds.base import INTEGER, REGEX, Hit, Option, may_cross_lines
+from lint.kinds.base import INTEGER, REGEX, Hit, Option
 from lint.model import Edit
 
 OPTIONS = {
@@ -41,7 +41,9 @@ class SplitWordMatcher:
         self.prose = options["prose"]
         self.unless_before = options["unless-before"]
         self.context = options["context"]
-        self.line_local = not may_cross_lines(self.gap.source)
+        # a gap inside one prose line, judged by that line: declared, and checked on the rule's
+        # examples when its pack is compiled
+        self.line_local = True
         # none: Hyperscan leaves out the lookarounds of its gap, and a bare space is on most lines
         self.triggers = ()
 

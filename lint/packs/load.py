@@ -325,8 +325,10 @@ def _check_line_local(rule: Rule, path: Path) -> None:
                 by_line.append((h.start + offset, h.end + offset, edits))
             offset += len(line)
         if whole != by_line:
-            scope = "scope = 'line'" if rule.kind == "pattern" else f"the {rule.kind} kind reads lines alone, but"
-            raise _fail(path, rule.id, f"{scope}: example {text[:40]!r} is matched differently line by line; use scope = 'document'")
+            shown = f"example {text[:40]!r} is matched differently line by line"
+            if rule.kind == "pattern":
+                raise _fail(path, rule.id, f"scope = 'line': {shown}; use scope = 'document'")
+            raise _fail(path, rule.id, f"the {rule.kind} kind reads each line alone, but {shown}: no expression may reach past a line")
 
 
 def rule_of(table: dict[str, Any], body: RuleBody, pack_digest: str) -> Rule:

@@ -31,10 +31,10 @@ from typing import NamedTuple
 import regex
 
 from lint import __version__, api
+from lint.cli import options
 from lint.config.settings import ConfigError, ConfigResolver
 from lint.engine import core as engine
 from lint.engine import suppress
-from lint.files import encodings
 from lint.files import io as files
 from lint.files.discovery import discover
 from lint.model import LINE_END, Applicability, Finding, Severity
@@ -106,19 +106,6 @@ _NEWLINE_SIGN = '<span class="nl">↵</span>'
 _MARKED_NEWLINE = '<span class="br">\n</span>'
 
 
-class UsageError(Exception):
-    """A bad command line; the message is one line."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse would exit 2 with two lines; keep it to one
-        raise UsageError(message)
-
-
-def _selectors(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
-
-
 def _count(value: str) -> int:
     try:
         number = int(value)
@@ -130,7 +117,7 @@ def _count(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = options.Parser(
         prog="plancheck report",
         description="Check and fix a corpus in memory (no file is changed) and write one self-contained HTML page about it.",
     )
@@ -145,14 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--title", help="heading of the page (default: the paths checked)")
     parser.add_argument("--unsafe-fixes", action="store_true", help="show unsafe fixes in the diffs too")
-    parser.add_argument("--select", type=_selectors, action="extend", metavar="RULES", help="rules to enable; replaces the configuration's")
-    parser.add_argument("--extend-select", type=_selectors, action="extend", metavar="RULES", help="rules to enable in addition")
-    parser.add_argument("--ignore", type=_selectors, action="extend", metavar="RULES", help="rules to disable")
-    parser.add_argument("--config", type=Path, metavar="FILE", help="use this plancheck.toml or pyproject.toml; no discovery")
-    parser.add_argument("--encoding", metavar="NAME", help="read files in this encoding instead of detecting it")
-    parser.add_argument("--max-deletion", type=float, metavar="SHARE", help="as for a check (default 0.2)")
-    parser.add_argument("--rule-timeout", type=float, metavar="SECONDS", help="as for a check (default 10)")
-    parser.add_argument("--force-exclude", action="store_true", help="apply exclude to paths named on the command line too")
+    options.add_rules(parser)
+    options.add_files(parser)
     parser.add_argument(
         "--max-documents",
         type=_count,
@@ -863,20 +844,9 @@ the documents below do not.</p></noscript>
 def _run(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     if "-" in args.paths:
-        raise UsageError("report reads files and folders, not standard input (-)")
-    if args.encoding:
-        try:
-            args.encoding = encodings.canonical(args.encoding)
-        except encodings.DecodeError as exc:
-            raise UsageError(str(exc)) from None
-    overrides = {
-        "select": args.select,
-        "extend_select": args.extend_select,
-        "ignore": args.ignore,
-        "max_deletion": args.max_deletion,
-        "rule_timeout": args.rule_timeout,
-    }
-    resolver = ConfigResolver(overrides, args.config)
+        raise options.UsageError("report reads files and folders, not standard input (-)")
+    args.encoding = options.encoding(args)
+    resolver = ConfigResolver(options.overrides(args), args.config)
     paths = [Path(p) for p in (args.paths or ["."])]
     corpus = collect(
         paths,
@@ -905,7 +875,7 @@ def report_main(argv: Sequence[str]) -> int:
     configuration or I/O error (one line on stderr; unreadable files are listed on the page too)."""
     try:
         return _run(argv)
-    except UsageError as exc:
+    except options.UsageError as exc:
         print(f"plancheck report: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except (ConfigError, PackError, OSError) as exc:
