@@ -32,13 +32,13 @@ def test_an_entry_cut_short_by_a_full_disk_leaves_the_old_entry_and_no_temporary
     store = cache.ResultCache(tmp_path)
     key = store.key(TEXT.encode(), cache.rules_identity(rules, 10), "check")
     store.put(key, findings)
-    real_write = Path.write_text
+    real_write = Path.write_bytes
 
     def full_disk(self, data, *args, **kwargs):
         real_write(self, data[:10], *args, **kwargs)
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(Path, "write_text", full_disk)
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
     store.put(key, [])
     monkeypatch.undo()
     assert store.get(key) == findings

@@ -438,13 +438,15 @@ def test_fix_that_never_settles_exits_1_as_documented(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
-def test_fix_through_a_symlink_fixes_the_target_and_keeps_the_link(tmp_path):
+def test_fix_never_writes_through_a_symlink_and_keeps_the_link(tmp_path):
+    """A link may point anywhere (a stranger's tree: .git/config): the file itself is what to fix."""
     target = put(tmp_path, "real.txt", POLLUTED)
     link = tmp_path / "link.txt"
     link.symlink_to("real.txt")
-    plancheck("--fix", "link.txt", cwd=tmp_path)
+    result = plancheck("--fix", "link.txt", cwd=tmp_path)
+    assert result.code == 2 and "link.txt: symbolic link; not written through" in result.stderr
     assert link.is_symlink()
-    assert target.read_text(encoding="utf-8") == POLLUTED_FIXED
+    assert target.read_text(encoding="utf-8") == POLLUTED
 
 
 # --------------------------------------------------------------------------------------------------

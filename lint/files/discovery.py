@@ -1,4 +1,10 @@
-"""Which files a run checks: paths given on the command line, walked with include/exclude."""
+"""Which files a run checks: paths given on the command line, walked with include/exclude.
+
+The tree may be a stranger's (a CI gate on a pull request): only regular files are checked, and
+only inside the tree. A walk never follows a symbolic link (a link to a file of the tree is that
+file, checked as itself; one that points outside is reported and skipped), and a FIFO, a device or
+a socket is reported and skipped, never opened. A path named on the command line that is a link
+is read only when it points inside the current folder."""
 
 from __future__ import annotations
 
@@ -35,17 +41,26 @@ def discover(paths: list[Path], resolver: ConfigResolver, *, force_exclude: bool
     that excludes examples from its own runs), unless `force_exclude` (what the pre-commit hooks
     pass, since pre-commit names every staged file)."""
     seen: set[str] = set()
+    here = os.path.realpath(os.getcwd())
     for path in paths:
         if not path.exists():
             yield f"{path}: broken or looping symbolic link" if path.is_symlink() else f"{path}: no such file or directory"
             continue
         if force_exclude and _excluded(path, resolver):
             continue
-        if path.is_dir():
-            yield from _walk(path, resolver, seen)
+        if path.is_symlink() and not _inside(_key(path), here):
+            yield f"{path}: symbolic link to a file outside the current folder; skipped"
+        elif path.is_dir():
+            yield from _walk(path, resolver, seen, os.path.realpath(path))
+        elif not path.is_file():
+            yield f"{path}: not a regular file (a FIFO, device or socket); skipped"
         elif _key(path) not in seen:
             seen.add(_key(path))
             yield path
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _key(path: Path) -> str:
@@ -53,11 +68,12 @@ def _key(path: Path) -> str:
     return os.path.realpath(path)
 
 
-def _walk(root: Path, resolver: ConfigResolver, seen: set[str], directory: str | None = None) -> Iterator[Path]:
+def _walk(root: Path, resolver: ConfigResolver, seen: set[str], real_root: str, directory: str | None = None) -> Iterator[Path | str]:
     """The files below `root` (walking `directory`, a folder under it), a folder's files before
-    its subfolders', each sorted by name. Symbolic links to folders are not followed; a folder
-    that cannot be read is passed over, as os.walk does. With os.scandir, whose entries know
-    whether they are folders or links without another system call per file."""
+    its subfolders', each sorted by name, and a message for each entry skipped that could be
+    mistaken for one (the module docstring). A folder that cannot be read is passed over, as
+    os.walk does. With os.scandir, whose entries know whether they are folders or links without
+    another system call per file."""
     directory = os.fspath(root) if directory is None else directory
     try:
         with os.scandir(directory) as found:
@@ -87,10 +103,17 @@ def _walk(root: Path, resolver: ConfigResolver, seen: set[str], directory: str |
                 relative = name if folder == "." else f"{folder}/{name}"
             if matches_any(relative, settings.exclude, _skip(relative, walked)) or not matches_any(relative, settings.include):
                 continue
-            key = _key(Path(entry.path)) if entry.is_symlink() else os.path.join(real, name)
+            if entry.is_symlink():
+                if not _inside(_key(Path(entry.path)), real_root):
+                    yield f"{entry.path}: symbolic link to a file outside {root}; skipped"
+                continue  # inside: the file it points to is checked as itself
+            if not entry.is_file(follow_symlinks=False):
+                yield f"{entry.path}: not a regular file (a FIFO, device or socket); skipped"
+                continue
+            key = os.path.join(real, name)
             if key not in seen:
                 seen.add(key)
                 yield Path(entry.path)
     for entry in folders:
         if not entry.is_symlink() and not _excluded(here / entry.name, resolver, root):
-            yield from _walk(root, resolver, seen, entry.path)
+            yield from _walk(root, resolver, seen, real_root, entry.path)

@@ -57,14 +57,25 @@ def encode(source: Source) -> bytes:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file. Opened without blocking and checked before anything is read:
+    a FIFO would block forever, a device (/dev/zero) never end."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except FileNotFoundError:
         raise InputError(f"{path}: broken or looping symbolic link" if path.is_symlink() else f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(f"{path}: not a regular file (a FIFO, device or socket); not read")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
 
 
 def read(path: Path, encoding: str | None = None) -> Source:
@@ -75,6 +86,9 @@ def write_fixed(path: Path, source: Source, text: str) -> None:
     """Write the fixed text back in the file's own encoding, unless the file is read-only or changed
     since it was read (then nothing is written and InputError says why)."""
     data = encode(source.with_text(text))  # UnicodeEncodeError: the encoding cannot hold a fix
+    if os.path.islink(path):
+        # the link's target may lie outside the tree (a stranger's tree: .git/config); fix the file itself
+        raise InputError(f"{path}: symbolic link; not written through")
     try:
         info = path.stat()
         current = path.read_bytes()

@@ -88,18 +88,30 @@ def _mac(key_: bytes, payload: bytes) -> bytes:
     return hmac.new(key_, payload, hashlib.sha256).digest()
 
 
-def read_sealed(target: Path) -> bytes | None:
-    """What `write_sealed` put in `target`; None when there is none, or it fails its check."""
+def seal(payload: bytes) -> bytes | None:
+    """`payload` behind its MAC; None when there is no secret to seal with."""
+    key_ = secret()
+    return None if key_ is None else _mac(key_, payload) + payload
+
+
+def unseal(data: bytes) -> bytes | None:
+    """What `seal` sealed; None when `data` fails its check (damaged, foreign, planted)."""
     key_ = secret()
     if key_ is None:
         return None
+    mac, payload = data[:_MAC_SIZE], data[_MAC_SIZE:]
+    return payload if hmac.compare_digest(mac, _mac(key_, payload)) else None
+
+
+def read_sealed(target: Path) -> bytes | None:
+    """What `write_sealed` put in `target`; None when there is none, or it fails its check."""
     try:
         with open(target, "rb") as handle:
             data = handle.read()
     except OSError:
         return None
-    mac, payload = data[:_MAC_SIZE], data[_MAC_SIZE:]
-    if not hmac.compare_digest(mac, _mac(key_, payload)):
+    payload = unseal(data)
+    if payload is None:
         discard(target)  # damaged or foreign: made anew
         return None
     used(target)
@@ -108,11 +120,8 @@ def read_sealed(target: Path) -> bytes | None:
 
 def write_sealed(target: Path, payload: bytes, keep: int) -> bool:
     """Keep `payload` in `target`, sealed; False when it cannot be (`replace`)."""
-    key_ = secret()
-    if key_ is None:
-        return False
-    sealed = _mac(key_, payload) + payload
-    return replace(target, lambda temporary: Path(temporary).write_bytes(sealed), keep)
+    sealed = seal(payload)
+    return sealed is not None and replace(target, lambda temporary: Path(temporary).write_bytes(sealed), keep)
 
 
 def discard(target: Path) -> None:

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from lint.files import io as files
+from lint.files import usercache
 from lint.model import Applicability, Edit, Finding, Fix, Severity
 from lint.output.human import Kind, count_kinds
 from lint.packs import compiled
@@ -62,8 +63,10 @@ def kinds_of(rows: list) -> dict[Kind, int]:
 
 
 class ResultCache:
-    """Entries are two lines of JSON: the counts of the findings by kind (lint.output.human.Kind), which is
-    all a run printing statistics reads, then the findings."""
+    """Entries are two lines of JSON: the counts of the findings by kind (lint.output.human.Kind), then
+    the findings, sealed (lint.files.usercache) under the per-machine secret. The folder lies in the
+    tree, which may be a stranger's: an entry planted there (`[]` under a predictable key, to make a
+    gate pass) fails its seal and is a miss, and a cache folder that is a symbolic link is not used."""
 
     def __init__(self, root: Path) -> None:
         self.directory = root / CACHE_DIR
@@ -83,10 +86,16 @@ class ResultCache:
 
     def lookup(self, key: str, *, findings: bool = True) -> tuple[dict[Kind, int], list[Finding] | None] | None:
         """The counts by kind and (when asked for) the findings of an entry; None for a miss."""
+        if os.path.islink(self.directory):
+            return None
         try:
             with open(self._path(key), "rb") as handle:
-                counts = kinds_of(json.loads(handle.readline()))
-                return counts, [_finding(row) for row in json.loads(handle.readline())] if findings else None
+                payload = usercache.unseal(handle.read())
+            if payload is None:
+                return None
+            counts_line, _, rows_line = payload.partition(b"\n")
+            counts = kinds_of(json.loads(counts_line))
+            return counts, [_finding(row) for row in json.loads(rows_line)] if findings else None
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -101,9 +110,12 @@ class ResultCache:
             return
         # ensure_ascii=False leaves no raw line break in JSON: one line each
         lines = json.dumps(counts, ensure_ascii=False) + "\n" + json.dumps([_row(f) for f in findings], ensure_ascii=False) + "\n"
+        sealed = usercache.seal(lines.encode("utf-8"))
+        if sealed is None or os.path.islink(os.path.dirname(path)):
+            return
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            files.replace_aside(Path(path), lambda temporary: Path(temporary).write_text(lines, encoding="utf-8"))
+            files.replace_aside(Path(path), lambda temporary: Path(temporary).write_bytes(sealed))
         except OSError:
             pass  # a cache that cannot be written only costs time
 
@@ -111,6 +123,8 @@ class ResultCache:
 def ensure_folder(root: Path) -> Path | None:
     """The cache folder under `root`, made if need be; None when it cannot be."""
     directory = root / CACHE_DIR
+    if directory.is_symlink():
+        return None  # planted to send the cache's writes out of the tree
     if not directory.is_dir():
         try:
             directory.mkdir(parents=True, exist_ok=True)
@@ -122,8 +136,12 @@ def ensure_folder(root: Path) -> Path | None:
 
 
 def clean(root: Path) -> bool:
-    """Delete the cache under `root`; True if there was one."""
+    """Delete the cache under `root`; True if there was one. A cache folder that is a symbolic link
+    (planted) loses the link, never what it points to."""
     directory = root / CACHE_DIR
+    if directory.is_symlink():
+        directory.unlink()
+        return True
     if not directory.is_dir():
         return False
     import shutil

@@ -1,0 +1,125 @@
+"""A tree written by a stranger (a pull request a CI gate checks, an autofix step) cannot make
+plancheck read or write outside it, block it, or pass the gate with planted files. Each test builds
+the attack as a real tree and runs the real command line in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+POLLUTED = "加强D建工作。##paidbegin##\n推进各项任务。  \n"
+FIXED = "加强党建工作。\n推进各项任务。\n"
+
+
+def _run(*args, cwd, env=None, timeout=60):
+    proc = subprocess.run(
+        [sys.executable, "-m", "lint", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """repo/ (the stranger's tree) beside outside/ (what it must not reach)."""
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "repo" / "corpus").mkdir(parents=True)
+    return tmp_path
+
+
+def test_fix_never_writes_through_a_link_to_a_file_outside_the_tree(tree):
+    target = tree / "outside" / "config"
+    target.write_text(POLLUTED, encoding="utf-8")
+    (tree / "repo" / "corpus" / "cfg.txt").symlink_to("../../outside/config")
+    (tree / "repo" / "corpus" / "doc.txt").write_text(POLLUTED, encoding="utf-8")
+    result = _run("--fix", "corpus", cwd=tree / "repo")
+    assert target.read_text(encoding="utf-8") == POLLUTED
+    assert (tree / "repo" / "corpus" / "doc.txt").read_text(encoding="utf-8") == FIXED
+    assert "corpus/cfg.txt: symbolic link to a file outside corpus; skipped" in result.stderr
+    assert result.returncode == 2
+
+
+def test_a_check_prints_nothing_of_a_file_outside_the_tree(tree):
+    (tree / "outside" / "credentials").write_text("##paidbegin##TOKEN-0123456789\n", encoding="utf-8")
+    (tree / "repo" / "corpus" / "leak.txt").symlink_to("../../outside/credentials")
+    for output_format in ("full", "json", "github"):
+        result = _run("check", "--no-cache", "--output-format", output_format, "corpus", cwd=tree / "repo")
+        assert "TOKEN" not in result.stdout + result.stderr
+        assert result.returncode == 2
+
+
+def test_a_link_inside_the_tree_is_its_target_checked_once_and_never_written(tree):
+    corpus = tree / "repo" / "corpus"
+    (corpus / "b.txt").write_text(POLLUTED, encoding="utf-8")
+    (corpus / "a.txt").symlink_to("b.txt")  # walked first: a link to a file of the tree
+    found = json.loads(_run("check", "--no-cache", "--output-format", "json", "corpus", cwd=tree / "repo").stdout)
+    assert {f["path"] for f in found} == {"corpus/b.txt"}
+    result = _run("--fix", "corpus", cwd=tree / "repo")
+    assert result.returncode == 0, result.stderr
+    assert (corpus / "a.txt").is_symlink() and (corpus / "b.txt").read_text(encoding="utf-8") == FIXED
+    (corpus / "b.txt").write_text(POLLUTED, encoding="utf-8")
+    named = _run("--fix", "corpus/a.txt", cwd=tree / "repo")  # named: read, but never written through
+    assert "corpus/a.txt: symbolic link; not written through" in named.stderr
+    assert named.returncode == 2
+    assert (corpus / "a.txt").is_symlink() and (corpus / "b.txt").read_text(encoding="utf-8") == POLLUTED
+
+
+def test_a_link_named_on_the_command_line_that_points_outside_is_refused(tree):
+    (tree / "outside" / "secret.txt").write_text(POLLUTED, encoding="utf-8")
+    (tree / "repo" / "named.txt").symlink_to("../outside/secret.txt")
+    result = _run("--fix", "named.txt", cwd=tree / "repo")
+    assert result.returncode == 2
+    assert "named.txt: symbolic link to a file outside the current folder; skipped" in result.stderr
+    assert (tree / "outside" / "secret.txt").read_text(encoding="utf-8") == POLLUTED
+
+
+def test_fifos_and_devices_are_skipped_not_opened(tree):
+    corpus = tree / "repo" / "corpus"
+    os.mkfifo(corpus / "pipe.txt")
+    (corpus / "zero.txt").symlink_to("/dev/zero")
+    (corpus / "doc.txt").write_text(POLLUTED, encoding="utf-8")
+    walked = _run("check", "--no-cache", "corpus", cwd=tree / "repo", timeout=30)
+    assert "corpus/pipe.txt: not a regular file (a FIFO, device or socket); skipped" in walked.stderr
+    assert "corpus/zero.txt: symbolic link to a file outside corpus; skipped" in walked.stderr
+    assert walked.returncode == 2
+    named = _run("check", "--no-cache", "corpus/pipe.txt", cwd=tree / "repo", timeout=30)
+    assert named.returncode == 2 and "not a regular file" in named.stderr
+
+
+def test_a_planted_results_cache_does_not_pass_the_gate(tree, tmp_path):
+    """Entries are sealed under the machine's secret: plain `[]` entries under the right keys, and
+    entries sealed on the attacker's own machine, are misses."""
+    repo = tree / "repo"
+    (repo / "corpus" / "doc.txt").write_text(POLLUTED, encoding="utf-8")
+    attacker = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "attacker")}
+    assert _run("corpus", cwd=repo, env=attacker).returncode == 1  # makes the entries, under the keys
+    entries = [p for p in (repo / ".plancheck_cache").rglob("*") if p.is_file() and p.name != ".gitignore"]
+    assert entries
+    planted = subprocess.run(
+        [sys.executable, "-c", "import sys; from lint.files import usercache; sys.stdout.buffer.write(usercache.seal(b'[]\\n[]\\n'))"],
+        capture_output=True,
+        env=attacker,
+        check=True,
+    ).stdout
+    for forged in (b"[]\n[]\n", planted):  # plain, then sealed with the attacker's secret
+        for entry in entries:
+            entry.write_bytes(forged)
+        gate = _run("--output-format", "github", "corpus", cwd=repo)  # this machine: another secret
+        assert gate.returncode == 1, gate.stdout
+        assert "::error" in gate.stdout
+
+
+def test_a_cache_folder_that_is_a_link_is_neither_read_nor_written(tree):
+    repo = tree / "repo"
+    (repo / "corpus" / "doc.txt").write_text(POLLUTED, encoding="utf-8")
+    (tree / "outside" / "cache").mkdir()
+    (repo / ".plancheck_cache").symlink_to("../outside/cache")
+    assert _run("corpus", cwd=repo).returncode == 1
+    assert list((tree / "outside" / "cache").iterdir()) == []
+    cleaned = _run("clean", cwd=repo)
+    assert cleaned.returncode == 0 and not (repo / ".plancheck_cache").exists()
+    assert (tree / "outside" / "cache").is_dir()
