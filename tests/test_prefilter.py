@@ -375,3 +375,18 @@ def test_a_trigger_that_loosened_matches_everywhere_is_left_out_of_the_prefilter
     assert "WD901" not in filter_._rule_triggers and "PW001" in filter_._rule_triggers
     text = "正文。\n" * 4000 + "结尾 \n"
     assert [f.rule for f in engine.check(text, rules)] == ["WD901"]
+
+
+@pytest.mark.parametrize(
+    ("verbose", "plain"),
+    [
+        ("(?x) a  b # a comment, with [ and $\n c", "abc"),
+        ("(?x)[[] z a", "[[]za"),  # a [ first in a class is a member: the class ends at the first ]
+        ("(?x)[] #] x", "[] #]x"),  # a ] first in a class is a member
+        ("(?x)a\\ b\\#c", "a\\ b\\#c"),  # escaped white space and # are the expression's
+    ],
+)
+def test_a_verbose_expression_is_read_as_regex_reads_it(verbose, plain):
+    assert prefilter._plain(verbose) == plain
+    for sample in ("abc", "[za", "]x", " #]x", "a b#c"):
+        assert bool(regex.search(verbose, sample)) == bool(regex.search(plain, sample)), sample

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import weakref
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -83,71 +84,55 @@ _BOUNDED = r"(?<!\\)(?<!\\x)\{(?:(\d+)|(\d*),(\d*))\}"
 _ESCAPED_CODE = r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})"
 
 
+def _tokens(source: str, verbose: bool = False) -> Iterator[tuple[str, bool]]:
+    """The pieces of an expression, each with whether it belongs to a character class: an escape
+    (two characters), a class's opening (`[` or `[^`), or one character. A `]` first in a class is
+    one of its members. `verbose`: a `#` outside a class starts a comment, left out to its line end."""
+    i = 0
+    in_class = first = False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            yield source[i : i + 2], in_class
+            i += 2
+            first = False
+        elif in_class:
+            in_class = first or ch != "]"
+            first = False
+            yield ch, True
+            i += 1
+        elif ch == "[":
+            opening = "[^" if source[i + 1 : i + 2] == "^" else "["
+            in_class = first = True
+            yield opening, True
+            i += len(opening)
+        elif verbose and ch == "#":
+            end = source.find("\n", i)
+            i = len(source) if end == -1 else end
+        else:
+            yield ch, False
+            i += 1
+
+
 def _plain(source: str) -> str:
     """A verbose expression (`(?x)` at its start) as a plain one: white space and `#` comments
     outside classes left out, so that the translation below reads only the expression itself."""
     if not source.startswith("(?x)"):
         return source
-    out = []
-    i = 0
-    in_class = False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            out.append(source[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            if ch == "]" and out[-1] not in ("[", "[^"):
-                in_class = False
-            out.append(ch)
-        elif ch == "[":
-            in_class = True
-            out.append("[^" if source[i + 1 : i + 2] == "^" else "[")
-            i += 2 if source[i + 1 : i + 2] == "^" else 1
-            continue
-        elif ch == "#":
-            end = source.find("\n", i)
-            i = len(source) if end == -1 else end
-            continue
-        elif not ch.isspace():
-            out.append(ch)
-        i += 1
-    return "".join(out)[len("(?x)") :]
+    return "".join(token for token, in_class in _tokens(source[len("(?x)") :], verbose=True) if in_class or not token.isspace())
+
+
+_ANCHORS = {"^", "$", "\\A", "\\Z", "\\z", "\\b", "\\B"}
 
 
 def _without_anchors(source: str) -> str:
-    """`source` less its zero-width anchors (^ $ \\A \\Z \\z \\b \\B): that only adds matches, and
-    Hyperscan gets some of them wrong (`[ \\t]+$` finds nothing in a multi-line text longer than
-    sixteen bytes). `\\A` goes too, though Hyperscan reads it as the start of the text: some kinds
-    apply their triggers to one line at a time (a `toc` heading), where it means the line's start.
-    An expression anchored at the start of the text, loosened, matches at every line end: its rule
-    is better kept out of the prefilter (`prefilter = false`, as LY002 is)."""
-    out = []
-    i = 0
-    in_class = False
-    class_start = 0  # where the members of the class being read begin in `out`
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            if in_class or source[i + 1 : i + 2] not in ("A", "Z", "z", "b", "B"):
-                out.append(source[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            if ch == "]" and len(out) > class_start:  # a ] first in the class is one of its members
-                in_class = False
-            out.append(ch)
-        elif ch == "[":
-            in_class = True
-            out.append("[^" if source[i + 1 : i + 2] == "^" else "[")
-            class_start = len(out)
-            i += 2 if source[i + 1 : i + 2] == "^" else 1
-            continue
-        elif ch not in "^$":
-            out.append(ch)
-        i += 1
-    return "".join(out)
+    """`source` less its zero-width anchors (^ $ \\A \\Z \\z \\b \\B) outside classes: that only adds
+    matches, and Hyperscan gets some of them wrong (`[ \\t]+$` finds nothing in a multi-line text
+    longer than sixteen bytes). `\\A` goes too, though Hyperscan reads it as the start of the text:
+    some kinds apply their triggers to one line at a time (a `toc` heading), where it means the
+    line's start. An expression anchored at the start of the text, loosened, matches at every line
+    end: `_everywhere` then leaves its rule out of the prefilter."""
+    return "".join(token for token, in_class in _tokens(source) if in_class or token not in _ANCHORS)
 
 
 # classes whose Unicode meaning differs between Hyperscan and regex even on the checked
