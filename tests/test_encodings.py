@@ -21,7 +21,15 @@ def _run(*args, cwd):
 
 @pytest.mark.parametrize(
     ("encoding", "bom"),
-    [("utf-8", False), ("utf-8", True), ("utf-16-le", True), ("utf-16-be", True), ("gb18030", False)],
+    [
+        ("utf-8", False),
+        ("utf-8", True),
+        ("utf-16-le", True),
+        ("utf-16-be", True),
+        ("utf-32-le", True),  # its mark begins with UTF-16-LE's: read as that, it was rewritten broken
+        ("utf-32-be", True),
+        ("gb18030", False),
+    ],
 )
 def test_fix_writes_back_in_the_files_own_encoding(tmp_path, encoding, bom):
     path = tmp_path / "doc.txt"
@@ -118,3 +126,24 @@ def test_unknown_encoding_in_configuration_is_an_error(tmp_path):
     (tmp_path / "a.txt").write_text("正文。\n", encoding="utf-8")
     result = _run("a.txt", cwd=tmp_path)
     assert result.returncode == 2 and "unknown encoding 'klingon'" in result.stderr
+
+
+def test_a_clean_utf32_file_is_left_byte_for_byte(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_bytes(encodings.encode(CLEANED, "utf-32-le", True))
+    before = path.read_bytes()
+    assert _run("--fix", "doc.txt", cwd=tmp_path).returncode == 0
+    assert path.read_bytes() == before
+
+
+def test_korean_in_euc_kr_is_refused_not_read_as_chinese(tmp_path):
+    """Its bytes decode as GB18030 into common Han characters, with full confidence by their
+    script; but not into Chinese: few of them are characters Chinese documents use most."""
+    korean = "대한민국 헌법은 국민의 자유와 권리를 보장하며 모든 국민은 법 앞에 평등하다. 정부는 국민의 생활 안정을 위하여 노력한다.\n"
+    path = tmp_path / "ko.txt"
+    path.write_bytes(korean.encode("euc-kr"))
+    before = path.read_bytes()
+    result = _run("--fix", "ko.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "ko.txt: reads as gb18030 but not as Chinese (Korean in EUC-KR, say); skipped" in result.stderr
+    assert path.read_bytes() == before

@@ -123,3 +123,69 @@ def test_a_cache_folder_that_is_a_link_is_neither_read_nor_written(tree):
     cleaned = _run("clean", cwd=repo)
     assert cleaned.returncode == 0 and not (repo / ".plancheck_cache").exists()
     assert (tree / "outside" / "cache").is_dir()
+
+
+CATASTROPHIC = "(a|aa)+$"  # exponential on a run of a's that ends in b
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        f"unless-line = '''{CATASTROPHIC}'''",
+        f"unless-sentence = '''{CATASTROPHIC}'''",
+        f"strip = '''{CATASTROPHIC.replace('$', 'c')}'''",
+    ],
+)
+def test_every_expression_of_a_user_s_pack_is_held_to_the_rule_time_limit(tree, option):
+    """Not only a rule's main expression: its guards too (unless-line ran past 100 s with a limit of 3)."""
+    repo = tree / "repo"
+    pack = repo / "slow.toml"
+    pack.write_text(
+        f"""
+[[rule]]
+id = "WD901"
+name = "slow-guard"
+category = "wording"
+severity = "warning"
+message = "m"
+kind = "pattern"
+pattern = '''甲[a]+b?'''
+{option}
+fix = "safe"
+fix-title = "t"
+description = "What: test."
+[[rule.examples]]
+bad = "甲ab"
+fixed = ""
+[[rule.examples]]
+good = "乙"
+""",
+        encoding="utf-8",
+    )
+    (repo / "plancheck.toml").write_text('rule-packs = ["slow.toml"]\nrule-timeout = 1\n', encoding="utf-8")
+    (repo / "corpus" / "doc.txt").write_text("甲" + "a" * 40 + "b\n", encoding="utf-8")
+    result = _run("check", "--no-cache", "--select", "WD901", "corpus", cwd=repo, timeout=60)
+    assert "ran past the time limit (1 s)" in result.stdout, result.stdout + result.stderr
+
+
+def test_file_names_cannot_forge_output_or_break_a_format(tree):
+    """A line break in a name (`\\n::error …` would be a workflow command of its own) and a name that
+    is not UTF-8 are escaped in every format, which stays valid."""
+    corpus = os.fsencode(tree / "repo" / "corpus")
+    with open(os.path.join(corpus, b"x\n::error title=forged::all clean.txt"), "w", encoding="utf-8") as handle:
+        handle.write(POLLUTED)
+    with open(os.path.join(corpus, b"\xff\xfe.txt"), "w", encoding="utf-8") as handle:
+        handle.write(POLLUTED)
+    repo = tree / "repo"
+    for output_format in ("full", "concise", "github", "json", "sarif", "junit", "gitlab"):
+        result = _run("check", "--no-cache", "--output-format", output_format, "corpus", cwd=repo)
+        assert result.returncode == 1, (output_format, result.stderr)
+        assert not any(line.startswith("::error title=forged") for line in result.stdout.splitlines()), output_format
+        if output_format in ("json", "sarif", "gitlab"):
+            json.loads(result.stdout)
+    names = {f["path"] for f in json.loads(_run("check", "--no-cache", "--output-format", "json", "corpus", cwd=repo).stdout)}
+    assert names == {"corpus/x\\x0a::error title=forged::all clean.txt", "corpus/\\xff\\xfe.txt"}
+    baseline = repo / "baseline.json"
+    assert _run("--write-baseline", baseline, "corpus", cwd=repo).returncode == 0
+    assert json.loads(baseline.read_text(encoding="utf-8"))["findings"]
+    assert _run("--baseline", baseline, "corpus", cwd=repo).returncode == 0

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from lint.config.settings import ConfigResolver, Settings, below, matches_any, relative_to
+from lint.files.io import shown
 
 
 def _excluded(path: Path, resolver: ConfigResolver, walked: Path | None = None) -> bool:
@@ -44,16 +45,16 @@ def discover(paths: list[Path], resolver: ConfigResolver, *, force_exclude: bool
     here = os.path.realpath(os.getcwd())
     for path in paths:
         if not path.exists():
-            yield f"{path}: broken or looping symbolic link" if path.is_symlink() else f"{path}: no such file or directory"
+            yield f"{shown(path)}: broken or looping symbolic link" if path.is_symlink() else f"{shown(path)}: no such file or directory"
             continue
         if force_exclude and _excluded(path, resolver):
             continue
         if path.is_symlink() and not _inside(_key(path), here):
-            yield f"{path}: symbolic link to a file outside the current folder; skipped"
+            yield f"{shown(path)}: symbolic link to a file outside the current folder; skipped"
         elif path.is_dir():
             yield from _walk(path, resolver, seen, os.path.realpath(path))
         elif not path.is_file():
-            yield f"{path}: not a regular file (a FIFO, device or socket); skipped"
+            yield f"{shown(path)}: not a regular file (a FIFO, device or socket); skipped"
         elif _key(path) not in seen:
             seen.add(_key(path))
             yield path
@@ -105,10 +106,10 @@ def _walk(root: Path, resolver: ConfigResolver, seen: set[str], real_root: str, 
                 continue
             if entry.is_symlink():
                 if not _inside(_key(Path(entry.path)), real_root):
-                    yield f"{entry.path}: symbolic link to a file outside {root}; skipped"
+                    yield f"{shown(entry.path)}: symbolic link to a file outside {root}; skipped"
                 continue  # inside: the file it points to is checked as itself
             if not entry.is_file(follow_symlinks=False):
-                yield f"{entry.path}: not a regular file (a FIFO, device or socket); skipped"
+                yield f"{shown(entry.path)}: not a regular file (a FIFO, device or socket); skipped"
                 continue
             key = os.path.join(real, name)
             if key not in seen:

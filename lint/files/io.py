@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -56,24 +57,45 @@ def encode(source: Source) -> bytes:
     return encodings.encode(source.text, source.encoding, source.bom)
 
 
+# what a file name must not carry into a report as it is: control characters (a line break would
+# start a forged GitHub workflow command, `\n::error ...`) and the bytes of a name that is not
+# UTF-8 (decoded by Python as lone surrogates, which no output can encode)
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def shown(path: Path | str) -> str:
+    """A file's name as every output prints it: "/" between components, and what it must not
+    carry escaped (`\\n`, `\\x85`; a byte of a name that is not UTF-8 as `\\xNN`)."""
+    name = path if isinstance(path, str) else path.as_posix()
+
+    def escape(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that did not decode (surrogateescape)
+            return f"\\x{code - 0xDC00:02x}"
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNSHOWABLE.sub(escape, name)
+
+
 def read_bytes(path: Path) -> bytes:
     """The bytes of a regular file. Opened without blocking and checked before anything is read:
     a FIFO would block forever, a device (/dev/zero) never end."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
+        raise InputError(f"{shown(path)}: is a directory") from None
     except FileNotFoundError:
-        raise InputError(f"{path}: broken or looping symbolic link" if path.is_symlink() else f"{path}: no such file") from None
+        what = "broken or looping symbolic link" if path.is_symlink() else "no such file"
+        raise InputError(f"{shown(path)}: {what}") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(f"{shown(path)}: cannot read: {exc.strerror or exc}") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise InputError(f"{path}: not a regular file (a FIFO, device or socket); not read")
+            raise InputError(f"{shown(path)}: not a regular file (a FIFO, device or socket); not read")
         with os.fdopen(fd, "rb", closefd=False) as handle:
             return handle.read()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(f"{shown(path)}: cannot read: {exc.strerror or exc}") from None
     finally:
         os.close(fd)
 
@@ -88,16 +110,16 @@ def write_fixed(path: Path, source: Source, text: str) -> None:
     data = encode(source.with_text(text))  # UnicodeEncodeError: the encoding cannot hold a fix
     if os.path.islink(path):
         # the link's target may lie outside the tree (a stranger's tree: .git/config); fix the file itself
-        raise InputError(f"{path}: symbolic link; not written through")
+        raise InputError(f"{shown(path)}: symbolic link; not written through")
     try:
         info = path.stat()
         current = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read it again before writing: {exc.strerror or exc}") from None
+        raise InputError(f"{shown(path)}: cannot read it again before writing: {exc.strerror or exc}") from None
     if not info.st_mode & 0o222:
-        raise InputError(f"{path}: read-only file; not fixed")
+        raise InputError(f"{shown(path)}: read-only file; not fixed")
     if digest(current) != source.digest:
-        raise InputError(f"{path}: changed while being checked; not written")
+        raise InputError(f"{shown(path)}: changed while being checked; not written")
     write_atomic(path, data)
 
 

@@ -59,17 +59,17 @@ class EnumerationMatcher:
     def _items(self, doc: Document) -> list:
         lines = doc.lines_matching(self.marker) if self.line_triggers else None
         if lines is None:
-            return self._found(doc.text, 0, len(doc.text), 0)
-        return [item for i in lines for item in self._found(doc.text, *doc.line_with_newline(i), 0)]
+            return self._found(doc, 0, len(doc.text))
+        return [item for i in lines for item in self._found(doc, *doc.line_with_newline(i))]
 
-    def _found(self, text: str, start: int, end: int, origin: int) -> list:
-        """The items in text[start:end], at offsets from `origin`."""
+    def _found(self, doc: Document, start: int, end: int) -> list:
+        """The items in doc.text[start:end]."""
         items = []
-        for m in self.marker.finditer(text, start, end):
+        for m in self.marker.finditer(doc.text, start, end, timeout=doc.timeout):
             value = numerals.parse(m.group("n"))
             if value is not None:
                 (a, b), (c, d) = m.span(), m.span("n")
-                items.append((value, a - origin, b - origin, c - origin, d - origin))
+                items.append((value, a, b, c, d))
         return items
 
     def find(self, doc: Document) -> Iterator[Hit]:

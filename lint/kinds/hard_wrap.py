@@ -66,31 +66,34 @@ class HardWrapMatcher:
         # an orphan that may span lines is not found by its first line: every break is looked at
         self.orphan_may_cross = may_cross_lines(self.orphan.source)
 
-    def _prose(self, line: str) -> bool:
+    def _prose(self, line: str, timeout: float | None) -> bool:
         # an item's own marker (一、, 1、) is not clause punctuation: 一、加强党的建设 is a heading
-        marker = self.item.match(line)
-        return self.clause.search(line, marker.end() if marker else 0) is not None
+        marker = self.item.match(line, timeout=timeout)
+        return self.clause.search(line, marker.end() if marker else 0, timeout=timeout) is not None
 
-    def _heading(self, line: str) -> bool:
-        if self.heading.search(line):
+    def _heading(self, line: str, timeout: float | None) -> bool:
+        if self.heading.search(line, timeout=timeout):
             return True
-        return bool(self.item.match(line)) and not self.sentence_end.search(line) and not _open_quotation(line)
+        if not self.item.match(line, timeout=timeout):
+            return False
+        return not self.sentence_end.search(line, timeout=timeout) and not _open_quotation(line)
 
-    def _joinable(self, first: str, second: str, continuing: bool) -> bool:
-        if not self.continue_end.match(first[-1]) or not self.continue_start.match(second):
+    def _joinable(self, first: str, second: str, continuing: bool, timeout: float | None) -> bool:
+        if not self.continue_end.match(first[-1], timeout=timeout) or not self.continue_start.match(second, timeout=timeout):
             return False
-        if not (self._prose(first) and self._prose(second)) or self._heading(first):
+        if not (self._prose(first, timeout) and self._prose(second, timeout)) or self._heading(first, timeout):
             return False
-        if self.item.match(second) or self.lead_in.match(second):
+        if self.item.match(second, timeout=timeout) or self.lead_in.match(second, timeout=timeout):
             return False
-        if self.table_row.search(first) or self.table_row.search(second):
+        if self.table_row.search(first, timeout=timeout) or self.table_row.search(second, timeout=timeout):
             return False
-        return bool(self.soft_end.match(first[-1]) or len(first) >= self.min_length or continuing or _open_quotation(first))
+        soft = self.soft_end.match(first[-1], timeout=timeout)
+        return bool(soft or len(first) >= self.min_length or continuing or _open_quotation(first))
 
-    def _fragment(self, before: str, line: str, after: str) -> bool:
+    def _fragment(self, before: str, line: str, after: str, timeout: float | None) -> bool:
         if not (before and after and len(line) <= self.max_fragment and _FRAGMENT.match(line)):
             return False
-        if not self.continue_end.match(before[-1]) or not self.continue_start.match(after):
+        if not self.continue_end.match(before[-1], timeout=timeout) or not self.continue_start.match(after, timeout=timeout):
             return False
         return _open_quotation(before) or bool(_CLOSING_START.match(after))
 
@@ -105,19 +108,22 @@ class HardWrapMatcher:
         # a trigger match ends on the line after the break, or on the break itself when
         # continue-start matches no character (a lookahead, say)
         breaks = {j for i in wrapped for j in (i - 1, i) if 0 <= j < last}
-        orphans = {doc.line_index(m.start()) for m in self.orphan.finditer(doc.text)}
+        orphans = {doc.line_index(m.start()) for m in self.orphan.finditer(doc.text, timeout=doc.timeout)}
         return sorted(breaks | {i for i in orphans if i < last})
 
     def find(self, doc: Document) -> Iterator[Hit]:
         lines = doc.lines
+        timeout = doc.timeout
         continuing = False
         joined: set[int] = set()  # indexes of lines whose break (to the next line) is joined
         for index in self._breaks(doc):
             if index - 1 not in joined:
                 continuing = False  # the break before was not looked at, so it was not joined
             first, second = lines[index], lines[index + 1]
-            join = bool(first and second) and (self._joinable(first, second, continuing) or bool(self.orphan.match(first)))
-            if not join and index and first and self._fragment(lines[index - 1], first, second):
+            join = bool(first and second) and (
+                self._joinable(first, second, continuing, timeout) or bool(self.orphan.match(first, timeout=timeout))
+            )
+            if not join and index and first and self._fragment(lines[index - 1], first, second, timeout):
                 joined.add(index - 1)
                 join = True
             if join:

@@ -60,7 +60,7 @@ class LineClassifier:
                 continue
             counts: dict[str, int] = {}
             for table in self.when:
-                if all(self._count(counts, name, line) >= need for name, need in table.items()):
+                if all(self._count(counts, name, line, timeout) >= need for name, need in table.items()):
                     if self.min_document_han and doc.prose_han_count() < self.min_document_han:
                         break
                     start, end = doc.line_span(index)
@@ -69,9 +69,9 @@ class LineClassifier:
                     yield Hit(start, end, (Edit(whole[0], whole[1]),), "+".join(found))
                     break
 
-    def _count(self, counts: dict[str, int], name: str, line: str) -> int:
+    def _count(self, counts: dict[str, int], name: str, line: str, timeout: float | None) -> int:
         if name not in counts:
-            counts[name] = len(set(self.cues[name].findall(line, timeout=None)))
+            counts[name] = len(set(self.cues[name].findall(line, timeout=timeout)))
         return counts[name]
 
 

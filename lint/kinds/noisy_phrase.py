@@ -70,20 +70,20 @@ class NoisyPhraseMatcher:
     def find(self, doc: Document) -> Iterator[Hit]:
         folded = doc.folded()
         text = folded.text
-        is_noise = self.noise.fullmatch
+        timeout = doc.timeout
         taken = 0  # end of the last hit: hits do not overlap
-        for m in self.phrase.finditer(text):
+        for m in self.phrase.finditer(text, timeout=timeout):
             if m.start() < taken:
                 continue
             span = self._bracket(text, *m.span())
             if span is None:
-                if not self.noise.search(m.group()):
+                if not self.noise.search(m.group(), timeout=timeout):
                     continue  # a bare phrase counts only when noise was inserted into it
                 span = m.span()
             start, end = span
-            while start > taken and is_noise(text, start - 1, start):
+            while start > taken and self.noise.fullmatch(text, start - 1, start, timeout=timeout):
                 start -= 1
-            while end < len(text) and is_noise(text, end, end + 1):
+            while end < len(text) and self.noise.fullmatch(text, end, end + 1, timeout=timeout):
                 end += 1
             taken = end
             start, end = folded.span(start, end)

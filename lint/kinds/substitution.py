@@ -28,7 +28,7 @@ class SubstitutionMatcher:
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, timeout=doc.timeout):
             right = self.table[m.group()]
             yield Hit(m.start(), m.end(), (replacement_edit(m.start(), m.group(), right),), right)
 

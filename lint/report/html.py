@@ -233,7 +233,7 @@ def collect(
         result = api.fix_document(source.text, settings, item, unsafe=unsafe)
         if suppress.may_have_directives(source.text):  # the fix's first pass honours them but reports no unused ones
             result = result._replace(initial=api.check_document(source.text, settings, item))
-        summary = _summarize(item.as_posix(), source.text, result)
+        summary = _summarize(files.shown(item), source.text, result)
         for f in result.initial:  # a finding of no rule in the set (a timed-out rule's, a directive's) still needs a name
             if f.rule not in corpus.rules:
                 corpus.rules[f.rule] = RuleInfo(f.rule, f.name, f.category, f.severity, "none")

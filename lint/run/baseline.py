@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 import regex
 
+from lint.files import io as files
 from lint.output.human import Located
 
 VERSION = 1
@@ -74,7 +75,8 @@ def write(file: Path, items: Iterable[Located]) -> int:
     counts = Counter(entry(item, file.parent) for item in items)
     rows = [json.dumps({**e._asdict(), "count": counts[e]}, ensure_ascii=False) for e in sorted(counts)]
     findings = "[\n    " + ",\n    ".join(rows) + "\n  ]" if rows else "[]"
-    file.write_text(f'{{\n  "version": {VERSION},\n  "findings": {findings}\n}}\n', encoding="utf-8")
+    # whole or not at all: an error half-way (a name no encoding takes) must not leave it truncated
+    files.write_atomic(file, f'{{\n  "version": {VERSION},\n  "findings": {findings}\n}}\n'.encode())
     return sum(counts.values())
 
 

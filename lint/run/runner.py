@@ -210,7 +210,7 @@ def unified_diff(name: str, old: str, new: str) -> str:
 
 def process_path(path: Path, resolver: ConfigResolver, options: Options) -> Outcome:
     """Read, check or fix, and (with --fix) write one file."""
-    name = path.as_posix()
+    name = files.shown(path)
     settings = resolver.for_file(path)
     encoding = _encoding(options, settings, path)
     try:
@@ -235,7 +235,7 @@ def _lookup(path: Path, settings: Settings, options: Options, encoding: str | No
     if not options.use_cache:
         return data, None
     entry = _Entry.of(files.digest(data), settings, path, encoding)
-    settled = _from_cache(path.as_posix(), path, settings, options, entry, lambda: files.decode(data, str(path), encoding))
+    settled = _from_cache(files.shown(path), path, settings, options, entry, lambda: files.decode(data, str(path), encoding))
     return (data, entry) if settled is None else settled
 
 
