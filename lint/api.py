@@ -81,7 +81,15 @@ def fix_document(text: str, settings: Settings, path: Path | None = None, *, uns
             # each pass's findings, as the directives of its text leave them
             return suppress.apply(current, findings, rules, known)
 
-    return engine.fix(text, rules, unsafe=unsafe, max_deletion=settings.max_deletion, timeout=settings.rule_timeout, keep=keep)
+    return engine.fix(
+        text,
+        rules,
+        unsafe=unsafe,
+        max_deletion=settings.max_deletion,
+        max_insertion=settings.max_insertion,
+        timeout=settings.rule_timeout,
+        keep=keep,
+    )
 
 
 def check_text(text: str, *, path: str | Path | None = None, config: Settings | Mapping[str, Any] | None = None) -> list[Finding]:

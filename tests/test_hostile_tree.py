@@ -189,3 +189,54 @@ def test_file_names_cannot_forge_output_or_break_a_format(tree):
     assert _run("--write-baseline", baseline, "corpus", cwd=repo).returncode == 0
     assert json.loads(baseline.read_text(encoding="utf-8"))["findings"]
     assert _run("--baseline", baseline, "corpus", cwd=repo).returncode == 0
+
+
+GROWING = """
+[[rule]]
+id = "WD901"
+name = "doubling"
+category = "wording"
+severity = "warning"
+message = "m"
+kind = "pattern"
+pattern = '''甲+'''
+replacement = "\\\\g<0>\\\\g<0>"
+fix = "safe"
+fix-title = "t"
+description = "What: test."
+[[rule.examples]]
+bad = "甲"
+fixed = "甲甲"
+[[rule.examples]]
+good = "乙"
+"""
+
+
+def test_a_fix_that_grows_the_text_is_refused_and_the_file_left_as_it_was(tree):
+    """It matches what it inserted: before, a pass that ran into the time limit wrote the text
+    half-grown (37 B to 131 KB), and it grew again on every run; a doubling rule ran out of memory."""
+    repo = tree / "repo"
+    (repo / "grow.toml").write_text(GROWING, encoding="utf-8")
+    (repo / "plancheck.toml").write_text('rule-packs = ["grow.toml"]\n', encoding="utf-8")
+    doc = repo / "corpus" / "doc.txt"
+    doc.write_text("正文甲。\n", encoding="utf-8")
+    result = _run("--fix", "--select", "WD901", "corpus", cwd=repo, timeout=60)
+    assert "most of them by WD901 (raise max-insertion to allow); left unchanged" in result.stderr, result.stderr
+    assert result.returncode == 1
+    assert doc.read_text(encoding="utf-8") == "正文甲。\n"
+
+
+def test_no_fix_is_applied_to_a_text_on_which_a_rule_ran_past_the_time_limit(tree):
+    """The rule that timed out saw part of the text only; fixing the rest would write a text that
+    no full check has seen."""
+    repo = tree / "repo"
+    (repo / "slow.toml").write_text(
+        GROWING.replace("'''甲+'''", "'''(a|aa)+$'''").replace('bad = "甲"', 'bad = "aa"').replace('fixed = "甲甲"', 'fixed = "aaaa"'),
+        encoding="utf-8",
+    )
+    (repo / "plancheck.toml").write_text('rule-packs = ["slow.toml"]\nrule-timeout = 1\n', encoding="utf-8")
+    doc = repo / "corpus" / "doc.txt"
+    doc.write_text("加强D建工作。\n" + "a" * 40 + "b\n", encoding="utf-8")
+    result = _run("--fix", "corpus", cwd=repo, timeout=60)
+    assert "WD901 ran past the time limit (1 s), so no fix is applied (raise rule-timeout to allow); left unchanged" in result.stderr
+    assert doc.read_text(encoding="utf-8") == "加强D建工作。\n" + "a" * 40 + "b\n"

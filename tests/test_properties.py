@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from lint.engine import core as engine
@@ -115,6 +115,9 @@ def test_decode_then_encode_is_lossless(encoding, data, bom):
 @PROFILE
 @given(st.text(max_size=200).filter(lambda t: not any(0xD800 <= ord(c) <= 0xDFFF for c in t)), st.booleans())
 def test_utf16_with_bom_round_trips(text, big_endian):
+    # UTF-16-LE's mark followed by a NUL character is UTF-32-LE's mark: such a "text" (a NUL first)
+    # reads as UTF-32 where it can, and is no document either way
+    assume(big_endian or not text.startswith("\x00"))
     encoding = "utf-16-be" if big_endian else "utf-16-le"
     raw = encodings.encode(text, encoding, True)
     assert encodings.decode(raw) == encodings.Decoded(text, encoding, True)

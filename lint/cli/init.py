@@ -45,6 +45,9 @@ rule-packs = []
 encoding = {}
 # Refuse fixes that would delete more than this share of a document's Han text (1 = no limit).
 max-deletion = 0.2
+# Refuse fixes that would grow a document by more than this share of its length (and 200
+# characters): a fix that inserts what it then matches again would grow it run after run.
+max-insertion = 0.2
 # Seconds one rule may run on one document before it is reported and skipped.
 rule-timeout = 10
 """

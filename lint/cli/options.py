@@ -63,6 +63,12 @@ def add_rules(parser: argparse.ArgumentParser) -> None:
         metavar="SHARE",
         help="refuse fixes that would delete more than this share of a document's Han text (default 0.2; 1 = no limit)",
     )
+    parser.add_argument(
+        "--max-insertion",
+        type=float,
+        metavar="SHARE",
+        help="refuse fixes that would grow a document by more than this share of its length, past 200 characters (default 0.2)",
+    )
     parser.add_argument("--rule-timeout", type=float, metavar="SECONDS", help="time one rule may run on one document (default 10)")
 
 
@@ -79,6 +85,7 @@ def overrides(args: argparse.Namespace) -> dict[str, Any]:
         "extend_select": args.extend_select,
         "ignore": args.ignore,
         "max_deletion": args.max_deletion,
+        "max_insertion": args.max_insertion,
         "rule_timeout": args.rule_timeout,
     }
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from lint.files import encodings
 from lint.files.tomllines import key_line
 from lint.files.tomlload import TomlError, load
-from lint.limits import MAX_DELETION, RULE_TIMEOUT
+from lint.limits import MAX_DELETION, MAX_INSERTION, RULE_TIMEOUT
 from lint.model import SEVERITY_NAMES, Severity
 from lint.packs.load import PackError, RuleSet, load_rules
 from lint.packs.selection import SelectorError, ignored_by, resolve_layer, validate
@@ -39,6 +39,7 @@ KEYS = (
     "rule-packs",
     "encoding",
     "max-deletion",
+    "max-insertion",
     "rule-timeout",
 )
 DEFAULT_INCLUDE = ("*.txt", "*.md")
@@ -78,6 +79,7 @@ class Settings(NamedTuple):
     rule_packs: tuple[Path, ...] = ()
     encoding: tuple[tuple[str, str], ...] = ()
     max_deletion: float = MAX_DELETION
+    max_insertion: float = MAX_INSERTION
     rule_timeout: float = RULE_TIMEOUT
     # the command line's selection, a layer over the file's (None: no --select given)
     cli_select: tuple[str, ...] | None = None
@@ -280,6 +282,8 @@ def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settin
         values["rule_packs"] = packs
     if "max-deletion" in table:
         values["max_deletion"] = _fraction(table["max-deletion"], "max-deletion", where)
+    if "max-insertion" in table:
+        values["max_insertion"] = _fraction(table["max-insertion"], "max-insertion", where)
     if "rule-timeout" in table:
         values["rule_timeout"] = _seconds(table["rule-timeout"], "rule-timeout", where)
     if "encoding" in table:
@@ -392,6 +396,8 @@ class ConfigResolver:
             changes["fail_level"] = o["fail_level"]
         if o.get("max_deletion") is not None:
             changes["max_deletion"] = _fraction(o["max_deletion"], "--max-deletion", "command line")
+        if o.get("max_insertion") is not None:
+            changes["max_insertion"] = _fraction(o["max_insertion"], "--max-insertion", "command line")
         if o.get("rule_timeout") is not None:
             changes["rule_timeout"] = _seconds(o["rule_timeout"], "--rule-timeout", "command line")
         if not changes:

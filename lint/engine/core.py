@@ -10,7 +10,7 @@ from typing import NamedTuple
 from lint.engine import linescope, prefilter
 from lint.engine.document import Document, NewlineMap, han_count
 from lint.kinds.base import LazyPattern
-from lint.limits import MAX_DELETION, RULE_TIMEOUT
+from lint.limits import MAX_DELETION, MAX_INSERTION, MIN_INSERTION, RULE_TIMEOUT
 from lint.model import Applicability, Edit, Finding, Fix, Severity
 from lint.packs.load import Rule, RuleSet
 
@@ -36,11 +36,17 @@ def check(text: str, rules: RuleSet, *, timeout: float | None = RULE_TIMEOUT) ->
 
 
 def _check(text: str, rules: RuleSet, timeout: float | None) -> list[Finding]:
+    return _check_timed(text, rules, timeout)[0]
+
+
+def _check_timed(text: str, rules: RuleSet, timeout: float | None) -> tuple[list[Finding], list[str]]:
+    """`check`'s findings, and the rules that ran past `timeout`."""
     newlines = NewlineMap(text)
     doc = Document(NewlineMap.normalize(text), timeout)
     filter_ = prefilter.for_text(rules, doc.text)
     doc.trigger_lines = filter_.scan(doc.text) if filter_ is not None else None
     findings = []
+    timed_out = []
     for rule in rules:
         candidates = filter_.candidates(doc.trigger_lines, rule.id) if filter_ and doc.trigger_lines is not None else None
         if candidates is not None and rule.matcher.folds:
@@ -51,14 +57,16 @@ def _check(text: str, rules: RuleSet, timeout: float | None) -> list[Finding]:
                 candidates = sorted({*candidates, *folding}) if rule.matcher.line_local else None
         if candidates == []:
             continue  # none of its triggers occurs: it cannot hit
+        doc.guard_timeout = None if rule.trusted else timeout
         try:
             hits = linescope.hits(doc, rule, candidates) if rule.matcher.line_local else list(rule.matcher.find(doc))
         except TimeoutError:
             findings.append(_timed_out(rule, timeout))
+            timed_out.append(rule.id)
             continue
         findings.extend(_finding(rule, hit, doc.text, newlines) for hit in hits)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return findings
+    return findings, timed_out
 
 
 def _timed_out(rule: Rule, timeout: float | None) -> Finding:
@@ -150,7 +158,18 @@ def _too_much_deleted(original: str, deleted: Counter, limit: float) -> str:
         return ""
     culprit = max(deleted, key=lambda rule: deleted[rule])
     what = "all of its Han text" if not after else f"{share:.0%} of its Han text (limit {limit:.0%})"
-    return f"fixes would delete {what}, most of it by {culprit}"
+    return f"fixes would delete {what}, most of it by {culprit} (raise max-deletion to allow)"
+
+
+def _too_much_inserted(original: str, text: str, inserted: Counter, limit: float) -> str:
+    """Whether the fixes grew the text past `limit` (a share of its length, and MIN_INSERTION
+    characters in any case): a fix that inserts what it then matches again would grow it pass
+    after pass, run after run."""
+    grown = len(text) - len(original)
+    if limit >= 1 or grown <= max(MIN_INSERTION, limit * len(original)):
+        return ""
+    culprit = max(inserted, key=lambda rule: inserted[rule])
+    return f"fixes would grow the text by {grown} characters, most of them by {culprit} (raise max-insertion to allow)"
 
 
 def _digest(text: str) -> bytes:
@@ -164,27 +183,34 @@ def fix(
     unsafe: bool = False,
     max_passes: int = MAX_PASSES,
     max_deletion: float = MAX_DELETION,
+    max_insertion: float = MAX_INSERTION,
     timeout: float | None = RULE_TIMEOUT,
     keep: Callable[[str, list[Finding]], list[Finding]] | None = None,
 ) -> FixResult:
     """Fix until nothing applies. On a cycle or at the cap the original text is kept and the result
     says which rules kept changing it. Fixes that together would delete more than `max_deletion`
     of the document's Han text, or all of it, are refused the same way, naming the rule that
-    deleted most: a cleaning tool must not eat a document. `keep` filters each pass's findings (the
+    deleted most: a cleaning tool must not eat a document; and so are fixes that grow it by more
+    than `max_insertion` of its length, and any fixing of a text on which a rule ran past `timeout`
+    (its pass saw only part of what the text holds). `keep` filters each pass's findings (the
     text's suppression directives): what it drops is neither fixed nor reported."""
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     original = text
     seen = {_digest(text): 0}  # each text the loop made, with the pass that made it
     fixed: Counter = Counter()
     deleted_han: Counter = Counter()
+    inserted: Counter = Counter()
     initial: list[Finding] | None = None
     by_pass: list[list[str]] = []  # the rules whose fixes each pass applied
     for _ in range(max_passes):
-        findings = _check(text, rules, timeout)
+        findings, timed_out = _check_timed(text, rules, timeout)
         if keep is not None:
             findings = keep(text, findings)
         if initial is None:
             initial = findings
+        if timed_out:
+            refused = f"{', '.join(timed_out)} ran past the time limit ({timeout:g} s), so no fix is applied (raise rule-timeout to allow)"
+            return FixResult(original, initial, initial, Counter(), refused=refused)
         fixes = [f.fix for f in findings if f.fix is not None and f.fix.applicability in allowed]
         if not fixes:
             refused = _too_much_deleted(original, deleted_han, max_deletion)
@@ -197,7 +223,11 @@ def fix(
         rule_ids = [by_fix[id(a)] for a in applied]
         for fix_, rule_id in zip(applied, rule_ids, strict=True):
             deleted_han[rule_id] += sum(han_count(before[e.start : e.end]) - han_count(e.content) for e in fix_.edits)
+            inserted[rule_id] += sum(len(e.content) - (e.end - e.start) for e in fix_.edits)
         fixed.update(rule_ids)
+        refused = _too_much_inserted(original, text, inserted, max_insertion)
+        if refused:  # at once: a fix that grows the text could make it too large to hold
+            return FixResult(original, initial, initial, Counter(), refused=refused)
         by_pass.append(rule_ids)
         digest = _digest(text)
         if digest in seen:

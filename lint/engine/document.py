@@ -71,12 +71,17 @@ class NewlineMap:
 class Document:
     """The "\n"-only text with line geometry; detection never mutates it."""
 
-    __slots__ = ("text", "line_starts", "timeout", "_lines", "_memo", "trigger_lines")
+    __slots__ = ("text", "line_starts", "timeout", "guard_timeout", "_lines", "_memo", "trigger_lines")
 
     def __init__(self, text: str, timeout: float | None = None) -> None:
         self.text = text
-        # seconds a rule's regular expression may run on this document (None: no limit)
+        # seconds a rule's regular expression may run on this document (None: no limit): its main
+        # scan always, its guards and per-line tests (`guard_timeout`) only where the rule is not
+        # one of plancheck's own, whose expressions the tests hold to linear time: a time limit
+        # costs `regex` 2.5 us a call, which on the many short calls of a kind's guards was a sixth
+        # of a check (benchmarks/compare.py)
         self.timeout = timeout
+        self.guard_timeout = timeout
         self._lines = text.split("\n")
         # each line starts one past the end of the one before, line end included (no loop in
         # Python: a text has tens of thousands of lines, and each pass of the fix loop a new one)

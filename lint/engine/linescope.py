@@ -40,6 +40,7 @@ def hits(doc: Document, rule: Rule, candidates: list[int] | None) -> list[Hit]:
         piece_starts.append(size)
         size += end - start
     part = Document("".join(pieces), doc.timeout)
+    part.guard_timeout = doc.guard_timeout
     found = []
     for hit in rule.matcher.find(part):
         k = bisect.bisect_right(piece_starts, hit.start) - 1

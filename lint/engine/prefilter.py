@@ -244,10 +244,11 @@ class Prefilter:
 _ORDINARY = ("", " ", "\t", "\n", "\u3000", "。", "，", "一", "a", "1")
 
 
-def _everywhere(trigger: Any) -> bool:
-    """Whether the trigger, loosened as the prefilter must (its anchors left out), matches almost
-    anywhere: `[ \\t]+$` becomes every space, `\\A(?:[ \\t]*\\n)+` every line end."""
-    loosened = expressions.compile(_without_anchors(_plain(trigger.source)), trigger.flags)
+def _everywhere(expression: Expression) -> bool:
+    """Whether a trigger, loosened as the prefilter must (its anchors left out), matches almost
+    anywhere: `[ \\t]+$` becomes every space, `\\A(?:[ \\t]*\\n)+` every line end. Asked only
+    when the database is built (the verdicts are kept with it: `regex` parses each in Python)."""
+    loosened = expressions.compile(_without_anchors(_plain(expression[0])), expression[1])
     return any(loosened.search(sample) for sample in _ORDINARY)
 
 
@@ -265,7 +266,7 @@ def _expressions(rules: RuleSet) -> list[Expression]:
                 flags |= hyperscan.HS_FLAG_SINGLEMATCH
             key = key_of(trigger)
             expression = pcre(trigger.source)
-            if expression is None or _everywhere(trigger) or key in out and not out[key][3] & hyperscan.HS_FLAG_SINGLEMATCH:
+            if expression is None or key in out and not out[key][3] & hyperscan.HS_FLAG_SINGLEMATCH:
                 continue  # not prefiltered, or another rule already asks for all its lines
             out[key] = (trigger.source, trigger.flags, expression, flags)
     return list(out.values())
@@ -283,14 +284,17 @@ def _compile(expressions: list[Expression], chosen: list[int]):
 
 
 def _accepted(expressions: list[Expression]) -> tuple[list[int], object | None]:
-    """The expressions Hyperscan can compile (the others leave their rules unfiltered), and their
-    database when they all compile together."""
+    """The expressions worth scanning for that Hyperscan can compile (the others leave their rules
+    unfiltered), and their database when they all compile together."""
+    candidates = [i for i, expression in enumerate(expressions) if not _everywhere(expression)]
+    if not candidates:
+        return [], None
     try:
-        return list(range(len(expressions))), _compile(expressions, list(range(len(expressions))))
+        return candidates, _compile(expressions, candidates)
     except hyperscan.error:
         pass
     accepted = []
-    for i in range(len(expressions)):
+    for i in candidates:
         try:
             _compile(expressions, [i])
             accepted.append(i)

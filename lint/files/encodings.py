@@ -108,12 +108,16 @@ def decode(data: bytes, forced: str | None = None) -> Decoded:
             return Decoded(data.decode(encoding), encoding, bom)
         except UnicodeDecodeError as exc:
             raise DecodeError(f"not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    marked = None  # the first mark the data starts with
     for mark, name in BOMS:
         if data.startswith(mark):
+            marked = marked or name
             try:
                 return Decoded(data[len(mark) :].decode(name), name, True)
             except UnicodeDecodeError:
-                raise DecodeError(f"has a {name} byte-order mark but is not valid {name}") from None
+                continue  # UTF-32-LE's mark is UTF-16-LE's followed by a NUL: that may be the text's
+    if marked is not None:
+        raise DecodeError(f"has a {marked} byte-order mark but is not valid {marked}")
     if b"\x00" in data:
         raise DecodeError("binary file (contains NUL bytes)")
     try:

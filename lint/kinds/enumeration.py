@@ -65,7 +65,7 @@ class EnumerationMatcher:
     def _found(self, doc: Document, start: int, end: int) -> list:
         """The items in doc.text[start:end]."""
         items = []
-        for m in self.marker.finditer(doc.text, start, end, timeout=doc.timeout):
+        for m in self.marker.finditer(doc.text, start, end, timeout=doc.guard_timeout):
             value = numerals.parse(m.group("n"))
             if value is not None:
                 (a, b), (c, d) = m.span(), m.span("n")

@@ -113,7 +113,7 @@ class HardWrapMatcher:
 
     def find(self, doc: Document) -> Iterator[Hit]:
         lines = doc.lines
-        timeout = doc.timeout
+        timeout = doc.guard_timeout
         continuing = False
         joined: set[int] = set()  # indexes of lines whose break (to the next line) is joined
         for index in self._breaks(doc):

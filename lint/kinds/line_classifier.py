@@ -49,9 +49,9 @@ class LineClassifier:
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        timeout = doc.timeout
+        timeout = doc.guard_timeout
         # only lines holding a gate cue can match: find them with one scan per gate cue
-        candidates = sorted({doc.line_index(m.start()) for name in self.gate for m in self.cues[name].finditer(text, timeout=timeout)})
+        candidates = sorted({doc.line_index(m.start()) for name in self.gate for m in self.cues[name].finditer(text, timeout=doc.timeout)})
         for index in candidates:
             line = doc.lines[index]
             if not line.strip() or (self.max_length and len(line) > self.max_length):

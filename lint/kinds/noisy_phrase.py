@@ -70,9 +70,9 @@ class NoisyPhraseMatcher:
     def find(self, doc: Document) -> Iterator[Hit]:
         folded = doc.folded()
         text = folded.text
-        timeout = doc.timeout
+        timeout = doc.guard_timeout
         taken = 0  # end of the last hit: hits do not overlap
-        for m in self.phrase.finditer(text, timeout=timeout):
+        for m in self.phrase.finditer(text, timeout=doc.timeout):
             if m.start() < taken:
                 continue
             span = self._bracket(text, *m.span())

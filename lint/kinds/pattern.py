@@ -138,17 +138,17 @@ class PatternMatcher:
             if self.unless_line is not None:
                 i = doc.line_index(start)
                 if i not in excused_lines:
-                    excused_lines[i] = self.unless_line.search(text, *doc.line_span(i), timeout=doc.timeout) is not None
+                    excused_lines[i] = self.unless_line.search(text, *doc.line_span(i), timeout=doc.guard_timeout) is not None
                 if excused_lines[i]:
                     continue
             if self.unless_sentence is not None:
                 sentence = sentence_span(doc, start, end)
                 if sentence not in excused_sentences:
-                    excused_sentences[sentence] = self.unless_sentence.search(text, *sentence, timeout=doc.timeout) is not None
+                    excused_sentences[sentence] = self.unless_sentence.search(text, *sentence, timeout=doc.guard_timeout) is not None
                 if excused_sentences[sentence]:
                     continue
             if self.strip is not None:
-                edits = tuple(Edit(c.start(), c.end()) for c in self.strip.finditer(text, start, end, timeout=doc.timeout))
+                edits = tuple(Edit(c.start(), c.end()) for c in self.strip.finditer(text, start, end, timeout=doc.guard_timeout))
                 if not edits:
                     continue
             elif self.replacement is None:

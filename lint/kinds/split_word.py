@@ -59,7 +59,7 @@ class SplitWordMatcher:
                 line = index
                 line_start, line_end = doc.line_span(line)
                 line_text = text[line_start:line_end]
-                prose = self.prose.search(line_text, timeout=doc.timeout) is not None
+                prose = self.prose.search(line_text, timeout=doc.guard_timeout) is not None
                 counted, open_quotes = line_start, 0
             if not prose:
                 continue
@@ -67,7 +67,7 @@ class SplitWordMatcher:
             counted = start
             # in the line as it is (its start, what lookbehinds see), from the window's start on
             gap = start - line_start
-            if open_quotes > 0 or self.unless_before.search(line_text, max(0, gap - BEFORE_WINDOW), gap, timeout=doc.timeout):
+            if open_quotes > 0 or self.unless_before.search(line_text, max(0, gap - BEFORE_WINDOW), gap, timeout=doc.guard_timeout):
                 continue
             from lint.engine.segment import word_across  # the dictionary index (and sqlite3): only for a gap in prose
 

@@ -64,7 +64,7 @@ def _squash(text: str) -> str:
 def parse(doc: Document, heading: regex.Pattern, leader: regex.Pattern, numbering: regex.Pattern) -> Contents | None:
     lines = doc.lines
     window = min(len(lines), HEADING_WINDOW)
-    heading_line = next((i for i in range(window) if heading.match(lines[i], timeout=doc.timeout)), None)
+    heading_line = next((i for i in range(window) if heading.match(lines[i], timeout=doc.guard_timeout)), None)
     candidates: list[int] = []
     if heading_line is not None:
         i = heading_line + 1
@@ -77,7 +77,7 @@ def parse(doc: Document, heading: regex.Pattern, leader: regex.Pattern, numberin
     else:
         run: list[int] = []
         for i in range(window):
-            if len(lines[i]) <= MAX_ENTRY_LENGTH and leader.search(lines[i], timeout=doc.timeout):  # the cheap test first
+            if len(lines[i]) <= MAX_ENTRY_LENGTH and leader.search(lines[i], timeout=doc.guard_timeout):  # the cheap test first
                 run.append(i)
                 continue
             if len(run) >= 3:
@@ -96,11 +96,11 @@ def parse(doc: Document, heading: regex.Pattern, leader: regex.Pattern, numberin
     for i in candidates:
         start, _ = doc.line_span(i)
         text = lines[i]
-        m = leader.search(text, timeout=doc.timeout)
+        m = leader.search(text, timeout=doc.guard_timeout)
         body = text[: m.start()] if m else text
-        core = _squash(numbering.sub("", body, count=1, timeout=doc.timeout))
+        core = _squash(numbering.sub("", body, count=1, timeout=doc.guard_timeout))
         entries.append(Entry(i, core, (start + m.start(), start + m.end()) if m else None))
-        if core and (core == title or heading.match(core, timeout=doc.timeout)):
+        if core and (core == title or heading.match(core, timeout=doc.guard_timeout)):
             self_refs.add(i)
     return Contents(title_line, title, tuple(entries), frozenset(self_refs), candidates[-1])
 
@@ -144,7 +144,7 @@ class TocMatcher:
         if contents.title_line is None:
             return
         start, end = doc.line_span(contents.title_line)
-        m = self.count.search(doc.text, start, end, timeout=doc.timeout)
+        m = self.count.search(doc.text, start, end, timeout=doc.guard_timeout)
         if not m:
             return
         stated = numerals.parse(m.group("n"))
@@ -158,7 +158,7 @@ class TocMatcher:
             squashed = _squash(line)
             if squashed:
                 body.add(squashed)
-                body.add(_squash(self.numbering.sub("", line, count=1, timeout=doc.timeout)))
+                body.add(_squash(self.numbering.sub("", line, count=1, timeout=doc.guard_timeout)))
         for entry in self._real_entries(contents):
             if entry.core not in body:
                 start, end = doc.line_span(entry.line)

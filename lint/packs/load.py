@@ -130,6 +130,8 @@ class Rule(NamedTuple):
     # SHA-256 of the pack's bytes the rule was read from: what the results cache keys on, not the
     # file as it is later (it may have been saved since)
     pack_digest: str = ""
+    # one of plancheck's own packs, which its tests check (lint.engine.document: guard_timeout)
+    trusted: bool = False
 
     @property
     def matcher(self) -> Matcher:
@@ -427,15 +429,18 @@ def _expanded(table: dict[str, Any], definitions: dict[str, str]) -> dict[str, A
     return {key: value if key in COMMON_KEYS else expand(value) for key, value in table.items()}
 
 
-def _combine(paths: list[Path], digests: list[str], tables: list[list[dict[str, Any]]], *, check: bool) -> list[Rule]:
+def _combine(paths: list[Path], digests: list[str], tables: list[list[dict[str, Any]]], *, check: bool, builtin: int = 0) -> list[Rule]:
     """The rules of the packs, sorted by id; `check`: every table checked and compiled now (else
-    they were when the rule set was kept), ids and names unique across packs."""
+    they were when the rule set was kept), ids and names unique across packs. The first `builtin`
+    packs are plancheck's own: their rules are trusted."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     names: dict[str, str] = {}
-    for path, digest, pack in zip(paths, digests, tables, strict=True):
+    for index, (path, digest, pack) in enumerate(zip(paths, digests, tables, strict=True)):
         for table in pack:
             rule = compile_rule(table, path, digest) if check else rule_of(table, RuleBody(path, table), digest)
+            if index < builtin:
+                rule = rule._replace(trusted=True)
             if rule.id in seen:
                 raise _fail(path, rule.id, f"duplicate id (already defined in {seen[rule.id]})")
             if rule.name in names:
@@ -457,14 +462,15 @@ def load_rules(extra_packs: tuple[Path, ...] = ()) -> RuleSet:
     """The built-in packs plus user packs, as a compiled rule set: kept per machine (lint.packs.compiled)
     for the packs' bytes, else parsed, checked and compiled now, and kept."""
     paths = [*builtin_pack_paths(), *extra_packs]
+    builtin = len(paths) - len(extra_packs)
     contents = [_read_pack(path) for path in paths]
     digests = [pack_digest(content) for content in contents]
     key = compiled.key_of(digests)
     tables = compiled.read(key)
     if tables is not None and len(tables) == len(paths):
-        return RuleSet(tuple(_combine(paths, digests, tables, check=False)), compiled.Kept(key))
+        return RuleSet(tuple(_combine(paths, digests, tables, check=False, builtin=builtin)), compiled.Kept(key))
     tables = [_tables(path, content) for path, content in zip(paths, contents, strict=True)]
-    rules = _combine(paths, digests, tables, check=True)
+    rules = _combine(paths, digests, tables, check=True, builtin=builtin)
     from lint.engine import core as engine  # noqa: F401 - their own expressions are kept with the rules'
 
     compiled.write(key, tables)

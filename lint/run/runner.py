@@ -167,7 +167,7 @@ def _process(name: str, source: files.Source, settings: Settings, path: Path | N
             return outcome.found(text, findings, options)  # nothing to fix
     result = api.fix_document(text, settings, path, unsafe=options.unsafe)
     if result.refused:
-        outcome.messages.append(f"plancheck: {name}: {result.refused}; left unchanged (raise max-deletion to allow)")
+        outcome.messages.append(f"plancheck: {name}: {result.refused}; left unchanged")
         outcome.failed = True
     if not result.converged:
         # a lint failure (exit 1), not an input error: the file is fine, the rules disagree
