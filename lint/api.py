@@ -67,6 +67,8 @@ def check_document(text: str, settings: Settings, path: Path | None = None) -> l
     findings = engine.check(text, rules, timeout=settings.rule_timeout)
     if not suppress.may_have_directives(text):
         return findings  # without loading every rule, which only directives need
+    if settings.gate:
+        return suppress.not_honoured(text, findings)
     return suppress.apply(text, findings, rules, settings.all_rules())
 
 
@@ -74,7 +76,12 @@ def fix_document(text: str, settings: Settings, path: Path | None = None, *, uns
     """Fix `text` under `settings`; a finding its directives silence is not fixed either."""
     rules = settings.rules_for(path)
     keep = None
-    if suppress.may_have_directives(text):
+    if suppress.may_have_directives(text) and settings.gate:
+
+        def keep(current: str, findings: list[Finding]) -> list[Finding]:
+            return suppress.not_honoured(current, findings)
+
+    elif suppress.may_have_directives(text):
         known = settings.all_rules()
 
         def keep(current: str, findings: list[Finding]) -> list[Finding]:

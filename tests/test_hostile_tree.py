@@ -240,3 +240,98 @@ def test_no_fix_is_applied_to_a_text_on_which_a_rule_ran_past_the_time_limit(tre
     result = _run("--fix", "corpus", cwd=repo, timeout=60)
     assert "WD901 ran past the time limit (1 s), so no fix is applied (raise rule-timeout to allow); left unchanged" in result.stderr
     assert doc.read_text(encoding="utf-8") == "加强D建工作。\n" + "a" * 40 + "b\n"
+
+
+def test_a_hard_linked_file_is_not_split_by_a_fix(tree):
+    """Replacing it would leave its other names with the old text."""
+    corpus = tree / "repo" / "corpus"
+    (corpus / "doc.txt").write_text(POLLUTED, encoding="utf-8")
+    os.link(corpus / "doc.txt", tree / "outside" / "same.txt")
+    result = _run("--fix", "corpus", cwd=tree / "repo")
+    assert result.returncode == 2 and "corpus/doc.txt: has 2 hard links; not fixed" in result.stderr
+    assert (tree / "outside" / "same.txt").read_text(encoding="utf-8") == POLLUTED
+    assert os.stat(corpus / "doc.txt").st_nlink == 2
+
+
+def test_a_file_changed_while_it_is_fixed_is_not_overwritten(tree, monkeypatch):
+    """A `git checkout` between the check and the rename: the new content stays."""
+    from lint.files import io as files
+
+    doc = tree / "repo" / "doc.txt"
+    doc.write_text(POLLUTED, encoding="utf-8")
+    source = files.read(doc)
+    real_fsync = os.fsync
+
+    def checkout_meanwhile(fd):
+        real_fsync(fd)
+        doc.write_text("另一个分支的内容。\n", encoding="utf-8")
+
+    monkeypatch.setattr(os, "fsync", checkout_meanwhile)
+    with pytest.raises(files.InputError, match="changed while being fixed; not written"):
+        files.write_fixed(doc, source, FIXED)
+    monkeypatch.undo()
+    assert doc.read_text(encoding="utf-8") == "另一个分支的内容。\n"
+    assert not [p for p in doc.parent.iterdir() if p.name.endswith(".plancheck-tmp")]
+
+
+def test_a_huge_or_sparse_file_is_refused_before_it_is_read(tree):
+    corpus = tree / "repo" / "corpus"
+    with open(corpus / "huge.txt", "wb") as handle:
+        handle.truncate(2**30)  # 1 GiB of nothing: sparse
+    with open(corpus / "nul.txt", "wb") as handle:
+        handle.truncate(100 * 2**20)
+    result = _run("check", "--no-cache", "corpus", cwd=tree / "repo", timeout=60)
+    assert "corpus/huge.txt: 1024 MiB, larger than a document can be (256 MiB); skipped" in result.stderr
+    assert "corpus/nul.txt: binary file (contains NUL bytes); skipped" in result.stderr
+    assert result.returncode == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file to another user takes root")
+def test_a_fix_run_as_root_keeps_the_file_s_owner_and_extended_attributes(tree):
+    doc = tree / "repo" / "doc.txt"
+    doc.write_text(POLLUTED, encoding="utf-8")
+    os.chown(doc, 4321, 4321)
+    try:
+        os.setxattr(doc, "user.plancheck-test", b"kept")
+    except OSError:
+        pytest.skip("this file system takes no user extended attributes")
+    result = _run("--fix", "doc.txt", cwd=tree / "repo")
+    assert result.returncode == 0, result.stderr
+    assert doc.read_text(encoding="utf-8") == FIXED
+    assert (os.stat(doc).st_uid, os.stat(doc).st_gid) == (4321, 4321)
+    assert os.getxattr(doc, "user.plancheck-test") == b"kept"
+
+
+def test_a_strict_gate_cannot_be_turned_off_by_the_tree_it_checks(tree):
+    """What a tree may legitimately say of itself (a nested configuration, a directive, a planted
+    cache, files under build/) is refused by --strict-gate: only the pinned --config counts."""
+    repo = tree / "repo"
+    (repo / "plancheck.toml").write_text('ignore = ["ALL"]\ninclude = ["*.none"]\n', encoding="utf-8")
+    (repo / "corpus" / "plancheck.toml").write_text('ignore = ["ALL"]\n', encoding="utf-8")
+    (repo / "corpus" / "doc.txt").write_text("<!-- plancheck: disable-file -->\n" + POLLUTED, encoding="utf-8")
+    (repo / "build").mkdir()
+    (repo / "build" / "hidden.txt").write_text(POLLUTED, encoding="utf-8")
+    assert _run("check", ".", cwd=repo).returncode == 0  # the tree turns an ordinary run off
+    gate = _run("check", "--strict-gate", "--output-format", "github", ".", cwd=repo)
+    assert gate.returncode == 1, gate.stdout + gate.stderr
+    assert "file=corpus/doc.txt" in gate.stdout and "Directive not honoured in a strict gate: `disable-file`" in gate.stdout
+    assert "build/: excluded; not checked" in gate.stderr
+    assert not (repo / ".plancheck_cache").exists()
+    pinned = tree / "pinned.toml"
+    pinned.write_text('gate = true\nselect = ["RD"]\n', encoding="utf-8")
+    by_config = _run("check", "--config", pinned, "--output-format", "json", ".", cwd=repo)
+    assert by_config.returncode == 1
+    assert {f["rule"] for f in json.loads(by_config.stdout)} == {"RD001", "unused-suppression"}
+
+
+def test_a_configuration_cannot_name_a_rule_pack_outside_its_project(tree):
+    """A pack outside the project could be any file of the machine, and its parse errors would
+    quote it."""
+    repo = tree / "repo"
+    (tree / "outside" / "credentials").write_text("password = hunter2-SECRET\n", encoding="utf-8")
+    (repo / "plancheck.toml").write_text('rule-packs = ["../outside/credentials"]\n', encoding="utf-8")
+    (repo / "corpus" / "doc.txt").write_text(POLLUTED, encoding="utf-8")
+    result = _run("check", "corpus", cwd=repo)
+    assert result.returncode == 2
+    assert "'rule-packs':" in result.stderr and "lies outside the project folder" in result.stderr
+    assert "SECRET" not in result.stdout + result.stderr

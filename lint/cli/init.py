@@ -50,6 +50,9 @@ max-deletion = 0.2
 max-insertion = 0.2
 # Seconds one rule may run on one document before it is reported and skipped.
 rule-timeout = 10
+# A strict gate over a tree written by others (as --strict-gate, when this file is the one passed
+# with --config): directives are reported, not honoured; no results cache.
+gate = false
 """
 
 

@@ -59,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes (default: the CPUs available; small runs stay in one process)",
     )
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the results cache (.plancheck_cache/)")
+    parser.add_argument(
+        "--strict-gate",
+        action="store_true",
+        help="gate a tree written by others: only --config (or the defaults) counts, directives are reported and not honoured, "
+        "the results cache is not used and what exclude leaves out is listed",
+    )
     parser.add_argument("--since", metavar="REV", help="check only files added or changed since this git revision (and untracked ones)")
     parser.add_argument("--baseline", type=Path, metavar="FILE", help="do not report the findings recorded in this baseline file")
     parser.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in this baseline file and exit 0")
@@ -131,15 +137,17 @@ class Run:
 
 
 def _check_files(run: Run, changed: set[str] | None) -> None:
-    from lint.files.discovery import discover
+    from lint.files.discovery import Excluded, discover
 
     paths = [Path(p) for p in (run.args.paths or ["."])]
-    found = list(discover(paths, run.resolver, force_exclude=run.args.force_exclude))
+    found = list(discover(paths, run.resolver, force_exclude=run.args.force_exclude, list_excluded=run.args.strict_gate))
     if changed is not None:
         found = [item for item in found if isinstance(item, str) or os.path.realpath(item) in changed]
     run.progress = terminal.Progress(len(found), sys.stderr, enabled=sys.stderr.isatty() and not run.args.quiet)
     for item in found:
-        if isinstance(item, str):
+        if isinstance(item, Excluded):
+            run.say(item)
+        elif isinstance(item, str):
             run.progress.advance()
             run.error(item)
     files_found = [item for item in found if not isinstance(item, str)]
@@ -224,7 +232,11 @@ def _check_usage(args: argparse.Namespace) -> None:
 def check_main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     _check_usage(args)
-    overrides = {**options.overrides(args), "fail_level": Severity.parse(args.fail_level) if args.fail_level else None}
+    overrides = {
+        **options.overrides(args),
+        "fail_level": Severity.parse(args.fail_level) if args.fail_level else None,
+        "gate": args.strict_gate,
+    }
     args.encoding = options.encoding(args)
     recorded = None
     if args.baseline:
@@ -236,7 +248,12 @@ def check_main(argv: Sequence[str]) -> int:
         from lint.files import gitdiff
 
         changed = gitdiff.changed_since(args.since)
-    run = Run(args, ConfigResolver(overrides, args.config), overrides)
+    resolver = ConfigResolver(overrides, args.config)
+    if args.config and resolver.for_path(Path.cwd()).gate:
+        args.strict_gate = True  # `gate = true` in the pinned configuration: as --strict-gate
+    if args.strict_gate:
+        args.no_cache = True  # the tree's cache folder is the stranger's too
+    run = Run(args, resolver, overrides)
     if args.paths == ["-"]:
         _check_stdin(run)
     else:

@@ -41,6 +41,7 @@ KEYS = (
     "max-deletion",
     "max-insertion",
     "rule-timeout",
+    "gate",
 )
 DEFAULT_INCLUDE = ("*.txt", "*.md")
 DEFAULT_EXCLUDE = (
@@ -81,6 +82,8 @@ class Settings(NamedTuple):
     max_deletion: float = MAX_DELETION
     max_insertion: float = MAX_INSERTION
     rule_timeout: float = RULE_TIMEOUT
+    # a strict gate over a stranger's tree: its directives are reported, not honoured (lint.api)
+    gate: bool = False
     # the command line's selection, a layer over the file's (None: no --select given)
     cli_select: tuple[str, ...] | None = None
     cli_extend_select: tuple[str, ...] = ()
@@ -196,9 +199,10 @@ def matches(relative: str, pattern: str, skip: int = 0) -> bool:
     return matches_any(relative, (pattern,), skip)
 
 
-def matches_any(relative: str, patterns: tuple[str, ...], skip: int = 0) -> bool:
-    """Whether any of `patterns` matches (see `matches`)."""
-    names, paths = _globs(patterns)
+def matches_any(relative: str, patterns: tuple[str, ...], skip: int = 0, ignore_case: bool = False) -> bool:
+    """Whether any of `patterns` matches (see `matches`); `ignore_case` for file endings (A.TXT is
+    a .txt file)."""
+    names, paths = _globs(patterns, ignore_case)
     parts = relative.split("/")
     if names is not None and any(names.match(part) for part in parts[skip:]):
         return True
@@ -206,7 +210,7 @@ def matches_any(relative: str, patterns: tuple[str, ...], skip: int = 0) -> bool
 
 
 @functools.lru_cache(maxsize=256)
-def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern | None, re.Pattern | None]:
+def _globs(patterns: tuple[str, ...], ignore_case: bool = False) -> tuple[re.Pattern | None, re.Pattern | None]:
     """Patterns without a slash and patterns with one, each kind compiled into one expression (as
     fnmatch.fnmatchcase would match them one by one)."""
     names, paths = [], []
@@ -216,7 +220,8 @@ def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern | None, re.Pattern | N
             paths.append(fnmatch.translate(pattern.removeprefix("./")))
         else:
             names.append(fnmatch.translate(pattern))
-    return (re.compile("|".join(names)) if names else None), (re.compile("|".join(paths)) if paths else None)
+    flags = re.IGNORECASE if ignore_case else 0
+    return (re.compile("|".join(names), flags) if names else None), (re.compile("|".join(paths), flags) if paths else None)
 
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -276,7 +281,11 @@ def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settin
         values["severity"] = tuple((rid, parse_level(level, f"severity.{rid}", where)) for rid, level in sev.items())
     if "rule-packs" in table:
         packs = tuple((base / p).resolve() for p in _strings(table["rule-packs"], "rule-packs", where))
+        project = base.resolve()
         for pack in packs:
+            if not pack.is_relative_to(project):
+                # a configuration in a stranger's tree must not make plancheck read the machine's files
+                raise ConfigError(f"{where}: 'rule-packs': {pack} lies outside the project folder {project}")
             if not pack.is_file():
                 raise ConfigError(f"{where}: 'rule-packs': no such file {pack}")
         values["rule_packs"] = packs
@@ -286,6 +295,10 @@ def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settin
         values["max_insertion"] = _fraction(table["max-insertion"], "max-insertion", where)
     if "rule-timeout" in table:
         values["rule_timeout"] = _seconds(table["rule-timeout"], "rule-timeout", where)
+    if "gate" in table:
+        if not isinstance(table["gate"], bool):
+            raise ConfigError(f"{where}: 'gate' must be true or false")
+        values["gate"] = table["gate"]
     if "encoding" in table:
         enc = table["encoding"]
         if not isinstance(enc, Mapping) or not all(isinstance(v, str) for v in enc.values()):
@@ -339,8 +352,13 @@ class ConfigResolver:
     """Finds the closest configuration above each path, reading each directory once."""
 
     def __init__(self, overrides: Mapping[str, Any] | None = None, config_file: Path | None = None) -> None:
+        """`config_file`: the one configuration for every path. A strict gate (the `gate` override)
+        reads no configuration from the tree it checks: that one, or else the defaults."""
         self._overrides = dict(overrides or {})
-        self._fixed = self._apply(explicit_config(config_file)) if config_file else None
+        if config_file:
+            self._fixed: Settings | None = self._apply(explicit_config(config_file))
+        else:
+            self._fixed = self._apply(Settings()) if self._overrides.get("gate") else None
         self._by_dir: dict[str, Settings] = {}
         self._by_given_dir: dict[str, Settings] = {}
 
@@ -400,6 +418,8 @@ class ConfigResolver:
             changes["max_insertion"] = _fraction(o["max_insertion"], "--max-insertion", "command line")
         if o.get("rule_timeout") is not None:
             changes["rule_timeout"] = _seconds(o["rule_timeout"], "--rule-timeout", "command line")
+        if o.get("gate"):
+            changes["gate"] = True
         if not changes:
             return settings
         return settings._replace(**changes).validate()

@@ -63,6 +63,14 @@ class Directives(NamedTuple):
         return next((s.directive for s in self.spans.get(rule, ()) if s.start <= offset < s.end), None)
 
 
+def not_honoured(text: str, findings: list[Finding]) -> list[Finding]:
+    """`findings` as they are, with a warning at each directive of `text`: a strict gate checks a
+    stranger's tree, where a directive could silence anything."""
+    message = "Directive not honoured in a strict gate: `{}`"
+    notes = [_problem(m.start(), m.end(), message.format(m.group("body").strip())) for m in _DIRECTIVE.finditer(text)]
+    return sorted([*findings, *notes], key=lambda f: (f.start, f.end, f.rule))
+
+
 def _problem(start: int, end: int, message: str) -> Finding:
     return Finding(UNUSED, UNUSED, UNUSED_CATEGORY, Severity.WARNING, message, start, end)
 

@@ -35,12 +35,19 @@ def _skip(relative: str, walked_relative: str | None) -> int:
     return 0
 
 
-def discover(paths: list[Path], resolver: ConfigResolver, *, force_exclude: bool = False) -> Iterator[Path | str]:
+class Excluded(str):
+    """A notice that exclude left a path out (listed by a strict gate), not an error."""
+
+
+def discover(
+    paths: list[Path], resolver: ConfigResolver, *, force_exclude: bool = False, list_excluded: bool = False
+) -> Iterator[Path | str]:
     """Files to check, in a stable order. A path that does not exist is yielded as an error message.
 
     Paths named explicitly are checked even when excluded (so `plancheck examples/` works in a repo
     that excludes examples from its own runs), unless `force_exclude` (what the pre-commit hooks
-    pass, since pre-commit names every staged file)."""
+    pass, since pre-commit names every staged file). `list_excluded`: an Excluded notice for each
+    file or folder exclude leaves out of a walk (a strict gate shows what it did not check)."""
     seen: set[str] = set()
     here = os.path.realpath(os.getcwd())
     for path in paths:
@@ -52,7 +59,7 @@ def discover(paths: list[Path], resolver: ConfigResolver, *, force_exclude: bool
         if path.is_symlink() and not _inside(_key(path), here):
             yield f"{shown(path)}: symbolic link to a file outside the current folder; skipped"
         elif path.is_dir():
-            yield from _walk(path, resolver, seen, os.path.realpath(path))
+            yield from _walk(path, resolver, seen, os.path.realpath(path), list_excluded)
         elif not path.is_file():
             yield f"{shown(path)}: not a regular file (a FIFO, device or socket); skipped"
         elif _key(path) not in seen:
@@ -69,7 +76,9 @@ def _key(path: Path) -> str:
     return os.path.realpath(path)
 
 
-def _walk(root: Path, resolver: ConfigResolver, seen: set[str], real_root: str, directory: str | None = None) -> Iterator[Path | str]:
+def _walk(
+    root: Path, resolver: ConfigResolver, seen: set[str], real_root: str, listed: bool, directory: str | None = None
+) -> Iterator[Path | str]:
     """The files below `root` (walking `directory`, a folder under it), a folder's files before
     its subfolders', each sorted by name, and a message for each entry skipped that could be
     mistaken for one (the module docstring). A folder that cannot be read is passed over, as
@@ -102,7 +111,11 @@ def _walk(root: Path, resolver: ConfigResolver, seen: set[str], real_root: str, 
                 relative = (here / name).as_posix()
             else:
                 relative = name if folder == "." else f"{folder}/{name}"
-            if matches_any(relative, settings.exclude, _skip(relative, walked)) or not matches_any(relative, settings.include):
+            if matches_any(relative, settings.exclude, _skip(relative, walked)):
+                if listed:
+                    yield Excluded(f"{shown(entry.path)}: excluded; not checked")
+                continue
+            if not matches_any(relative, settings.include, ignore_case=True):
                 continue
             if entry.is_symlink():
                 if not _inside(_key(Path(entry.path)), real_root):
@@ -116,5 +129,10 @@ def _walk(root: Path, resolver: ConfigResolver, seen: set[str], real_root: str, 
                 seen.add(key)
                 yield Path(entry.path)
     for entry in folders:
-        if not entry.is_symlink() and not _excluded(here / entry.name, resolver, root):
-            yield from _walk(root, resolver, seen, real_root, entry.path)
+        if entry.is_symlink():
+            continue
+        if _excluded(here / entry.name, resolver, root):
+            if listed and entry.name != ".git":
+                yield Excluded(f"{shown(entry.path)}/: excluded; not checked")
+            continue
+        yield from _walk(root, resolver, seen, real_root, listed, entry.path)

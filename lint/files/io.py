@@ -77,9 +77,15 @@ def shown(path: Path | str) -> str:
     return _UNSHOWABLE.sub(escape, name)
 
 
+MAX_FILE_BYTES = 256 * 2**20  # a document larger than this is not one (a 1 GB sparse file was read whole)
+_HEAD = 4096  # bytes looked at for NULs before the rest is read
+_WIDE_MARKS = tuple(mark for mark, name in encodings.BOMS if name.startswith(("utf-16", "utf-32")))
+
+
 def read_bytes(path: Path) -> bytes:
     """The bytes of a regular file. Opened without blocking and checked before anything is read:
-    a FIFO would block forever, a device (/dev/zero) never end."""
+    a FIFO would block forever, a device (/dev/zero) never end; a file too large to be a document,
+    or one whose first bytes hold a NUL (and no UTF-16 or UTF-32 mark), is not read further."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
@@ -90,10 +96,17 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise InputError(f"{shown(path)}: cannot read: {exc.strerror or exc}") from None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
             raise InputError(f"{shown(path)}: not a regular file (a FIFO, device or socket); not read")
+        if status.st_size > MAX_FILE_BYTES:
+            size, limit = status.st_size // 2**20, MAX_FILE_BYTES // 2**20
+            raise InputError(f"{shown(path)}: {size} MiB, larger than a document can be ({limit} MiB); skipped")
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
+            head = handle.read(_HEAD)
+            if b"\x00" in head and not head.startswith(_WIDE_MARKS):
+                raise InputError(f"{shown(path)}: binary file (contains NUL bytes); skipped")
+            return head + handle.read()
     except OSError as exc:
         raise InputError(f"{shown(path)}: cannot read: {exc.strerror or exc}") from None
     finally:
@@ -116,11 +129,16 @@ def write_fixed(path: Path, source: Source, text: str) -> None:
         current = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{shown(path)}: cannot read it again before writing: {exc.strerror or exc}") from None
-    if not info.st_mode & 0o222:
+    # access, not mode bits alone: a file the user may not write, in a folder they own, would
+    # otherwise be replaced; and root, whom access always lets through, still keeps read-only files
+    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
         raise InputError(f"{shown(path)}: read-only file; not fixed")
+    if info.st_nlink > 1:
+        # replacing it would split the links: the other names would keep the old text
+        raise InputError(f"{shown(path)}: has {info.st_nlink} hard links; not fixed")
     if digest(current) != source.digest:
         raise InputError(f"{shown(path)}: changed while being checked; not written")
-    write_atomic(path, data)
+    replace_user_file(path, lambda handle: handle.write(data), unchanged=source.digest)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -128,25 +146,47 @@ def write_atomic(path: Path, data: bytes) -> None:
     replace_user_file(path, lambda handle: handle.write(data))
 
 
-def replace_user_file(path: Path, write: Callable[[BinaryIO], object]) -> None:
+def replace_user_file(path: Path, write: Callable[[BinaryIO], object], unchanged: bytes | None = None) -> None:
     """Write a user's file by `write(handle)` so that a crash leaves the old file or the new one,
     never a truncated one: into a temporary file beside it, synced to disk, then renamed over it.
     Everything goes through the temporary file's own descriptor, never its name, which someone
     else who can write to the folder could swap for a link. The file's mode is kept, a new one
-    gets what the umask allows. A symbolic link is followed: its target is rewritten and the link
-    stays a link."""
+    gets what the umask allows; its owner and extended attributes are kept where this process may
+    set them (a fix run as root). A symbolic link is followed: its target is rewritten and the link
+    stays a link. `unchanged`: the digest the file must still have right before the rename (a
+    `git checkout` racing the fix is not overwritten with the old branch's fixed text)."""
     path = Path(os.path.realpath(path))
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        status = path.stat()
     except OSError:
-        mode = 0o666 & ~_umask()
+        status = None
+    mode = stat.S_IMODE(status.st_mode) if status is not None else 0o666 & ~_umask()
     with _beside(path) as (fd, temporary):
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
             os.fchmod(handle.fileno(), mode)
+            if status is not None:
+                _keep_owner_and_attributes(path, handle.fileno(), status)
             os.fsync(handle.fileno())
+        if unchanged is not None and digest(path.read_bytes()) != unchanged:
+            raise InputError(f"{shown(path)}: changed while being fixed; not written")
         os.replace(temporary, path)
+
+
+def _keep_owner_and_attributes(path: Path, fd: int, status: os.stat_result) -> None:
+    """Give the new file the old one's owner and extended attributes, where this process may."""
+    if hasattr(os, "fchown") and (status.st_uid, status.st_gid) != (os.geteuid(), os.getegid()):
+        try:
+            os.fchown(fd, status.st_uid, status.st_gid)
+        except OSError:
+            pass  # not ours to give away: the file becomes this user's, as any editor's save does
+    if hasattr(os, "listxattr"):
+        try:
+            for name in os.listxattr(path):
+                os.setxattr(fd, name, os.getxattr(path, name))
+        except OSError:
+            pass  # a file system without them, or one that refuses this one
 
 
 def _umask() -> int:
