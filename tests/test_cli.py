@@ -986,8 +986,9 @@ def test_an_excluded_folder_named_explicitly_is_walked_unless_force_exclude(tmp_
     put(tmp_path, "notes/d.txt", POLLUTED)
     put(tmp_path, "notes/sub/e.txt", POLLUTED)
     assert paths_checked_with_findings("notes", cwd=tmp_path) == ["notes/d.txt", "notes/sub/e.txt"]
-    assert paths_checked_with_findings(".", cwd=tmp_path) == []
-    assert paths_checked_with_findings("--force-exclude", "notes", cwd=tmp_path) == []
+    for args in ((".",), ("--force-exclude", "notes")):  # every file excluded: nothing to check
+        result = plancheck(*args, cwd=tmp_path)
+        assert result.code == 2 and "no file to check in" in result.stderr
 
 
 def test_config_option_disables_discovery(tmp_path):
@@ -1161,3 +1162,34 @@ def test_console_script_fix(tmp_path):
     result = plancheck("--fix", "doc.txt", cwd=tmp_path, script=True)
     assert (result.code, result.stderr) == (0, "Fixing doc.txt\n")
     assert path.read_text(encoding="utf-8") == POLLUTED_FIXED
+
+
+# --------------------------------------------------------------------------------------------------
+# a first argument that is both a subcommand and a path; a run that finds nothing to check
+
+
+@pytest.mark.parametrize("name", ["clean", "rules", "report", "init", "dataset", "rule"])
+def test_a_folder_named_like_a_subcommand_is_never_taken_for_it(tmp_path, name):
+    """`plancheck clean` on a corpus folder `clean/` removed the cache and exited 0: a gate bypass."""
+    put(tmp_path / name, "doc.txt", POLLUTED)
+    plancheck("check", ".", cwd=tmp_path)  # makes a results cache, which `clean` would remove
+    result = plancheck(name, cwd=tmp_path)
+    assert result.code == 2
+    assert f"'{name}' is both a subcommand and a path here: run `plancheck check {name}`" in result.stderr
+    assert (tmp_path / ".plancheck_cache").is_dir()
+    assert not (tmp_path / "plancheck.toml").exists() and not list(tmp_path.glob("*.html"))
+    checked = plancheck("check", name, cwd=tmp_path)
+    assert checked.code == 1 and f"{name}/doc.txt" in checked.stdout
+
+
+def test_folders_with_nothing_to_check_fail_the_run(tmp_path):
+    (tmp_path / "empty").mkdir()
+    put(tmp_path / "pdfs", "scan.pdf", "not text")
+    for folder in ("empty", "pdfs"):
+        result = plancheck("check", folder, cwd=tmp_path)
+        assert result.code == 2
+        assert f"no file to check in {folder} (include: *.txt, *.md)" in result.stderr
+    # pre-commit names files: when every one is excluded, there is simply nothing to do
+    put(tmp_path / "examples", "x.txt", POLLUTED)
+    put(tmp_path, "plancheck.toml", 'exclude = ["examples"]\n')
+    assert plancheck("check", "--force-exclude", "examples/x.txt", cwd=tmp_path).code == 0

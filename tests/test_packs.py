@@ -220,3 +220,11 @@ def test_a_bad_definition_is_refused_with_its_pack(tmp_path, define, message):
     pack = _pack(tmp_path, define + GOOD_RULE)
     with pytest.raises(PackError, match=re.escape(message)):
         load_rules((pack,))
+
+
+def test_a_pack_whose_example_backtracks_without_end_is_refused_at_load_not_hung(tmp_path, monkeypatch):
+    monkeypatch.setattr(packs, "RULE_TIMEOUT", 0.5)  # the limit, shortened for the test
+    body = GOOD_RULE.replace("'''@@cut@@'''", "'''(a|aa)+$'''\nscope = \"line\"").replace('bad = "', 'bad = "' + "a" * 40 + "b ", 1)
+    pack = _pack(tmp_path, body)
+    with pytest.raises(PackError, match=r"rule PW901: example .* ran past 0.5 s: an expression backtracks without end"):
+        load_pack(pack)

@@ -140,8 +140,8 @@ def _check_files(run: Run, changed: set[str] | None) -> None:
     from lint.files.discovery import Excluded, discover
 
     paths = [Path(p) for p in (run.args.paths or ["."])]
-    found = list(discover(paths, run.resolver, force_exclude=run.args.force_exclude, list_excluded=run.args.strict_gate))
-    if changed is not None:
+    found = discovered = list(discover(paths, run.resolver, force_exclude=run.args.force_exclude, list_excluded=run.args.strict_gate))
+    if changed is not None:  # nothing changed since the revision is fine: nothing to check is not
         found = [item for item in found if isinstance(item, str) or os.path.realpath(item) in changed]
     run.progress = terminal.Progress(len(found), sys.stderr, enabled=sys.stderr.isatty() and not run.args.quiet)
     for item in found:
@@ -151,6 +151,10 @@ def _check_files(run: Run, changed: set[str] | None) -> None:
             run.progress.advance()
             run.error(item)
     files_found = [item for item in found if not isinstance(item, str)]
+    if not any(isinstance(item, Path) for item in discovered) and all(path.is_dir() for path in paths):
+        # a gate over folders that hold nothing it checks passes nothing: say so, and fail
+        shown = " ".join(files.shown(path) for path in paths)
+        run.error(f"no file to check in {shown} (include: {', '.join(run.resolver.for_path(paths[0]).include)})")
     outcomes = runner.run_files(
         files_found, run.resolver, run.options(), run.args.jobs, run.overrides, run.args.config, run.progress.advance
     )
@@ -434,6 +438,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in COMMANDS:
+            if argv[0] != "check" and os.path.lexists(argv[0]):
+                # a corpus folder named `clean` must not have its cache removed instead of being checked
+                raise options.UsageError(
+                    f"'{argv[0]}' is both a subcommand and a path here: run `plancheck check {argv[0]}` to check the path, "
+                    f"or `plancheck {argv[0]}` from another folder for the subcommand"
+                )
             return COMMANDS[argv[0]](argv[1:])
         return check_main(argv)
     except options.UsageError as exc:

@@ -18,6 +18,7 @@ from lint.engine import expressions
 from lint.files.tomllines import key_line
 from lint.files.tomlload import TomlError, parse
 from lint.kinds import KINDS
+from lint.limits import RULE_TIMEOUT
 from lint.model import SEVERITY_NAMES, Severity
 from lint.packs import compiled
 from lint.suggest import did_you_mean
@@ -312,25 +313,32 @@ def _check_line_local(rule: Rule, path: Path) -> None:
     """A rule read line by line (pattern's `scope = "line"`, or its kind's nature) must find in
     each of its examples, line by line, what it finds in the whole example; else the engine, which
     runs it only on the lines the prefilter names, would lose or invent findings."""
-    from lint.engine.document import Document
-
     for example in rule.examples:
         text = example.bad if example.bad is not None else example.good
-        whole = [(h.start, h.end, h.edits) for h in rule.matcher.find(Document(text))]
-        by_line = []
-        offset = 0
-        for line in re.findall(r"[^\n]*\n|[^\n]+\Z", text):  # each with its line end, as the engine runs them
-            for h in rule.matcher.find(Document(line)):
-                if h.start > len(line.rstrip("\n")):
-                    continue  # on the empty line after it: not a line of the example
-                edits = tuple(e._replace(start=e.start + offset, end=e.end + offset) for e in h.edits) if h.edits else h.edits
-                by_line.append((h.start + offset, h.end + offset, edits))
-            offset += len(line)
-        if whole != by_line:
-            shown = f"example {text[:40]!r} is matched differently line by line"
-            if rule.kind == "pattern":
-                raise _fail(path, rule.id, f"scope = 'line': {shown}; use scope = 'document'")
-            raise _fail(path, rule.id, f"the {rule.kind} kind reads each line alone, but {shown}: no expression may reach past a line")
+        try:
+            _compare_line_by_line(rule, path, text)
+        except TimeoutError:
+            raise _fail(path, rule.id, f"example {text[:40]!r} ran past {RULE_TIMEOUT:g} s: an expression backtracks without end") from None
+
+
+def _compare_line_by_line(rule: Rule, path: Path, text: str) -> None:
+    from lint.engine.document import Document  # only when a rule set is compiled: a run the cache serves loads no engine
+
+    whole = [(h.start, h.end, h.edits) for h in rule.matcher.find(Document(text, RULE_TIMEOUT))]
+    by_line = []
+    offset = 0
+    for line in re.findall(r"[^\n]*\n|[^\n]+\Z", text):  # each with its line end, as the engine runs them
+        for h in rule.matcher.find(Document(line, RULE_TIMEOUT)):
+            if h.start > len(line.rstrip("\n")):
+                continue  # on the empty line after it: not a line of the example
+            edits = tuple(e._replace(start=e.start + offset, end=e.end + offset) for e in h.edits) if h.edits else h.edits
+            by_line.append((h.start + offset, h.end + offset, edits))
+        offset += len(line)
+    if whole != by_line:
+        shown = f"example {text[:40]!r} is matched differently line by line"
+        if rule.kind == "pattern":
+            raise _fail(path, rule.id, f"scope = 'line': {shown}; use scope = 'document'")
+        raise _fail(path, rule.id, f"the {rule.kind} kind reads each line alone, but {shown}: no expression may reach past a line")
 
 
 def rule_of(table: dict[str, Any], body: RuleBody, pack_digest: str) -> Rule:
