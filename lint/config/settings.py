@@ -248,6 +248,26 @@ def _seconds(value: Any, key: str, where: str) -> float:
     return float(value)
 
 
+def _boolean(value: Any, key: str, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: '{key}' must be true or false")
+    return value
+
+
+# the keys read by one checker each, into the field of their name
+_PLAIN_KEYS = {
+    "select": _strings,
+    "extend-select": _strings,
+    "ignore": _strings,
+    "include": _strings,
+    "fail-level": parse_level,
+    "max-deletion": _fraction,
+    "max-insertion": _fraction,
+    "rule-timeout": _seconds,
+    "gate": _boolean,
+}
+
+
 def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settings:
     where = str(source) if source else "configuration"
     if not isinstance(table, Mapping):
@@ -257,18 +277,11 @@ def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settin
             raise ConfigError(f"{where}: unknown key '{key}'{did_you_mean(key, KEYS)}")
     base = source.parent if source else Path.cwd()
     values: dict[str, Any] = {"source": source}
-    if "select" in table:
-        values["select"] = _strings(table["select"], "select", where)
-    if "extend-select" in table:
-        values["extend_select"] = _strings(table["extend-select"], "extend-select", where)
-    if "ignore" in table:
-        values["ignore"] = _strings(table["ignore"], "ignore", where)
-    if "include" in table:
-        values["include"] = _strings(table["include"], "include", where)
+    for key, read in _PLAIN_KEYS.items():
+        if key in table:
+            values[key.replace("-", "_")] = read(table[key], key, where)
     if "exclude" in table:
         values["exclude"] = DEFAULT_EXCLUDE + _strings(table["exclude"], "exclude", where)
-    if "fail-level" in table:
-        values["fail_level"] = parse_level(table["fail-level"], "fail-level", where)
     if "per-file-ignores" in table:
         pfi = table["per-file-ignores"]
         if not isinstance(pfi, Mapping):
@@ -289,16 +302,6 @@ def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settin
             if not pack.is_file():
                 raise ConfigError(f"{where}: 'rule-packs': no such file {pack}")
         values["rule_packs"] = packs
-    if "max-deletion" in table:
-        values["max_deletion"] = _fraction(table["max-deletion"], "max-deletion", where)
-    if "max-insertion" in table:
-        values["max_insertion"] = _fraction(table["max-insertion"], "max-insertion", where)
-    if "rule-timeout" in table:
-        values["rule_timeout"] = _seconds(table["rule-timeout"], "rule-timeout", where)
-    if "gate" in table:
-        if not isinstance(table["gate"], bool):
-            raise ConfigError(f"{where}: 'gate' must be true or false")
-        values["gate"] = table["gate"]
     if "encoding" in table:
         enc = table["encoding"]
         if not isinstance(enc, Mapping) or not all(isinstance(v, str) for v in enc.values()):

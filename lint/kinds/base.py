@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
     # the interface of every kind's matcher (for type checkers: nothing derives from it)
     class Matcher(Protocol):
-        # True when every hit lies inside one line and depends on nothing but that line's text: the
-        # engine may then run the rule on the lines that hold its anchors, or that a fix changed
+        # True when every hit lies inside one line and depends on nothing but that line's text
+        # (declared, and checked on the rule's examples at load): the engine may then run the rule
+        # on the lines where the prefilter finds one of its triggers
         line_local: bool
         # expressions of which one matches wherever the rule can hit (empty: none known); of a
         # line-local rule, every hit lies on a line where a match of one of them ends. The prefilter

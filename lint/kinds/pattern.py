@@ -40,8 +40,8 @@ OPTIONS = {
 
 
 # Replacement templates are filled in here, not by Match.expand: that calls into the Python half of
-# `regex` (its parser, 20 ms to import), which a run whose expressions were all kept never loads
-# otherwise (lint.programs). The forms read here are groups, `\g<name>` and `\g<number>`, and the
+# `regex` (its parser, 20 ms to import), which a run whose expressions were all rebuilt from the
+# compiled rule set never loads otherwise (lint.engine.expressions). The forms read here are groups, `\g<name>` and `\g<number>`, and the
 # escapes `\\`, `\n` and `\t`; a template with any other escape is left to Match.expand.
 _TEMPLATE_PART = re.compile(r"\\g<(\w+)>|\\([\\nt])|([^\\]+)|(\\)")
 _ESCAPED = {"\\": "\\", "n": "\n", "t": "\t"}

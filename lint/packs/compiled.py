@@ -51,11 +51,18 @@ def code_identity() -> str:
     the Python that runs it and the `regex` extension loaded. An edited checkout is another code."""
     h = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{engine_identity()}".encode())
     package = Path(__file__).resolve().parents[1]  # lint/
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.relative_to(package).as_posix().encode())
+    # every run asks this (the results cache keys on it): strings and os.walk, not pathlib's rglob
+    sources = sorted(
+        os.path.join(folder, name)[len(str(package)) + 1 :]
+        for folder, _, names in os.walk(package)
+        for name in names
+        if name.endswith(".py")
+    )
+    for relative in sources:
+        h.update(relative.encode())
         h.update(b"\0")
         try:
-            h.update(path.read_bytes())
+            h.update((package / relative).read_bytes())
         except OSError:
             h.update(b"unreadable")
     return h.hexdigest()
