@@ -335,3 +335,14 @@ def test_a_configuration_cannot_name_a_rule_pack_outside_its_project(tree):
     assert result.returncode == 2
     assert "'rule-packs':" in result.stderr and "lies outside the project folder" in result.stderr
     assert "SECRET" not in result.stdout + result.stderr
+
+
+def test_a_path_named_through_a_linked_folder_that_leads_outside_is_refused(tree):
+    (tree / "outside" / "sub").mkdir()
+    (tree / "outside" / "sub" / "secret.txt").write_text(POLLUTED, encoding="utf-8")
+    (tree / "repo" / "linked").symlink_to("../outside")
+    for named in ("linked/sub/secret.txt", "linked/sub", "linked"):
+        result = _run("--fix", named, cwd=tree / "repo")
+        assert result.returncode == 2, named
+        assert f"{named}: symbolic link to a file outside the current folder; skipped" in result.stderr
+    assert (tree / "outside" / "sub" / "secret.txt").read_text(encoding="utf-8") == POLLUTED

@@ -3,8 +3,8 @@
 The tree may be a stranger's (a CI gate on a pull request): only regular files are checked, and
 only inside the tree. A walk never follows a symbolic link (a link to a file of the tree is that
 file, checked as itself; one that points outside is reported and skipped), and a FIFO, a device or
-a socket is reported and skipped, never opened. A path named on the command line that is a link
-is read only when it points inside the current folder."""
+a socket is reported and skipped, never opened. A path named on the command line that goes through
+a link (itself, or a folder on its way) is read only when it leads inside the current folder."""
 
 from __future__ import annotations
 
@@ -56,7 +56,8 @@ def discover(
             continue
         if force_exclude and _excluded(path, resolver):
             continue
-        if path.is_symlink() and not _inside(_key(path), here):
+        if _key(path) != os.path.abspath(path) and not _inside(_key(path), here):
+            # the path itself, or a folder on the way to it, is a link that leads out of the tree
             yield f"{shown(path)}: symbolic link to a file outside the current folder; skipped"
         elif path.is_dir():
             yield from _walk(path, resolver, seen, os.path.realpath(path), list_excluded)
