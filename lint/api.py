@@ -37,6 +37,8 @@ def _taken(settings: Settings) -> Settings:
         hash(settings)
     except TypeError:
         settings = settings._replace(**{key: _tuples(value) for key, value in settings._asdict().items() if _is_collection(value)})
+    if not all(isinstance(pack, Path) for pack in settings.rule_packs):
+        settings = settings._replace(rule_packs=tuple(Path(pack) for pack in settings.rule_packs))
     if not all(isinstance(level, Severity) for _, level in settings.severity):
         where = str(settings.source) if settings.source else "Settings"
         levels = tuple(

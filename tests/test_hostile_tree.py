@@ -346,3 +346,47 @@ def test_a_path_named_through_a_linked_folder_that_leads_outside_is_refused(tree
         assert result.returncode == 2, named
         assert f"{named}: symbolic link to a file outside the current folder; skipped" in result.stderr
     assert (tree / "outside" / "sub" / "secret.txt").read_text(encoding="utf-8") == POLLUTED
+
+
+def test_a_planted_fifo_in_the_cache_folders_does_not_hang_a_run(tree, tmp_path):
+    """Cache entries and sealed files are read only when they are regular files: a FIFO under a
+    predictable name would block the run."""
+    repo = tree / "repo"
+    (repo / "corpus" / "doc.txt").write_text(POLLUTED, encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    assert _run("corpus", cwd=repo, env=env).returncode == 1
+    planted = [p for p in (repo / ".plancheck_cache").rglob("*") if p.is_file() and p.name != ".gitignore"]
+    planted += [p for p in (tmp_path / "cache" / "plancheck").glob("ruleset-*")]
+    for path in planted:
+        path.unlink()
+        os.mkfifo(path)
+    result = _run("--output-format", "concise", "corpus", cwd=repo, env=env, timeout=60)
+    assert result.returncode == 1 and "RD001" in result.stdout
+
+
+def test_names_are_escaped_in_messages_too(tree):
+    corpus = os.fsencode(tree / "repo" / "corpus")
+    with open(os.path.join(corpus, b"b\n::error ::pwn.txt"), "wb") as handle:
+        handle.write(b"\xff\xfe\xfd not text \x81\x82")
+    result = _run("check", "--no-cache", "corpus", cwd=tree / "repo")
+    assert result.returncode == 2
+    assert not any(line.startswith("::error ::pwn") for line in (result.stdout + result.stderr).splitlines())
+    assert "corpus/b\\x0a::error ::pwn.txt" in result.stderr
+
+
+def test_the_results_cache_keys_on_the_gate_and_on_every_pack_loaded(tree):
+    """A gate reports the directives a plain check honours; directives are read against every rule
+    loaded, selected or not: both change findings, so both key the cache."""
+    repo = tree / "repo"
+    (repo / "corpus" / "doc.txt").write_text("<!-- plancheck: disable-file -->\n" + POLLUTED, encoding="utf-8")
+    (repo / "plancheck.toml").write_text("gate = false\n", encoding="utf-8")
+    assert _run("check", "corpus", cwd=repo).returncode == 0
+    (repo / "plancheck.toml").write_text("gate = true\n", encoding="utf-8")
+    gated = _run("check", "corpus", cwd=repo)
+    assert gated.returncode == 1 and "Directive not honoured in a strict gate" in gated.stdout
+    (repo / "corpus" / "doc.txt").write_text("<!-- plancheck: disable WD901 -->\n正文。\n", encoding="utf-8")
+    (repo / "plancheck.toml").write_text('select = ["RD"]\n', encoding="utf-8")
+    assert "Unknown rule selector 'WD901'" in _run("check", "--output-format", "concise", "corpus", cwd=repo).stdout
+    (repo / "extra.toml").write_text(GROWING, encoding="utf-8")  # defines WD901, which is not selected
+    (repo / "plancheck.toml").write_text('select = ["RD"]\nrule-packs = ["extra.toml"]\n', encoding="utf-8")
+    assert "Unknown rule selector" not in _run("check", "--output-format", "concise", "corpus", cwd=repo).stdout

@@ -390,3 +390,16 @@ def test_a_verbose_expression_is_read_as_regex_reads_it(verbose, plain):
     assert prefilter._plain(verbose) == plain
     for sample in ("abc", "[za", "]x", " #]x", "a b#c"):
         assert bool(regex.search(verbose, sample)) == bool(regex.search(plain, sample)), sample
+
+
+def test_a_verbose_expression_with_a_named_character_keeps_its_name_and_never_crashes(tmp_path, monkeypatch):
+    r"""`\N{…}` holds spaces that verbose mode must keep; an expression the loosening cannot read is
+    left out of the prefilter rather than raising."""
+    assert prefilter._plain("(?x) \\N{CJK UNIFIED IDEOGRAPH-4E00} 好 # a comment") == "\\N{CJK UNIFIED IDEOGRAPH-4E00}好"
+    pack = tmp_path / "user.toml"
+    pack.write_text(pattern_rule("WD901", "named-character", r"(?x) \N{CJK UNIFIED IDEOGRAPH-4E00} 好", "一好"), encoding="utf-8")
+    rules = load_rules((pack,)).only(["WD901"])
+    text = "正文。\n" * 6000 + "一好\n"
+    assert [f.rule for f in engine.check(text, rules)] == ["WD901"]
+    monkeypatch.setattr(prefilter, "_plain", lambda source: source + "(")  # a loosening regex cannot read
+    assert prefilter._everywhere((r"(?x) a", 0, "", 0)) is True

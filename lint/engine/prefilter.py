@@ -93,8 +93,13 @@ def _tokens(source: str, verbose: bool = False) -> Iterator[tuple[str, bool]]:
     while i < len(source):
         ch = source[i]
         if ch == "\\":
-            yield source[i : i + 2], in_class
-            i += 2
+            # an escape with a braced argument (\N{…}, \p{…}, \x{…}) is one piece: verbose mode
+            # must not take the spaces of a character's name out
+            braced = source[i + 1 : i + 2] in ("N", "p", "P", "x") and source[i + 2 : i + 3] == "{"
+            end = source.find("}", i) + 1 if braced else 0
+            end = end if end > 0 else i + 2
+            yield source[i:end], in_class
+            i = end
             first = False
         elif in_class:
             in_class = first or ch != "]"
@@ -248,7 +253,12 @@ def _everywhere(expression: Expression) -> bool:
     """Whether a trigger, loosened as the prefilter must (its anchors left out), matches almost
     anywhere: `[ \\t]+$` becomes every space, `\\A(?:[ \\t]*\\n)+` every line end. Asked only
     when the database is built (the verdicts are kept with it: `regex` parses each in Python)."""
-    loosened = expressions.compile(_without_anchors(_plain(expression[0])), expression[1])
+    try:
+        loosened = expressions.compile(_without_anchors(_plain(expression[0])), expression[1])
+    except Exception as exc:  # noqa: BLE001 - regex.error: a loosening regex reads otherwise
+        if not expressions.is_bad_expression(exc):
+            raise
+        return True  # left out of the prefilter: the rule runs everywhere, as it would without it
     return any(loosened.search(sample) for sample in _ORDINARY)
 
 

@@ -120,7 +120,7 @@ def _walk(
                 continue
             if entry.is_symlink():
                 if not _inside(_key(Path(entry.path)), real_root):
-                    yield f"{shown(entry.path)}: symbolic link to a file outside {root}; skipped"
+                    yield f"{shown(entry.path)}: symbolic link to a file outside {shown(root)}; skipped"
                 continue  # inside: the file it points to is checked as itself
             if not entry.is_file(follow_symlinks=False):
                 yield f"{shown(entry.path)}: not a regular file (a FIFO, device or socket); skipped"

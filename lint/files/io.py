@@ -97,6 +97,8 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"{shown(path)}: cannot read: {exc.strerror or exc}") from None
     try:
         status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
+            raise InputError(f"{shown(path)}: is a directory")
         if not stat.S_ISREG(status.st_mode):
             raise InputError(f"{shown(path)}: not a regular file (a FIFO, device or socket); not read")
         if status.st_size > MAX_FILE_BYTES:
@@ -113,8 +115,28 @@ def read_bytes(path: Path) -> bytes:
         os.close(fd)
 
 
+def read_kept(path: Path | str) -> bytes | None:
+    """A file plancheck keeps (a cache entry, a sealed file): its bytes, or None when it is missing
+    or not a regular file of a document's size. Not followed if a link, opened without blocking: a
+    FIFO planted under a predictable name would hang the run."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def read(path: Path, encoding: str | None = None) -> Source:
-    return decode(read_bytes(path), str(path), encoding)
+    return decode(read_bytes(path), shown(path), encoding)
 
 
 def write_fixed(path: Path, source: Source, text: str) -> None:
@@ -165,9 +187,9 @@ def replace_user_file(path: Path, write: Callable[[BinaryIO], object], unchanged
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
-            os.fchmod(handle.fileno(), mode)
-            if status is not None:
+            if status is not None:  # first: a change of owner clears the setuid and setgid bits
                 _keep_owner_and_attributes(path, handle.fileno(), status)
+            os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
         if unchanged is not None and digest(path.read_bytes()) != unchanged:
             raise InputError(f"{shown(path)}: changed while being fixed; not written")
@@ -183,10 +205,14 @@ def _keep_owner_and_attributes(path: Path, fd: int, status: os.stat_result) -> N
             pass  # not ours to give away: the file becomes this user's, as any editor's save does
     if hasattr(os, "listxattr"):
         try:
-            for name in os.listxattr(path):
-                os.setxattr(fd, name, os.getxattr(path, name))
+            names = os.listxattr(path)
         except OSError:
-            pass  # a file system without them, or one that refuses this one
+            return  # a file system without them
+        for name in names:
+            try:
+                os.setxattr(fd, name, os.getxattr(path, name))
+            except OSError:
+                pass  # one this process may not set (security.*, trusted.*): the others still go
 
 
 def _umask() -> int:

@@ -105,10 +105,8 @@ def unseal(data: bytes) -> bytes | None:
 
 def read_sealed(target: Path) -> bytes | None:
     """What `write_sealed` put in `target`; None when there is none, or it fails its check."""
-    try:
-        with open(target, "rb") as handle:
-            data = handle.read()
-    except OSError:
+    data = files.read_kept(target)
+    if data is None:
         return None
     payload = unseal(data)
     if payload is None:

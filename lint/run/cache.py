@@ -30,6 +30,9 @@ def rules_identity(rules: RuleSet, timeout: float | None) -> str:
     """A digest of everything about a rule set that can change a finding."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{compiled.code_identity()}|{FORMAT}|{timeout}".encode())
+    if rules.kept is not None:
+        # every pack loaded, selected or not: directives are read against all of their rules
+        h.update(f"|packs:{rules.kept.key}".encode())
     for source, digest in sorted({(r.source, r.pack_digest) for r in rules}):
         h.update(f"{source}|{digest}".encode())  # the bytes its rules were read from
     for rule in rules:
@@ -89,8 +92,8 @@ class ResultCache:
         if os.path.islink(self.directory):
             return None
         try:
-            with open(self._path(key), "rb") as handle:
-                payload = usercache.unseal(handle.read())
+            data = files.read_kept(self._path(key))
+            payload = usercache.unseal(data) if data is not None else None
             if payload is None:
                 return None
             counts_line, _, rows_line = payload.partition(b"\n")

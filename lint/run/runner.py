@@ -104,8 +104,10 @@ class _Entry(NamedTuple):
     def of(cls, digest: bytes, settings: Settings, path: Path | None, encoding: str | None) -> _Entry:
         store = _store(settings.root)
         identity = _identity(settings.rules_for(path), settings.rule_timeout)
-        # findings are offsets into the decoded text: bytes read in another encoding are another entry
-        return cls(store, store.key(digest, identity, f"check:{encoding or ''}"), encoding)
+        # findings are offsets into the decoded text: bytes read in another encoding are another
+        # entry; a strict gate reports directives that a plain check honours
+        mode = f"check:{encoding or ''}:{'gate' if settings.gate else ''}"
+        return cls(store, store.key(digest, identity, mode), encoding)
 
 
 def _encoding(options: Options, settings: Settings, path: Path | None) -> str | None:
@@ -218,7 +220,7 @@ def process_path(path: Path, resolver: ConfigResolver, options: Options) -> Outc
         if isinstance(found, Outcome):
             return found
         data, entry = found
-        source = files.decode(data, str(path), encoding)
+        source = files.decode(data, files.shown(path), encoding)
     except files.InputError as exc:
         outcome = Outcome(name, path)
         outcome.error(str(exc))
@@ -235,7 +237,7 @@ def _lookup(path: Path, settings: Settings, options: Options, encoding: str | No
     if not options.use_cache:
         return data, None
     entry = _Entry.of(files.digest(data), settings, path, encoding)
-    settled = _from_cache(files.shown(path), path, settings, options, entry, lambda: files.decode(data, str(path), encoding))
+    settled = _from_cache(files.shown(path), path, settings, options, entry, lambda: files.decode(data, files.shown(path), encoding))
     return (data, entry) if settled is None else settled
 
 
