@@ -1,0 +1,121 @@
+"""Variant generators: each family's artifacts built from a small grammar (bracket × noise × brand
+× phrase × position …) and put into real clean paragraphs, and its traps: legitimate text of the
+same shape that must come out untouched.
+
+A family is a module in this package with `FAMILY` (its name), `CATEGORY` (the category its
+findings carry) and two generators of `Case`s, `artifacts(rng, hosts)` and `traps(rng, hosts)`.
+tests/test_variants.py runs every family in CI (bounded by PLANCHECK_VARIANTS);
+benchmarks/quality.py scores them for RESULTS.md."""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import pkgutil
+import random
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
+from typing import NamedTuple
+
+import regex
+
+from lint.engine import core as engine
+from lint.packs.load import RuleSet
+
+CLEAN = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "real" / "clean"
+# a host paragraph: one line of ordinary prose, long enough to hold an artifact mid-sentence
+_PROSE = regex.compile(r"^[^\s#<>|（(一二三四五六七八九十第]\S{24,160}。$")
+
+
+class Case(NamedTuple):
+    """One generated document and what a perfect plancheck does with it."""
+
+    text: str
+    fixed: str  # the exact output of --fix
+    fixed_unsafe: str  # the exact output of --fix --unsafe-fixes
+    # where the artifacts lie in `text`; one finding of the family's category must overlap each.
+    # Empty for a trap, where no finding of the category may appear at all
+    spans: tuple[tuple[int, int], ...] = ()
+    what: str = ""  # the grammar's choices, for the failure message
+
+
+class Outcome(NamedTuple):
+    found: int  # artifacts with a finding (a trap: findings of the category, false ones)
+    artifacts: int
+    exact: bool  # both fix outputs as expected
+    outside: int  # characters changed outside the artifacts' spans
+
+
+@lru_cache(maxsize=1)
+def hosts() -> tuple[str, ...]:
+    """Prose lines of the real laws, the clean text every artifact is put into."""
+    lines = []
+    for path in sorted(CLEAN.glob("*.txt")):
+        lines += [line for line in path.read_text(encoding="utf-8").splitlines() if _PROSE.match(line)]
+    return tuple(dict.fromkeys(lines))
+
+
+def document(rng: random.Random, hosts: tuple[str, ...], middle: str, *, title: bool = True) -> tuple[str, int]:
+    """A document of real paragraphs with the line `middle` among them (it holds the artifact), and
+    the offset where `middle` starts."""
+    before = [rng.choice(hosts) for _ in range(rng.randint(0, 2))]
+    after = [rng.choice(hosts) for _ in range(rng.randint(0, 2))]
+    if title:
+        before.insert(0, rng.choice(TITLES))
+    head = "".join(line + "\n" for line in before)
+    return head + middle + "\n" + "".join(line + "\n" for line in after), len(head)
+
+
+def split_sentences(line: str) -> list[int]:
+    """Offsets just after each sentence or clause mark inside a line, where an artifact may go."""
+    return [m.end() for m in regex.finditer(r"[，；。：]", line) if m.end() < len(line)]
+
+
+TITLES = ("2025年度工作总结", "关于进一步加强基层治理工作的实施方案", "在全县工作会议上的讲话", "区住房和城乡建设局工作计划")
+
+
+def families() -> dict[str, ModuleType]:
+    out = {}
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        out[module.FAMILY] = module
+    return dict(sorted(out.items()))
+
+
+def cases(module: ModuleType, which: str, count: int, seed: int = 0) -> Iterator[Case]:
+    rng = random.Random(f"{module.FAMILY}/{which}/{seed}")
+    make: Callable = getattr(module, which)
+    for _ in range(count):
+        yield make(rng, hosts())
+
+
+def _outside(text: str, got: str, spans: tuple[tuple[int, int], ...]) -> int:
+    """Characters of `text` outside every span that `got` lost or changed, plus insertions away
+    from the spans."""
+    def inside(i1: int, i2: int) -> bool:
+        return any(start <= i1 and i2 <= end for start, end in spans)
+
+    changed = 0
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, text, got, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if i1 == i2:
+            changed += 0 if inside(i1, i1) else j2 - j1
+        else:
+            changed += sum(1 for i in range(i1, i2) if not inside(i, i + 1))
+    return changed
+
+
+def evaluate(case: Case, rules: RuleSet, category: str) -> Outcome:
+    findings = [f for f in engine.check(case.text, rules) if f.category == category]
+    if case.spans:
+        found = sum(1 for start, end in case.spans if any(f.start < end and start < f.end for f in findings))
+    else:
+        found = len(findings)
+    safe = engine.fix(case.text, rules).text
+    unsafe = engine.fix(case.text, rules, unsafe=True).text
+    exact = safe == case.fixed and unsafe == case.fixed_unsafe
+    outside = max(_outside(case.text, safe, case.spans), _outside(case.text, unsafe, case.spans))
+    return Outcome(found, len(case.spans), exact, outside)
