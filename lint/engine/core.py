@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
-from lint.engine import linescope, prefilter
+from lint.engine import linescope, prefilter, script
 from lint.engine.document import Document, NewlineMap, han_count
 from lint.kinds.base import LazyPattern
 from lint.limits import MAX_DELETION, MAX_INSERTION, MIN_INSERTION, RULE_TIMEOUT
@@ -40,14 +40,20 @@ def _check(text: str, rules: RuleSet, timeout: float | None) -> list[Finding]:
 
 
 def _check_timed(text: str, rules: RuleSet, timeout: float | None) -> tuple[list[Finding], list[str]]:
-    """`check`'s findings, and the rules that ran past `timeout`."""
+    """`check`'s findings, and the rules that ran past `timeout`. plancheck's own rules read a text
+    in traditional script through its simplified view; a user's rules read the text as written
+    (they may be written for either script)."""
     newlines = NewlineMap(text)
-    doc = Document(NewlineMap.normalize(text), timeout)
-    filter_ = prefilter.for_text(rules, doc.text)
-    doc.trigger_lines = filter_.scan(doc.text) if filter_ is not None else None
+    norm = NewlineMap.normalize(text)
+    view = script.simplified_view(norm)
+    documents: dict[bool, tuple[Document, prefilter.Prefilter | None]] = {}
     findings = []
     timed_out = []
     for rule in rules:
+        on_view = view is not None and rule.trusted and not getattr(rule.matcher, "as_written", False)
+        if on_view not in documents:
+            documents[on_view] = _document(view if on_view else norm, rules, timeout)
+        doc, filter_ = documents[on_view]
         candidates = filter_.candidates(doc.trigger_lines, rule.id) if filter_ and doc.trigger_lines is not None else None
         if candidates is not None and rule.matcher.folds:
             folding = doc.folding_lines()
@@ -64,9 +70,16 @@ def _check_timed(text: str, rules: RuleSet, timeout: float | None) -> tuple[list
             findings.append(_timed_out(rule, timeout))
             timed_out.append(rule.id)
             continue
-        findings.extend(_finding(rule, hit, doc.text, newlines) for hit in hits)
+        findings.extend(_finding(rule, hit, norm, view if on_view else None, newlines) for hit in hits)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings, timed_out
+
+
+def _document(text: str, rules: RuleSet, timeout: float | None) -> tuple[Document, prefilter.Prefilter | None]:
+    doc = Document(text, timeout)
+    filter_ = prefilter.for_text(rules, doc.text)
+    doc.trigger_lines = filter_.scan(doc.text) if filter_ is not None else None
+    return doc, filter_
 
 
 def _timed_out(rule: Rule, timeout: float | None) -> Finding:
@@ -81,17 +94,20 @@ def _timed_out(rule: Rule, timeout: float | None) -> Finding:
     )
 
 
-def _finding(rule: Rule, hit, norm_text: str, newlines: NewlineMap) -> Finding:
+def _finding(rule: Rule, hit, norm_text: str, view: str | None, newlines: NewlineMap) -> Finding:
+    """The finding of `hit`, made on `view` (the simplified view of a text in traditional script)
+    or on `norm_text` itself, in the original text's offsets and script."""
     fix = None
     if hit.edits and rule.fix != "none":
-        edits = tuple(Edit(newlines.to_original(e.start), newlines.to_original(e.end), newlines.content(e.content)) for e in hit.edits)
+        edits = hit.edits if view is None else tuple(script.traditional_edit(norm_text, view, e) for e in hit.edits)
+        edits = tuple(Edit(newlines.to_original(e.start), newlines.to_original(e.end), newlines.content(e.content)) for e in edits)
         fix = Fix(edits, Applicability(rule.fix), rule.fix_title)
     return Finding(
         rule=rule.id,
         name=rule.name,
         category=rule.category,
         severity=rule.severity,
-        message=rule.render_message(norm_text[hit.start : hit.end], hit.detail),
+        message=rule.render_message(norm_text[hit.start : hit.end], hit.detail if view is None else script.traditional(hit.detail)),
         start=newlines.to_original(hit.start),
         end=newlines.to_original(hit.end),
         fix=fix,

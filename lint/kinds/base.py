@@ -31,6 +31,9 @@ if TYPE_CHECKING:
         # True when it reads the NFKC-folded text: its triggers then hold only where folding changed
         # nothing (the prefilter scans the text as it is)
         folds: bool
+        # optional, True when it must read a text in traditional script as written rather than
+        # through its simplified view (absent: False)
+        as_written: bool
 
         def find(self, doc: Document) -> Iterator[Hit]: ...
 

@@ -86,6 +86,9 @@ def _latin_bytes(text: str) -> bytes | None:
 
 class MojibakeMatcher:
     folds = False
+    # mojibake looks like traditional characters: it is read as written, never through the
+    # simplified view of a traditional text
+    as_written = True
     line_triggers = ()
 
     def __init__(self, options: dict) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import NamedTuple
 
+import opencc
 import regex
 
 from lint.engine import core as engine
@@ -84,11 +85,32 @@ def families() -> dict[str, ModuleType]:
     return dict(sorted(out.items()))
 
 
-def cases(module: ModuleType, which: str, count: int, seed: int = 0) -> Iterator[Case]:
-    rng = random.Random(f"{module.FAMILY}/{which}/{seed}")
+SCRIPTS = ("simplified", "traditional")
+
+
+def cases(module: ModuleType, which: str, count: int, seed: int = 0, script: str = "simplified") -> Iterator[Case]:
+    """`count` cases of a family's `which` ("artifacts" or "traps"), in simplified script or, the
+    same grammar's output converted whole by OpenCC, in traditional script (every family must
+    work in both)."""
+    rng = random.Random(f"{module.FAMILY}/{which}/{seed}/{script}")
     make: Callable = getattr(module, which)
-    for _ in range(count):
-        yield make(rng, hosts())
+    made = 0
+    while made < count:
+        case = make(rng, hosts())
+        if script == "traditional":
+            case = _traditional(case)
+            if case is None:
+                continue
+        made += 1
+        yield case
+
+
+def _traditional(case: Case) -> Case | None:
+    convert = opencc.OpenCC("s2t").convert
+    text = convert(case.text)
+    if len(text) != len(case.text):
+        return None  # a phrase of another length: the spans would not hold
+    return Case(text, convert(case.fixed), convert(case.fixed_unsafe), case.spans, case.what + " (traditional)")
 
 
 def _outside(text: str, got: str, spans: tuple[tuple[int, int], ...]) -> int:
