@@ -1193,3 +1193,10 @@ def test_folders_with_nothing_to_check_fail_the_run(tmp_path):
     put(tmp_path / "examples", "x.txt", POLLUTED)
     put(tmp_path, "plancheck.toml", 'exclude = ["examples"]\n')
     assert plancheck("check", "--force-exclude", "examples/x.txt", cwd=tmp_path).code == 0
+
+
+def test_a_merged_rule_id_names_the_rule_that_took_it_over(tmp_path):
+    put(tmp_path, "a.txt", "一、总体要求\n")
+    result = plancheck("check", "--ignore", "ST011", "a.txt", cwd=tmp_path)
+    assert result.code == 2
+    assert "rule 'ST011' is now part of ST005" in result.stderr

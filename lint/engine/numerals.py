@@ -1,17 +1,22 @@
-"""Ordinals as written in official documents: 一…九十九 and 1…999, read and written back."""
+"""Ordinals as written in official documents: 一…九十九, 1…999 (also in full-width digits) and
+①…⑳, read and written back in the same script."""
 
 from __future__ import annotations
 
 import functools
 
 _DIGITS = "零一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 # a document's items repeat a few dozen numerals thousands of times
 @functools.lru_cache(maxsize=1024)
 def parse(numeral: str) -> int | None:
-    if numeral.isdigit():
-        return int(numeral)
+    if len(numeral) == 1 and numeral in _CIRCLED:
+        return _CIRCLED.index(numeral) + 1
+    if numeral.isdecimal():
+        return int(numeral)  # ASCII or full-width digits alike
     if not numeral or any(ch not in _DIGITS + "十" for ch in numeral):
         return None
     if "十" not in numeral:
@@ -22,11 +27,16 @@ def parse(numeral: str) -> int | None:
     return (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(units) if units else 0)
 
 
-def write(value: int, like: str) -> str:
-    """`value` in the script of `like` (Arabic or Chinese)."""
-    if like.isdigit():
-        return str(value)
+def write(value: int, like: str) -> str | None:
+    """`value` in the script of `like` (Arabic, full-width, circled or Chinese); None where that
+    script has no such numeral."""
+    if like in _CIRCLED:
+        return _CIRCLED[value - 1] if value <= len(_CIRCLED) else None
+    if like.isdecimal():
+        return str(value) if like.isascii() else str(value).translate(_FULL_WIDTH)
     if value < 10:
         return _DIGITS[value]
+    if value >= 100:
+        return None
     tens, units = divmod(value, 10)
     return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[units] if units else "")

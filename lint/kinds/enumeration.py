@@ -1,10 +1,12 @@
-"""`enumeration`: ordinal sequences (一是…二是…, 一、…, （一）…, 1.…) checked for repeats and gaps.
+"""`enumeration`: ordinal sequences in every style (一、 （一） 1. （1） ① … and 一是 一要 第一，…)
+checked for repeats and gaps.
 
-Keys: `marker` (a regex whose group `n` is the numeral), `scope` (`line`: each paragraph is its
-own sequence, as 一是/二是 lists are; `document`: one sequence that restarts whenever it comes
-back to one, as headings do in each section), and `check` (`duplicate` or `gap`). A repeated
-ordinal right after its twin, in a sequence that is otherwise consecutive, gets a fix that
-renumbers it and the items after it; the fix is unsafe because the author may have meant
+Keys: `headings` and `clauses`, tables of style name = marker (a regex whose group `n` is the
+numeral), and `check` (`duplicate` or `gap`). A heading style's items run through the document as
+one sequence that restarts whenever it comes back to one, as headings do in each section; a
+clause style's items run inside one paragraph (一是/二是 lists) and restart in the next. A
+repeated ordinal right after its twin, in a sequence that is otherwise consecutive, gets a fix
+that renumbers it and the items after it; the fix is unsafe because the author may have meant
 something else. Gaps are only reported.
 """
 
@@ -14,14 +16,17 @@ from collections.abc import Iterator
 
 from lint.engine import numerals
 from lint.engine.document import Document
-from lint.kinds.base import REGEX, Hit, Option, OptionError, choice, may_cross_lines
+from lint.kinds.base import REGEX_TABLE, Hit, LazyPattern, Option, OptionError, choice, may_cross_lines
 from lint.model import Edit
 
 OPTIONS = {
-    "marker": Option(REGEX, required=True),
-    "scope": Option(choice("line", "document"), required=True),
+    "headings": Option(REGEX_TABLE),
+    "clauses": Option(REGEX_TABLE),
     "check": Option(choice("duplicate", "gap"), required=True),
 }
+
+# an item: (value, match start, match end, numeral start, numeral end)
+Item = tuple[int, int, int, int, int]
 
 
 class EnumerationMatcher:
@@ -29,25 +34,29 @@ class EnumerationMatcher:
     folds = False
 
     def __init__(self, options: dict) -> None:
-        self.marker = options["marker"]
-        if "(?P<n>" not in self.marker.source:  # read, not compiled: packs compile on first use
-            raise OptionError("key 'marker': the regex needs a group named 'n' (the numeral)")
-        self.scope = options["scope"]
-        self.triggers = (self.marker,)  # every hit is an item, a match of the marker
-        # the marker is looked for only on the lines where the prefilter saw it
-        self.line_triggers = () if may_cross_lines(self.marker.source) else (self.marker,)
+        # (style, marker, whole document?) for every style
+        self.styles: list[tuple[str, LazyPattern, bool]] = [
+            (name, marker, scope == "headings") for scope in ("headings", "clauses") for name, marker in options.get(scope, {}).items()
+        ]
+        if not self.styles:
+            raise OptionError("give the ordinal styles to check in 'headings', 'clauses' or both")
+        for name, marker, _ in self.styles:
+            if "(?P<n>" not in marker.source:  # read, not compiled: packs compile on first use
+                raise OptionError(f"style {name!r}: the marker needs a group named 'n' (the numeral)")
+        self.triggers = tuple(marker for _, marker, _ in self.styles)  # every hit is an item, a match of a marker
+        # a marker is looked for only on the lines where the prefilter saw it
+        self.line_triggers = tuple(marker for marker in self.triggers if not may_cross_lines(marker.source))
         self.check = options["check"]
 
-    def _sequences(self, doc: Document) -> Iterator[list[tuple[int, int, int, int, int]]]:
-        """Runs of (value, match start, match end, numeral start, numeral end)."""
-        items = doc.memo(("enumeration", self.marker.source, self.marker.flags), lambda: self._items(doc))
-        if self.scope == "line":
-            by_line: dict[int, list] = {}
+    def _sequences(self, doc: Document, marker: LazyPattern, whole: bool) -> Iterator[list[Item]]:
+        items = doc.memo(("enumeration", marker.source, marker.flags), lambda: self._items(doc, marker))
+        if not whole:
+            by_line: dict[int, list[Item]] = {}
             for item in items:
                 by_line.setdefault(doc.line_index(item[1]), []).append(item)
             yield from (line_items for line_items in by_line.values() if len(line_items) > 1)
             return
-        run: list = []
+        run: list[Item] = []
         for item in items:
             if item[0] == 1 and run:
                 yield run
@@ -56,16 +65,17 @@ class EnumerationMatcher:
         if run:
             yield run
 
-    def _items(self, doc: Document) -> list:
-        lines = doc.lines_matching(self.marker) if self.line_triggers else None
+    def _items(self, doc: Document, marker: LazyPattern) -> list[Item]:
+        lines = doc.lines_matching(marker) if marker in self.line_triggers else None
         if lines is None:
-            return self._found(doc, 0, len(doc.text))
-        return [item for i in lines for item in self._found(doc, *doc.line_with_newline(i))]
+            return self._found(doc, marker, 0, len(doc.text))
+        return [item for i in lines for item in self._found(doc, marker, *doc.line_with_newline(i))]
 
-    def _found(self, doc: Document, start: int, end: int) -> list:
+    @staticmethod
+    def _found(doc: Document, marker: LazyPattern, start: int, end: int) -> list[Item]:
         """The items in doc.text[start:end]."""
         items = []
-        for m in self.marker.finditer(doc.text, start, end, timeout=doc.guard_timeout):
+        for m in marker.finditer(doc.text, start, end, timeout=doc.guard_timeout):
             value = numerals.parse(m.group("n"))
             if value is not None:
                 (a, b), (c, d) = m.span(), m.span("n")
@@ -74,28 +84,34 @@ class EnumerationMatcher:
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        for run in self._sequences(doc):
-            values = [item[0] for item in run]
-            for i in range(1, len(run)):
-                value, start, end, _, _ = run[i]
-                previous = values[i - 1]
-                if self.check == "gap" and value > previous + 1 and not self._marker_lost(doc, run, i):
-                    yield Hit(start, end, None, f"{text[run[i - 1][3] : run[i - 1][4]]}→{text[run[i][3] : run[i][4]]}")
-                elif self.check == "duplicate" and value == previous:
-                    yield Hit(start, end, self._renumber(text, run, values, i), text[start:end])
-
-    def _marker_lost(self, doc: Document, run: list, i: int) -> bool:
-        """A gap of one with exactly one unmarked paragraph between the two items: that paragraph is
-        the missing item and only its numeral was lost in extraction, so nothing is missing."""
-        if self.scope != "document" or run[i][0] != run[i - 1][0] + 2:
-            return False
-        first = doc.line_index(run[i - 1][1]) + 1
-        last = doc.line_index(run[i][1])
-        between = [line for line in doc.lines[first:last] if line.strip()]
-        return len(between) == 1
+        for _, marker, whole in self.styles:
+            for run in self._sequences(doc, marker, whole):
+                values = [item[0] for item in run]
+                for i in range(1, len(run)):
+                    value, start, end, _, _ = run[i]
+                    previous = values[i - 1]
+                    if self.check == "gap" and value > previous + 1 and not (whole and self._marker_lost(doc, run, i)):
+                        yield Hit(start, end, None, f"{text[run[i - 1][3] : run[i - 1][4]]}→{text[run[i][3] : run[i][4]]}")
+                    elif self.check == "duplicate" and value == previous:
+                        yield Hit(start, end, self._renumber(text, run, values, i), text[start:end].strip(" \t\u3000"))
 
     @staticmethod
-    def _renumber(text: str, run: list, values: list[int], i: int) -> tuple[Edit, ...] | None:
+    def _marker_lost(doc: Document, run: list[Item], i: int) -> bool:
+        """A gap of one where exactly one unmarked paragraph stands between the two items and the
+        other items follow each other with no paragraph between: that paragraph is the missing
+        item, and only its numeral was lost in extraction. (Where every item has a paragraph
+        under it, the one under the item before the gap is that item's own, and the gap is real.)"""
+        if run[i][0] != run[i - 1][0] + 2:
+            return False
+        lines = [doc.line_index(item[1]) for item in run]
+
+        def between(k: int) -> int:
+            return sum(1 for line in doc.lines[lines[k - 1] + 1 : lines[k]] if line.strip())
+
+        return between(i) == 1 and all(between(k) == 0 for k in range(1, len(run)) if k != i)
+
+    @staticmethod
+    def _renumber(text: str, run: list[Item], values: list[int], i: int) -> tuple[Edit, ...] | None:
         consecutive_before = all(values[k] == values[0] + k for k in range(i))
         consecutive_after = all(values[j] == values[i] + (j - i) for j in range(i, len(values)))
         if not (consecutive_before and consecutive_after):
@@ -103,7 +119,10 @@ class EnumerationMatcher:
         edits = []
         for _, _, _, n_start, n_end in run[i:]:
             old = text[n_start:n_end]
-            edits.append(Edit(n_start, n_end, numerals.write(numerals.parse(old) + 1, old)))
+            new = numerals.write(numerals.parse(old) + 1, old)
+            if new is None:
+                return None  # past what the style can write (⑳ has no successor)
+            edits.append(Edit(n_start, n_end, new))
         return tuple(edits)
 
 
