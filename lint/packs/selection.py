@@ -17,7 +17,9 @@ EXACT = 6  # a full id (two letters, three digits: 1 + 5) or a rule name
 
 # rules merged into others: a selector naming one gets the new rule's id in its error
 MERGED = {
-    **dict.fromkeys(("ST007", "ST009", "ST011", "duplicate-heading-ordinal", "duplicate-paren-ordinal", "duplicate-arabic-ordinal"), "ST005"),
+    **dict.fromkeys(
+        ("ST007", "ST009", "ST011", "duplicate-heading-ordinal", "duplicate-paren-ordinal", "duplicate-arabic-ordinal"), "ST005"
+    ),
     **dict.fromkeys(("ST008", "ST010", "ST012", "heading-ordinal-gap", "paren-ordinal-gap", "arabic-ordinal-gap"), "ST006"),
     "duplicate-clause-ordinal": "ST005",
     "clause-ordinal-gap": "ST006",
@@ -51,7 +53,8 @@ def validate(selectors: Iterable[str], rules: RuleSet, where: str) -> None:
         if selector in vocabulary or any(r.id.startswith(selector) for r in rules if selector.isupper()):
             continue
         if selector in MERGED:
-            raise SelectorError(f"{where}: rule '{selector}' is now part of {MERGED[selector]}, which checks every ordinal style: use {MERGED[selector]}")
+            merged = MERGED[selector]
+            raise SelectorError(f"{where}: rule '{selector}' is now part of {merged}, which checks every ordinal style: use {merged}")
         raise SelectorError(f"{where}: unknown rule selector '{selector}'{did_you_mean(selector, vocabulary)}")
 
 
