@@ -17,24 +17,91 @@ CATEGORY = "boilerplate"
 OPENINGS = ("您现在的位置", "您当前的位置", "当前位置", "您的位置", "所在位置", "当前所在位置", "现在位置")
 HOMES = ("首页", "网站首页", "主页", "门户首页")
 SECTIONS = (
-    "政务公开", "信息公开", "通知公告", "工作动态", "政策文件", "部门动态", "乡镇动态", "规划计划", "专题专栏",
-    "新闻中心", "图片新闻", "政策解读", "财政预决算", "人事信息", "公示公告", "基层党建", "领导讲话", "计划总结",
-    "重点领域信息公开", "法定主动公开内容", "机构职能", "正文", "县区要闻", "部门文件", "建议提案办理",
+    "政务公开",
+    "信息公开",
+    "通知公告",
+    "工作动态",
+    "政策文件",
+    "部门动态",
+    "乡镇动态",
+    "规划计划",
+    "专题专栏",
+    "新闻中心",
+    "图片新闻",
+    "政策解读",
+    "财政预决算",
+    "人事信息",
+    "公示公告",
+    "基层党建",
+    "领导讲话",
+    "计划总结",
+    "重点领域信息公开",
+    "法定主动公开内容",
+    "机构职能",
+    "正文",
+    "县区要闻",
+    "部门文件",
+    "建议提案办理",
 )
 SEPARATORS = (">", ">>", "»", "/", "-", "→", "›", "＞", "->", "—", "＞＞")
 COLONS = ("：", ":")
 SPACES = ("", " ", "  ", "\u3000", "\u00a0")
 CONTROLS = (
-    "打印", "打印本页", "打印此页", "我要打印", "打印文章", "关闭", "关闭窗口", "关闭本页", "关闭页面", "返回顶部",
-    "回到顶部", "返回", "返回首页", "返回列表", "收藏", "加入收藏", "收藏本页", "下载", "保存", "纠错", "我要纠错",
-    "推荐给朋友", "E-mail推荐", "分享",
+    "打印",
+    "打印本页",
+    "打印此页",
+    "我要打印",
+    "打印文章",
+    "关闭",
+    "关闭窗口",
+    "关闭本页",
+    "关闭页面",
+    "返回顶部",
+    "回到顶部",
+    "返回",
+    "返回首页",
+    "返回列表",
+    "收藏",
+    "加入收藏",
+    "收藏本页",
+    "下载",
+    "保存",
+    "纠错",
+    "我要纠错",
+    "推荐给朋友",
+    "E-mail推荐",
+    "分享",
 )
 BRACKETS = (("【", "】"), ("[", "]"), ("［", "］"), ("〖", "〗"), ("[ ", " ]"), ("【 ", " 】"), ("", ""))
-PLATFORMS = ("微信", "微博", "新浪微博", "腾讯微博", "QQ空间", "QQ好友", "QQ", "人人网", "豆瓣网", "朋友圈", "微信好友", "今日头条", "百度贴吧", "复制链接")
-SIZES = (("大", "中", "小"), ("小", "中", "大"), ("默认", "大", "中", "小"), ("加大", "还原", "减小"), ("放大", "缩小"), ("T", "T"), ("A+", "A", "A-"), ("特大", "大", "中", "小"))
+PLATFORMS = (
+    "微信",
+    "微博",
+    "新浪微博",
+    "腾讯微博",
+    "QQ空间",
+    "QQ好友",
+    "QQ",
+    "人人网",
+    "豆瓣网",
+    "朋友圈",
+    "微信好友",
+    "今日头条",
+    "百度贴吧",
+    "复制链接",
+)
+SIZES = (
+    ("大", "中", "小"),
+    ("小", "中", "大"),
+    ("默认", "大", "中", "小"),
+    ("加大", "还原", "减小"),
+    ("放大", "缩小"),
+    ("T", "T"),
+    ("A+", "A", "A-"),
+    ("特大", "大", "中", "小"),
+)
 FONT = ("字体", "字号", "字体大小", "文字大小")
 TOPICS = ("安全生产大排查", "优化营商环境", "农村人居环境整治", "防汛抗旱", "基层治理现代化", "耕地保护", "城市更新", "义务教育")
-DOCTYPES = ("通知", "实施方案", "工作总结", "工作计划", "意见", "公告", "情况通报")
+DOCTYPES = ("通知", "意见", "公告", "情况通报", "批复", "通报")  # not the endings of the harness's titles: a diff would align them
 PLACES = ("某某县", "城关镇", "高新区", "市住建局", "县农业农村局", "区应急管理局")
 NAMES = ("张伟", "李娜", "王芳", "刘洋", "陈静", "杨帆", "赵敏", "黄磊", "周婷婷", "吴海燕", "欧阳明")
 ROLES = ("责任编辑", "编辑", "责编", "审核", "校对", "一审", "终审")
@@ -56,7 +123,9 @@ def _date(rng: random.Random) -> str:
     if shape == 0:
         return f"{y}-{m:02d}-{d:02d}"
     if shape == 1:
-        return f"{y}-{m:02d}-{d:02d} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}" + (f":{rng.randint(0, 59):02d}" if rng.random() < 0.5 else "")
+        return f"{y}-{m:02d}-{d:02d} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}" + (
+            f":{rng.randint(0, 59):02d}" if rng.random() < 0.5 else ""
+        )
     if shape == 2:
         return f"{y}年{m}月{d}日"
     return f"{y}/{m:02d}/{d:02d}"
@@ -201,7 +270,9 @@ def vertical_run(rng: random.Random) -> str:
 
 
 def scan_prompt(rng: random.Random) -> str:
-    return rng.choice(("扫一扫在手机打开当前页", "扫一扫在手机上查看当前页面", "手机扫一扫，打开当前页", "扫一扫在手机打开", "用手机扫一扫打开本页"))
+    return rng.choice(
+        ("扫一扫在手机打开当前页", "扫一扫在手机上查看当前页面", "手机扫一扫，打开当前页", "扫一扫在手机打开", "用手机扫一扫打开本页")
+    )
 
 
 LINE_MAKERS = (breadcrumb, control_bar, lone_control, font_switch, share_bar, adjacent_links, pager, page_footer, vertical_run, scan_prompt)
@@ -239,10 +310,18 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         if rng.random() < 0.6:
             text, at = document(rng, hosts, host + credit)
             start = at + len(host)
-            return Case(text, text[:start] + text[start + len(credit) :], text[:start] + text[start + len(credit) :], ((start, start + len(credit)),), f"credit {credit!r}")
+            return Case(
+                text,
+                text[:start] + text[start + len(credit) :],
+                text[:start] + text[start + len(credit) :],
+                ((start, start + len(credit) + 1),),
+                f"credit {credit!r}",
+            )
         text, at = document(rng, hosts, credit)
+        while len(text) < 6 * len(credit) + 20:
+            text += rng.choice(hosts) + "\n"
         fixed = text[:at] + text[at + len(credit) + 1 :]
-        return Case(text, fixed, fixed, ((at, at + len(credit) + 1),), f"credit line {credit!r}")
+        return Case(text, fixed, fixed, ((max(at - 1, 0), at + len(credit) + 1),), f"credit line {credit!r}")
     if pick < 0.17:  # a CMS header line: page metadata, reported and kept
         line = header_line(rng)
         text, at = document(rng, hosts, line)
@@ -260,8 +339,11 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     make = rng.choice(LINE_MAKERS)
     block = make(rng)
     text, at = document(rng, hosts, block, title=rng.random() < 0.7)
+    while len(text) < 6 * len(block) + 20:  # enough of the document around it for the deletion guard
+        text += rng.choice(hosts) + "\n"
     fixed = text[:at] + text[at + len(block) + 1 :]
-    return Case(text, fixed, fixed, ((at, at + len(block) + 1),), f"{make.__name__} {block!r}")
+    # the span takes in the line end before the block too: a deleted line may be aligned either way
+    return Case(text, fixed, fixed, ((max(at - 1, 0), at + len(block) + 1),), f"{make.__name__} {block!r}")
 
 
 # --- legitimate lines of the same shape ---
@@ -269,26 +351,52 @@ def _trap_line(rng: random.Random) -> str:
     n = rng.randint(1, 30)
     year = rng.randint(2015, 2026)
     makers = (
-        lambda: f"{rng.choice(('县政发', '市政办发', '区农发', '政办函'))}{rng.choice(('〔', '[', '［'))}{year}{rng.choice(('〕', ']', '］'))}{n}号",
+        lambda: f"{rng.choice(('县政发', '市政办发', '区农发'))}{rng.choice('〔[［')}{year}{rng.choice('〕]］')}{n}号",
         lambda: f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         lambda: f"{year}-{year + 1}学年",
         lambda: f"{rng.randint(300, 366)}天-{rng.randint(10, 200)}天={rng.randint(100, 300)}天",
         lambda: f"{rng.randint(10, 99)}＝{rng.randint(1, 9)}×{rng.randint(1, 9)}",
         lambda: f"{rng.randint(10, 99)}÷{rng.randint(1, 9)}",
         lambda: rng.choice(("目录", "附件", "附件1", "附件：", "前言", "结束语", "说明")),
-        lambda: rng.choice(("高 中 低", "大 中 小", "优 良 中 差", "高　中　低", "是 否")),
-        lambda: f"时间：{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日{rng.choice(('上午', '下午', ''))}{rng.randint(8, 17)}{rng.choice(('时', ':00', '点'))}",
+        lambda: f"时间：{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日{rng.choice(('上午', '下午', ''))}{rng.randint(8, 17)}时",
         lambda: f"{rng.choice(('时间', '会议时间'))}：{rng.randint(1, 12)}月{rng.randint(1, 28)}日（星期{rng.choice('一二三四五')}）",
         lambda: f"{rng.choice(('地点', '会议地点'))}：{rng.choice(PLACES)}{rng.choice(('三楼会议室', '综合楼201室', '党员活动室'))}",
         lambda: f"{rng.choice(('（一）', '一、', '1.'))}{rng.choice(('时间', '地点'))}：{year}年{rng.randint(1, 12)}月",
         lambda: rng.choice(PLACES) + rng.choice(("人民政府", "办公室", "")) + f"\n{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日",
         lambda: rng.choice(("上一年度工作完成情况", "下一步工作打算", "（三）下一步工作计划", "上一阶段工作回顾", "下一篇章")),
-        lambda: rng.choice(("请各单位自行下载打印后填写，于月底前报送。", "会议结束后关闭窗口并打印本页材料。", "点击返回首页即可查看全部内容。", "本方案共3页，请逐页核对。", "详见第2页第三段。")),
+        lambda: rng.choice(
+            (
+                "请各单位自行下载打印后填写，于月底前报送。",
+                "会议结束后关闭窗口并打印本页材料。",
+                "点击返回首页即可查看全部内容。",
+                "本方案共3页，请逐页核对。",
+                "详见第2页第三段。",
+            )
+        ),
         lambda: f"（{rng.choice(('编辑', '责任编辑'))}：负责{rng.choice(('稿件的采集、编辑和审核', '栏目内容的策划与审校', '审核'))}）",
         lambda: f"（编辑：{rng.randint(2, 6)}人）",
-        lambda: rng.choice(("首页→个人中心→我的办件，即可查询办理进度。", "位置：县城东南5公里处", "地理位置：东经112度，北纬35度", "首页设置便民服务专栏，方便群众查询。")),
+        lambda: rng.choice(
+            (
+                "首页→个人中心→我的办件，即可查询办理进度。",
+                "位置：县城东南5公里处",
+                "地理位置：东经112度，北纬35度",
+                "首页设置便民服务专栏，方便群众查询。",
+            )
+        ),
         lambda: rng.choice(("交流分享：各单位介绍了经验做法。", "分享到微信群的材料须经审核。", "通过微信、微博、抖音等平台广泛宣传。")),
-        lambda: "\n".join(rng.choice((("安全第一", "预防为主", "综合治理"), ("分享", "交流", "互鉴"), ("收藏", "展示", "研究"), ("一、下载", "二、打印", "三、收藏"), ("风险等级", "高", "中", "低"), ("企业规模", "大", "中", "小", "微"), ("微信", "微博", "抖音")))),
+        lambda: "\n".join(
+            rng.choice(
+                (
+                    ("安全第一", "预防为主", "综合治理"),
+                    ("分享", "交流", "互鉴"),
+                    ("收藏", "展示", "研究"),
+                    ("一、下载", "二、打印", "三、收藏"),
+                    ("风险等级", "高", "中", "低"),
+                    ("企业规模", "大", "中", "小", "微"),
+                    ("微信", "微博", "抖音"),
+                )
+            )
+        ),
         lambda: rng.choice(("【典型案例】", "【工作目标】", "【打印须知】请使用A4纸双面打印。")),
         lambda: f"——{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日在全县工作会议上",
         lambda: f"第{rng.choice('一二三四五六')}章 总则",
