@@ -33,8 +33,8 @@ SECTIONS = (
     "人事信息",
     "公示公告",
     "基层党建",
-    "领导讲话",
-    "计划总结",
+    "领导活动",
+    "统计数据",
     "重点领域信息公开",
     "法定主动公开内容",
     "机构职能",
@@ -302,6 +302,19 @@ def header_line(rng: random.Random) -> str:
     return rng.choice(("  ", " ", "\u3000", " | ", "    ")).join(chosen)
 
 
+def _slid(text: str, start: int, end: int, line: bool = False) -> tuple[int, int]:
+    """The span of a deletion of text[start:end], widened to every place a diff may put the same
+    deletion: it slides right while the character after it repeats its first, left while the
+    character before it repeats its last. `line`: a deleted line, which may also go with the line
+    end before it."""
+    left, right = start, end
+    while right < len(text) and text[right] == text[start + (right - end) % (end - start)]:
+        right += 1
+    while left > 0 and text[left - 1] == text[end - 1 - (start - left) % (end - start)]:
+        left -= 1
+    return (max(min(left, start - 1), 0) if line else left), right
+
+
 def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     pick = rng.random()
     if pick < 0.1:  # an editor credit after the last sentence of a paragraph, or on its own line
@@ -314,18 +327,18 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
                 text,
                 text[:start] + text[start + len(credit) :],
                 text[:start] + text[start + len(credit) :],
-                ((start, start + len(credit) + 1),),
+                (_slid(text, start, start + len(credit) + 1),),
                 f"credit {credit!r}",
             )
         text, at = document(rng, hosts, credit)
         while len(text) < 6 * len(credit) + 20:
             text += rng.choice(hosts) + "\n"
         fixed = text[:at] + text[at + len(credit) + 1 :]
-        return Case(text, fixed, fixed, ((max(at - 1, 0), at + len(credit) + 1),), f"credit line {credit!r}")
+        return Case(text, fixed, fixed, (_slid(text, at, at + len(credit) + 1, line=True),), f"credit line {credit!r}")
     if pick < 0.17:  # a CMS header line: page metadata, reported and kept
         line = header_line(rng)
         text, at = document(rng, hosts, line)
-        return Case(text, text, text, ((at, at + len(line)),), f"header {line!r}")
+        return Case(text, text, text, (_slid(text, at, at + len(line)),), f"header {line!r}")
     if pick < 0.25:  # a page footer inside a paragraph the PDF wrapped: the halves are joined
         host = rng.choice([h for h in (rng.choice(hosts) for _ in range(8)) if "，" in h[10:-10]] or hosts[:1])
         cuts = [i + 1 for i, ch in enumerate(host) if ch == "，" and 10 < i < len(host) - 10 and "\u4e00" <= host[i + 1] <= "\u9fff"]
@@ -335,7 +348,7 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
             middle = host[:cut] + "\n" + footer + "\n" + host[cut:]
             text, at = document(rng, hosts, middle)
             fixed = text[:at] + host + text[at + len(middle) :]
-            return Case(text, fixed, fixed, ((at + cut, at + cut + len(footer) + 2),), f"footer in a paragraph {footer!r}")
+            return Case(text, fixed, fixed, (_slid(text, at + cut, at + cut + len(footer) + 2),), f"footer in a paragraph {footer!r}")
     make = rng.choice(LINE_MAKERS)
     block = make(rng)
     text, at = document(rng, hosts, block, title=rng.random() < 0.7)
@@ -343,7 +356,7 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         text += rng.choice(hosts) + "\n"
     fixed = text[:at] + text[at + len(block) + 1 :]
     # the span takes in the line end before the block too: a deleted line may be aligned either way
-    return Case(text, fixed, fixed, ((max(at - 1, 0), at + len(block) + 1),), f"{make.__name__} {block!r}")
+    return Case(text, fixed, fixed, (_slid(text, at, at + len(block) + 1, line=True),), f"{make.__name__} {block!r}")
 
 
 # --- legitimate lines of the same shape ---
