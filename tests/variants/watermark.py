@@ -26,8 +26,8 @@ BRANDS = (
 SUFFIXES = ("网", "文库", "文档网", "范文网", "资料网", "公文网", "办公网", "素材网")
 # the traditional forms of the characters above, for stamps of sites that publish in traditional script
 TRADITIONAL = str.maketrans(
-    "网范资档库载费质获热门键选讲稿课笔鲸书启帆悦读麦云办尽这请该为发",
-    "網範資檔庫載費質獲熱門鍵選講稿課筆鯨書啟帆悅讀麥雲辦盡這請該為發",
+    "网范资档库载费质获热门键选讲课笔鲸书启帆悦读麦云办尽请优写",
+    "網範資檔庫載費質獲熱門鍵選講課筆鯨書啟帆悅讀麥雲辦盡請優寫",
 )
 
 BRACKETS = ("【】", "（）", "〔〕", "〖〗", "［］", "「」", "《》", "｛｝", "＃＃", "[]", "()", "")
@@ -79,18 +79,21 @@ def _noised(rng: random.Random, words: str, *, covered: bool) -> tuple[str, str]
     return "".join(ch + inserted.get(i, "") for i, ch in enumerate(words)), mode
 
 
-def _stamp(rng: random.Random) -> tuple[str, str]:
-    bracket = rng.choice(BRACKETS)
+def _stamp(rng: random.Random, position: str) -> tuple[str, str]:
+    # inside a clause `＃…＃` is noise inserted between the clause's characters, not a bracket
+    bracket = rng.choice([b for b in BRACKETS if b != "＃＃" or position != "in-clause"])
     plain = bool(bracket) and rng.random() < 0.2
     words = _wording(rng, plain=plain)
     body, mode = (words, "plain") if plain else _noised(rng, words, covered=not bracket)
     stamp = bracket[:1] + body + bracket[1:]
-    # noise just outside the bracket goes with it (`@~【…】`)
-    if bracket and not plain and rng.random() < 0.3:
-        if rng.random() < 0.5:
-            stamp = _noise_run(rng).replace("*", "").replace("＊", "") + stamp
-        else:
-            stamp += _noise_run(rng).replace("*", "").replace("＊", "")
+    outer = _noise_run(rng).replace("*", "").replace("＊", "")
+    # noise just outside the bracket goes with it (`@~【…】`). A bare stamp ending a line ends in
+    # noise: ending in a Han character, its line would look hard-wrapped to LY006, which joins it
+    # to the next before the stamp is deleted
+    if position == "line-end" and not bracket:
+        stamp += outer
+    elif bracket and not plain and rng.random() < 0.3:
+        stamp = outer + stamp if rng.random() < 0.5 else stamp + outer
     return stamp, f"bracket={bracket or 'none'} mode={mode} words={words}"
 
 
@@ -100,25 +103,39 @@ def _han_gap(rng: random.Random, line: str) -> int | None:
     return rng.choice(places) if places else None
 
 
+def _padded(rng: random.Random, hosts: tuple[str, ...], middle: str, size: int | None = None) -> str:
+    """`middle` with real paragraphs after it, enough that deleting `size` characters (all of
+    `middle` by default) is a small part of the document, as in a real one: the fix loop refuses
+    to delete a fifth of a text."""
+    size = len(middle) if size is None else size
+    lines = [middle]
+    while sum(map(len, lines)) < 8 * size:
+        lines.append(rng.choice(hosts))
+    return "\n".join(lines)
+
+
 def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     host = rng.choice(hosts)
     position = rng.choice(("line-end", "between-sentences", "in-clause", "line-start", "alone"))
     at = None
     if position == "between-sentences":
-        at = rng.choice(split_sentences(host) or [len(host)])
+        at = rng.choice(split_sentences(host) or [None])
+        if at is None:
+            position = "line-end"
     elif position == "in-clause":
         at = _han_gap(rng, host)
         if at is None:
             position, at = "line-end", len(host)
-    stamp, what = _stamp(rng)
+    stamp, what = _stamp(rng, position)
     if position == "alone":
-        text, offset = document(rng, hosts, stamp)
+        text, offset = document(rng, hosts, _padded(rng, hosts, stamp))
         fixed = text[:offset] + text[offset + len(stamp) + 1 :]
-        span = (offset, offset + len(stamp) + 1)
+        # the line with a line end: the one before it, as a diff may align the deletion
+        span = (max(offset - 1, 0), offset + len(stamp) + 1)
     else:
         at = {"line-end": len(host), "line-start": 0}.get(position, at)
         middle = host[:at] + stamp + host[at:]
-        text, offset = document(rng, hosts, middle)
+        text, offset = document(rng, hosts, _padded(rng, hosts, middle, len(stamp)))
         fixed = text[: offset + at] + text[offset + at + len(stamp) :]
         span = (offset + at, offset + at + len(stamp))
     return Case(text, fixed, fixed, (span,), f"{position} {what}")
