@@ -11,11 +11,11 @@ from lint.kinds.base import OptionError, read_options
 
 OPTIONS = {
     "symbols": "#&@%^$",
-    "fillers": "*",
+    "fillers": "*|",
     "separators": "·…~～",
     "brackets": "【】（）##",
     "offer": "更多|海量|免费",
-    "content": "范文|资料",
+    "content": "范文|资料|文档",
     "site": "(?:网|文库)$",
 }
 
@@ -28,7 +28,10 @@ def _found(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "stamps"),
     [
-        ("推进海#量@范文工作。", ["海#量@范"]),  # outside brackets: from the first insertion to the last
+        ("推进海#量@范文工作。", ["海#量@范文"]),  # outside brackets: the first insertion to the last, and the cue word cut
+        ("推进海#量@范工作。", ["海#量@范"]),
+        ("确保稳定，精~品|文档坚决守住。", ["精~品|文档"]),  # two different marks close together
+        ("马克思·韦伯在北京～天津考察。", []),  # different marks, far apart
         ("推进海#量工作。", []),  # one insertion outside a bracket proves nothing
         ("推进。【海#量范文】", ["【海#量范文】"]),  # one in a bracket, with two cues
         ("推进。【科#技生活】", []),  # one in a bracket without cues

@@ -50,6 +50,8 @@ OPTIONS = {
 # what a bracket holding a stamp never holds: the end of a clause or sentence, a line end
 _CLAUSE_BREAK = frozenset("。，、；：！？,;:!?\n\t")
 _HAN_ONLY = LazyPattern(r"\p{Han}+")
+# Han characters at most between two insertions of different marks that prove a stamp
+_NEAR = 3
 
 
 class Evidence(NamedTuple):
@@ -57,6 +59,8 @@ class Evidence(NamedTuple):
     separator between every character, and where the first and last of those lie."""
 
     insertions: int
+    gaps: int  # insertions of any noise
+    mixed: bool  # two different marks inserted close together (`精~品|文档`)
     chain: int
     start: int  # of the Han character before the first evidence
     end: int  # after the Han character after the last evidence
@@ -93,30 +97,37 @@ class NoiseStampMatcher:
 
     def _evidence(self, text: str, start: int, end: int) -> Evidence:
         """The evidence of the noise in text[start:end]."""
-        insertions = chain = links = chain_start = 0
+        insertions = gaps = chain = links = chain_start = 0
+        mixed = False
         first, last = len(text), -1
-        previous = None  # the gap before, while it may continue a chain
+        previous = None  # the gap before in the same run
         for run in self.run.finditer(text, start, end):
             for gap in self.gap.finditer(text, run.start(), run.end()):
                 noise = gap.group()
+                gaps += 1
                 if any(ch in self.symbols for ch in noise):
                     insertions += 1
                     first, last = min(first, gap.start() - 1), max(last, gap.end() + 1)
+                near = previous is not None and gap.start() - previous.end() <= _NEAR
+                if near and set(noise) != set(previous.group()):
+                    # a separator between words, a star for a name, is always the same mark
+                    mixed = True
+                    first, last = min(first, previous.start() - 1), max(last, gap.end() + 1)
                 if noise in self.separators:
                     # one Han character after the same separator: the chain goes on
-                    joined = previous is not None and previous.group() == noise and previous.end() + 1 == gap.start()
+                    joined = near and previous.group() == noise and previous.end() + 1 == gap.start()
                     links, chain_start = (links + 1, chain_start) if joined else (1, gap.start() - 1)
                     chain = max(chain, links)
                     if links >= self.min_every:
                         first, last = min(first, chain_start), max(last, gap.end() + 1)
-                    previous = gap
                 else:
-                    previous = None
+                    links = 0
+                previous = gap
             previous = None
-        return Evidence(insertions, chain, first, last)
+        return Evidence(insertions, gaps, mixed, chain, first, last)
 
     def _proves(self, evidence: Evidence) -> bool:
-        return evidence.insertions >= self.min_insertions or evidence.chain >= self.min_every
+        return evidence.insertions >= self.min_insertions or evidence.mixed or evidence.chain >= self.min_every
 
     def _cues(self, words: str) -> int:
         return sum(1 for cue in (self.offer, self.content) if cue.search(words)) + bool(self.site.search(words))
@@ -127,22 +138,22 @@ class NoiseStampMatcher:
         if self._proves(evidence):
             return True
         words = "".join(ch for ch in text[start + 1 : end - 1] if ch not in self.noise)
-        if evidence.insertions:
+        if evidence.gaps:
             return self._cues(words) >= 2
         return not evidence.chain and bool(_HAN_ONLY.fullmatch(words)) and self._cues(words) == 3
 
     def _with_outer_noise(self, text: str, start: int, end: int) -> tuple[int, int]:
-        """The span grown over the noise just outside it when that noise holds a symbol (`@~【…】`),
-        unless it sticks to a letter or a digit (`6%`, `#1`)."""
+        """The span grown over the noise just outside it when that noise holds a symbol or is one
+        mark (`@~【…】`, `~[…]~`), unless it sticks to a letter or a digit (`6%`, `#1`)."""
         left = start
         while left > 0 and text[left - 1] in self.noise:
             left -= 1
-        if not self.symbols.intersection(text[left:start]) or (left > 0 and text[left - 1].isascii() and text[left - 1].isalnum()):
+        if not self._outer(text[left:start]) or (left > 0 and text[left - 1].isascii() and text[left - 1].isalnum()):
             left = start
         right = end
         while right < len(text) and text[right] in self.noise:
             right += 1
-        if not self.symbols.intersection(text[end:right]) or (right < len(text) and text[right].isascii() and text[right].isalnum()):
+        if not self._outer(text[end:right]) or (right < len(text) and text[right].isascii() and text[right].isalnum()):
             right = end
         return left, right
 
@@ -151,6 +162,23 @@ class NoiseStampMatcher:
         while 0 <= index < len(text) and text[index] in self.noise:
             index += step
         return 0 <= index < len(text) and bool(_HAN_ONLY.match(text, index))
+
+    def _outer(self, noise: str) -> bool:
+        return len(noise) == 1 or bool(self.symbols.intersection(noise))
+
+    def _completed(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """A bare stamp's ends moved out to the end of a cue word they cut (`精~品|文` + `档`)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        for cue in (self.offer, self.content):
+            for m in cue.finditer(text, max(line_start, end - 4), min(line_end, end + 4)):
+                if m.start() < end < m.end():
+                    end = m.end()
+            for m in cue.finditer(text, max(line_start, start - 4), min(line_end, start + 4)):
+                if m.start() < start < m.end():
+                    start = m.start()
+        return start, end
 
     def _brackets(self, text: str, timeout: float | None) -> Iterator[tuple[int, int]]:
         """The brackets that are stamps, in order. A bracket ends at its first closing, or, when
@@ -193,7 +221,7 @@ class NoiseStampMatcher:
         for m in self.run.finditer(rest, timeout=timeout):
             evidence = self._evidence(rest, m.start(), m.end())
             if self._proves(evidence):
-                found.append((evidence.start, evidence.end))
+                found.append(self._completed(rest, evidence.start, evidence.end))
         stamps: list[tuple[int, int]] = []
         for start, end in sorted(found):
             start, end = self._with_outer_noise(text, start, end)

@@ -4,7 +4,8 @@ official text uses legitimately.
 
 The stamps' wordings are made here from slots (offer word × content noun × brand × site suffix),
 not taken from the rules; the noise is drawn per stamp (ASCII or full-width symbols at two or more
-places, or one mark between every character). A stamp outside any bracket has noise in its first
+places, or one mark between every character, or in a bracket one or two marks that prove nothing
+alone: `~ | *`). A stamp outside any bracket has noise in its first
 and last gap: nothing else tells where such a stamp ends inside a sentence.
 """
 
@@ -36,6 +37,7 @@ BRACKETS = ("【】", "（）", "〔〕", "〖〗", "［］", "「」", "《》"
 STRONG = "#&@%^$＃＆＠％＾＄"
 STARS = "*＊"
 SEPARATORS = ("·", "…", "～", "~")
+WEAK = "~～|*＊"
 
 
 def _site(rng: random.Random) -> str:
@@ -82,9 +84,15 @@ def _noised(rng: random.Random, words: str, *, covered: bool) -> tuple[str, str]
 def _stamp(rng: random.Random, position: str) -> tuple[str, str]:
     # inside a clause `＃…＃` is noise inserted between the clause's characters, not a bracket
     bracket = rng.choice([b for b in BRACKETS if b != "＃＃" or position != "in-clause"])
-    plain = bool(bracket) and rng.random() < 0.2
+    draw = rng.random()
+    plain = bool(bracket) and draw < 0.3
     words = _wording(rng, plain=plain)
-    body, mode = (words, "plain") if plain else _noised(rng, words, covered=not bracket)
+    if plain and draw < 0.15:
+        # in a bracket, one or two marks that prove nothing alone (`[更多素材~搜索材料狗]`)
+        at = set(rng.sample(range(1, len(words)), rng.randint(1, 2)))
+        body, mode = "".join(rng.choice(WEAK) + ch if i in at else ch for i, ch in enumerate(words)), "weak"
+    else:
+        body, mode = (words, "plain") if plain else _noised(rng, words, covered=not bracket)
     stamp = bracket[:1] + body + bracket[1:]
     outer = _noise_run(rng).replace("*", "").replace("＊", "")
     # noise just outside the bracket goes with it (`@~【…】`). A bare stamp ending a line ends in
@@ -92,6 +100,8 @@ def _stamp(rng: random.Random, position: str) -> tuple[str, str]:
     # to the next before the stamp is deleted
     if position == "line-end" and not bracket:
         stamp += outer
+    elif mode == "weak" and rng.random() < 0.3:
+        stamp = f"~{stamp}~"
     elif bracket and not plain and rng.random() < 0.3:
         stamp = outer + stamp if rng.random() < 0.5 else stamp + outer
     return stamp, f"bracket={bracket or 'none'} mode={mode} words={words}"
@@ -109,7 +119,7 @@ def _padded(rng: random.Random, hosts: tuple[str, ...], middle: str, size: int |
     to delete a fifth of a text."""
     size = len(middle) if size is None else size
     lines = [middle]
-    while sum(map(len, lines)) < 8 * size:
+    while sum(map(len, lines)) < 12 * size:
         lines.append(rng.choice(hosts))
     return "\n".join(lines)
 
