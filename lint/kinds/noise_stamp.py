@@ -52,6 +52,8 @@ _CLAUSE_BREAK = frozenset("。，、；：！？,;:!?\n\t")
 _HAN_ONLY = LazyPattern(r"\p{Han}+")
 # Han characters at most between two insertions of different marks that prove a stamp
 _NEAR = 3
+# the longest insertion, and the longest stretch of noise inside a bracket
+_MAX_GAP = 8
 
 
 class Evidence(NamedTuple):
@@ -87,7 +89,7 @@ class NoiseStampMatcher:
         self.offer, self.content, self.site = options["offer"], options["content"], options["site"]
         noise_class = "[" + "".join(map(expressions.escape, sorted(noise))) + "]"
         # Han characters with noise inserted between them: where evidence can be
-        self.run = LazyPattern(rf"\p{{Han}}+(?:{noise_class}{{1,8}}\p{{Han}}+)+")
+        self.run = LazyPattern(rf"\p{{Han}}+(?:{noise_class}{{1,{_MAX_GAP}}}\p{{Han}}+)+")
         self.gap = LazyPattern(f"{noise_class}+")
         self.opening = LazyPattern("[" + "".join(map(expressions.escape, self.closing)) + "]")
         self.line_local = True
@@ -159,8 +161,10 @@ class NoiseStampMatcher:
 
     def _han_beyond(self, text: str, index: int, step: int) -> bool:
         """Whether the first character from `index` on (going by `step`) that is not noise is Han."""
-        while 0 <= index < len(text) and text[index] in self.noise:
+        skipped = 0  # noise no insertion is longer than (the run expression's bound)
+        while 0 <= index < len(text) and text[index] in self.noise and skipped < _MAX_GAP:
             index += step
+            skipped += 1
         return 0 <= index < len(text) and bool(_HAN_ONLY.match(text, index))
 
     def _outer(self, noise: str) -> bool:
@@ -195,11 +199,15 @@ class NoiseStampMatcher:
                 continue
             found = None
             end = start + 1
-            words = 0  # characters inside that are not noise
-            while end < len(text) and words <= self.max_bracket and text[end] not in _CLAUSE_BREAK:
+            words = noise = 0  # characters inside that are not noise; noise since the last of them
+            # no insertion is longer than _MAX_GAP: a longer stretch of noise is not a stamp's
+            while end < len(text) and words <= self.max_bracket and noise <= _MAX_GAP and text[end] not in _CLAUSE_BREAK:
                 ch = text[end]
-                words += ch not in self.noise
-                if ch == closing and self._bracket_stamp(text, start, end + 1):
+                if ch in self.noise:
+                    noise += 1
+                else:
+                    words, noise = words + 1, 0
+                if ch == closing and words and self._bracket_stamp(text, start, end + 1):
                     found = end + 1
                 if ch == closing and ch not in self.noise or ch in self.bracket_chars and ch not in self.noise:
                     break
