@@ -5,23 +5,25 @@ between two Han characters, so the insertions themselves are the evidence, whate
 Detection reads the NFKC-folded text (full-width `＃＠％` count as `#@%`); the deletion covers the
 original characters.
 
-An insertion is a run of noise between two Han characters. It counts as evidence when it holds
-one of `symbols`; one that is only `fillers` (the star, also an anonymisation mark: `**镇`,
-`*年*月`) or a separator (`·`, `…`, `～`, legitimate between words: `马克思·韦伯`, `北京～天津`)
-goes with a stamp but proves nothing. A separator proves something only between *every*
-character of a run (`海·量·范·文`, `min-every` of them, one Han character apart).
+An insertion is a run of noise between two Han characters. It proves a stamp when it holds one of
+`symbols` (`min-insertions` of them); one of `fillers` only (the star, also an anonymisation
+mark: `**镇`, `*年*月`; `|`, a table's column mark) or of `separators` (`·`, `…`, `～`, legitimate
+between words: `马克思·韦伯`, `北京～天津`) proves something only between *every* character of a
+run (`海·量·范·文`, `min-every` of them, one Han character apart), or beside an insertion of a
+different mark at most three characters away (`精~品|文档`): words are separated by one mark.
 
 A stamp is
-- a bracket (`brackets`: pairs of opening and closing characters, the same for `#…#`) holding no
-  sentence punctuation, at most `max-bracket` characters, with `min-insertions` insertions, or a
-  separator between every character, or one insertion and two of the cues `offer`, `content`,
-  `site` (matched with the noise taken out), or, with no noise at all, Han characters only and all
-  three cues: `〖海量范文免费网〗` (`site` is anchored at the content's end: the site's name);
-- outside brackets, the stretch from the first to the last evidence of a run of Han characters
-  with `min-insertions` insertions or a separator between every character: the noise marks the
+- a bracket (`brackets`: pairs of opening and closing characters; `#…#` only after text that is
+  not Han, since after a Han character `#` is inserted) holding no clause punctuation and at most
+  `max-bracket` characters besides noise, with that proof, or with any one insertion and two of
+  the cues `offer`, `content`, `site` (matched with the noise taken out), or, with no noise at
+  all, Han characters only and all three cues: `〖海量范文免费网〗` (`site` is anchored at the
+  content's end: the site's name);
+- outside brackets, the stretch from the first to the last proving insertion of a run of Han
+  characters, moved out to the end of an `offer` or `content` word it cuts: the noise marks the
   ends of a stamp inside a sentence.
-The noise just outside a stamp goes with it (`@~【…】`), unless it sticks to a letter or digit
-(`6%`, `#1号楼`); a stamp that is all its line holds takes the line with its line end.
+The noise just outside a stamp goes with it (`@~【…】`, `~[…]~`), unless it sticks to a letter or
+digit (`6%`, `#1号楼`); a stamp that is all its line holds takes the line with its line end.
 """
 
 from __future__ import annotations
