@@ -13,7 +13,7 @@ KINDS = (
     "pattern",
     "substitution",
     "line-classifier",
-    "noisy-phrase",
+    "noise-stamp",
     "hard-wrap",
     "toc",
     "enumeration",

@@ -1,0 +1,255 @@
+"""`noise-stamp`: a site's stamp found by the noise inserted between its characters.
+
+`〖海量*范文&免费·青柠网〗`, `更#多@素材`, `海·量·范·文`: official text almost never puts a symbol
+between two Han characters, so the insertions themselves are the evidence, whatever the words.
+Detection reads the NFKC-folded text (full-width `＃＠％` count as `#@%`); the deletion covers the
+original characters.
+
+An insertion is a run of noise between two Han characters. It proves a stamp when it holds one of
+`symbols` (`min-insertions` of them); one of `fillers` only (the star, also an anonymisation
+mark: `**镇`, `*年*月`; `|`, a table's column mark) or of `separators` (`·`, `…`, `～`, legitimate
+between words: `马克思·韦伯`, `北京～天津`) proves something only between *every* character of a
+run (`海·量·范·文`, `min-every` of them, one Han character apart), or beside an insertion of a
+different mark at most three characters away (`精~品|文档`): words are separated by one mark.
+
+A stamp is
+- a bracket (`brackets`: pairs of opening and closing characters; `#…#` only after text that is
+  not Han, since after a Han character `#` is inserted) holding no clause punctuation and at most
+  `max-bracket` characters besides noise, with that proof, or with any one insertion and two of
+  the cues `offer`, `content`, `site` (matched with the noise taken out), or, with no noise at
+  all, Han characters only and all three cues: `〖海量范文免费网〗` (`site` is anchored at the
+  content's end: the site's name);
+- outside brackets, the stretch from the first to the last proving insertion of a run of Han
+  characters, moved out to the end of an `offer` or `content` word it cuts: the noise marks the
+  ends of a stamp inside a sentence.
+The noise just outside a stamp goes with it (`@~【…】`, `~[…]~`), unless it sticks to a letter or
+digit (`6%`, `#1号楼`); a stamp that is all its line holds takes the line with its line end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from lint.engine import expressions
+from lint.engine.document import Document
+from lint.kinds.base import INTEGER, REGEX, STRING, Hit, LazyPattern, Option, OptionError
+from lint.model import Edit
+
+OPTIONS = {
+    "symbols": Option(STRING, required=True),
+    "fillers": Option(STRING, default=""),
+    "separators": Option(STRING, default=""),
+    "brackets": Option(STRING, required=True),
+    "min-insertions": Option(INTEGER, default=2),
+    "min-every": Option(INTEGER, default=3),
+    "max-bracket": Option(INTEGER, default=40),
+    "offer": Option(REGEX, required=True),
+    "content": Option(REGEX, required=True),
+    "site": Option(REGEX, required=True),
+}
+
+# what a bracket holding a stamp never holds: the end of a clause or sentence, a line end
+_CLAUSE_BREAK = frozenset("。，、；：！？,;:!?\n\t")
+_HAN_ONLY = LazyPattern(r"\p{Han}+")
+# Han characters at most between two insertions of different marks that prove a stamp
+_NEAR = 3
+# the longest insertion, and the longest stretch of noise inside a bracket
+_MAX_GAP = 8
+
+
+class Evidence(NamedTuple):
+    """What the noise of a stretch shows: its insertions with a symbol, the longest chain of one
+    separator between every character, and where the first and last of those lie."""
+
+    insertions: int
+    gaps: int  # insertions of any noise
+    mixed: bool  # two different marks inserted close together (`精~品|文档`)
+    chain: int
+    start: int  # of the Han character before the first evidence
+    end: int  # after the Han character after the last evidence
+
+
+class NoiseStampMatcher:
+    line_triggers = ()
+
+    def __init__(self, options: dict) -> None:
+        brackets = options["brackets"]
+        if len(brackets) % 2:
+            raise OptionError("key 'brackets': expected pairs of opening and closing characters")
+        self.symbols = frozenset(options["symbols"])
+        if not self.symbols:
+            raise OptionError("key 'symbols': expected at least one character")
+        self.separators = frozenset(options["separators"])
+        noise = self.symbols | frozenset(options["fillers"]) | self.separators
+        self.noise = noise
+        self.closing = dict(zip(brackets[::2], brackets[1::2], strict=True))
+        self.bracket_chars = frozenset(brackets)
+        self.min_insertions = options["min-insertions"]
+        self.min_every = options["min-every"]
+        self.max_bracket = options["max-bracket"]
+        self.offer, self.content, self.site = options["offer"], options["content"], options["site"]
+        noise_class = "[" + "".join(map(expressions.escape, sorted(noise))) + "]"
+        # Han characters with noise inserted between them: where evidence can be
+        self.run = LazyPattern(rf"\p{{Han}}+(?:{noise_class}{{1,{_MAX_GAP}}}\p{{Han}}+)+")
+        self.gap = LazyPattern(f"{noise_class}+")
+        self.opening = LazyPattern("[" + "".join(map(expressions.escape, self.closing)) + "]")
+        self.line_local = True
+        # a stamp has noise, or, in a bracket without noise, a content noun
+        self.triggers = (LazyPattern(noise_class), self.content)
+        self.folds = True
+
+    def _evidence(self, text: str, start: int, end: int) -> Evidence:
+        """The evidence of the noise in text[start:end]."""
+        insertions = gaps = chain = links = chain_start = 0
+        mixed = False
+        first, last = len(text), -1
+        previous = None  # the gap before in the same run
+        for run in self.run.finditer(text, start, end):
+            for gap in self.gap.finditer(text, run.start(), run.end()):
+                noise = gap.group()
+                gaps += 1
+                if any(ch in self.symbols for ch in noise):
+                    insertions += 1
+                    first, last = min(first, gap.start() - 1), max(last, gap.end() + 1)
+                near = previous is not None and gap.start() - previous.end() <= _NEAR
+                if near and set(noise) != set(previous.group()):
+                    # a separator between words, a star for a name, is always the same mark
+                    mixed = True
+                    first, last = min(first, previous.start() - 1), max(last, gap.end() + 1)
+                if noise in self.separators:
+                    # one Han character after the same separator: the chain goes on
+                    joined = near and previous.group() == noise and previous.end() + 1 == gap.start()
+                    links, chain_start = (links + 1, chain_start) if joined else (1, gap.start() - 1)
+                    chain = max(chain, links)
+                    if links >= self.min_every:
+                        first, last = min(first, chain_start), max(last, gap.end() + 1)
+                else:
+                    links = 0
+                previous = gap
+            previous = None
+        return Evidence(insertions, gaps, mixed, chain, first, last)
+
+    def _proves(self, evidence: Evidence) -> bool:
+        return evidence.insertions >= self.min_insertions or evidence.mixed or evidence.chain >= self.min_every
+
+    def _cues(self, words: str) -> int:
+        return sum(1 for cue in (self.offer, self.content) if cue.search(words)) + bool(self.site.search(words))
+
+    def _bracket_stamp(self, text: str, start: int, end: int) -> bool:
+        """Whether the bracket text[start:end] is a stamp."""
+        evidence = self._evidence(text, start + 1, end - 1)
+        if self._proves(evidence):
+            return True
+        words = "".join(ch for ch in text[start + 1 : end - 1] if ch not in self.noise)
+        if evidence.gaps:
+            return self._cues(words) >= 2
+        return not evidence.chain and bool(_HAN_ONLY.fullmatch(words)) and self._cues(words) == 3
+
+    def _with_outer_noise(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """The span grown over the noise just outside it when that noise holds a symbol or is one
+        mark (`@~【…】`, `~[…]~`), unless it sticks to a letter or a digit (`6%`, `#1`)."""
+        left = start
+        while left > 0 and text[left - 1] in self.noise:
+            left -= 1
+        if not self._outer(text[left:start]) or (left > 0 and text[left - 1].isascii() and text[left - 1].isalnum()):
+            left = start
+        right = end
+        while right < len(text) and text[right] in self.noise:
+            right += 1
+        if not self._outer(text[end:right]) or (right < len(text) and text[right].isascii() and text[right].isalnum()):
+            right = end
+        return left, right
+
+    def _han_beyond(self, text: str, index: int, step: int) -> bool:
+        """Whether the first character from `index` on (going by `step`) that is not noise is Han."""
+        skipped = 0  # noise no insertion is longer than (the run expression's bound)
+        while 0 <= index < len(text) and text[index] in self.noise and skipped < _MAX_GAP:
+            index += step
+            skipped += 1
+        return 0 <= index < len(text) and bool(_HAN_ONLY.match(text, index))
+
+    def _outer(self, noise: str) -> bool:
+        return len(noise) == 1 or bool(self.symbols.intersection(noise))
+
+    def _completed(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """A bare stamp's ends moved out to the end of a cue word they cut (`精~品|文` + `档`)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        for cue in (self.offer, self.content):
+            for m in cue.finditer(text, max(line_start, end - 4), min(line_end, end + 4)):
+                if m.start() < end < m.end():
+                    end = m.end()
+            for m in cue.finditer(text, max(line_start, start - 4), min(line_end, start + 4)):
+                if m.start() < start < m.end():
+                    start = m.start()
+        return start, end
+
+    def _brackets(self, text: str, timeout: float | None) -> Iterator[tuple[int, int]]:
+        """The brackets that are stamps, in order. A bracket ends at its first closing, or, when
+        its marks are noise too (`#…#`), at the last one that makes it a stamp."""
+        taken = 0
+        for m in self.opening.finditer(text, timeout=timeout):
+            start = m.start()
+            if start < taken:
+                continue
+            closing = self.closing[m.group()]
+            # a mark that is noise too (`#…#`) opens a stamp only after text that is not Han (a
+            # line start, punctuation): after a Han character it is inserted between two
+            if closing in self.noise and self._han_beyond(text, start - 1, -1):
+                continue
+            found = None
+            end = start + 1
+            words = noise = 0  # characters inside that are not noise; noise since the last of them
+            # no insertion is longer than _MAX_GAP: a longer stretch of noise is not a stamp's
+            while end < len(text) and words <= self.max_bracket and noise <= _MAX_GAP and text[end] not in _CLAUSE_BREAK:
+                ch = text[end]
+                if ch in self.noise:
+                    noise += 1
+                else:
+                    words, noise = words + 1, 0
+                if ch == closing and words and self._bracket_stamp(text, start, end + 1):
+                    found = end + 1
+                if ch == closing and ch not in self.noise or ch in self.bracket_chars and ch not in self.noise:
+                    break
+                end += 1
+            if found is not None:
+                taken = found
+                yield start, found
+
+    def _stamps(self, text: str, timeout: float | None) -> list[tuple[int, int]]:
+        """Spans of the stamps in the folded text, in order, not overlapping."""
+        found = list(self._brackets(text, timeout))
+        # runs are read with the bracketed stamps taken out: what is left beside them is text
+        pieces = []
+        position = 0
+        for start, end in found:
+            pieces += [text[position:start], "\0" * (end - start)]
+            position = end
+        rest = "".join(pieces) + text[position:] if found else text
+        for m in self.run.finditer(rest, timeout=timeout):
+            evidence = self._evidence(rest, m.start(), m.end())
+            if self._proves(evidence):
+                found.append(self._completed(rest, evidence.start, evidence.end))
+        stamps: list[tuple[int, int]] = []
+        for start, end in sorted(found):
+            start, end = self._with_outer_noise(text, start, end)
+            if not stamps or start >= stamps[-1][1]:
+                stamps.append((start, end))
+        return stamps
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        folded = doc.folded()
+        for folded_start, folded_end in self._stamps(folded.text, doc.timeout):
+            start, end = folded.span(folded_start, folded_end)
+            index = doc.line_index(start)
+            line_start, line_end = doc.line_span(index)
+            if not doc.text[line_start:start].strip() and not doc.text[end:line_end].strip():
+                yield Hit(start, end, (Edit(*doc.line_with_newline(index)),))
+            else:
+                yield Hit(start, end, (Edit(start, end),))
+
+
+def compile(options: dict) -> NoiseStampMatcher:
+    return NoiseStampMatcher(options)
