@@ -115,18 +115,21 @@ def formulation(rng: random.Random) -> Formulation:
     return Formulation(before, f"同志为核心{after}", NAME, "", "party centre")
 
 
-def _put(rng: random.Random, hosts: tuple[str, ...], sentence_of: callable) -> tuple[str, str, int]:
-    """A host line with a sentence inserted at a clause boundary; `sentence_of(end)` makes the
-    sentence, given the mark it must end with. Returns the line, and the offset of the sentence."""
+def _place(rng: random.Random, hosts: tuple[str, ...]) -> tuple[str, int, str]:
+    """A host line, the offset of a clause boundary in it where a sentence goes (0: before it all),
+    and the mark that sentence must end with to fit there."""
     host = rng.choice(hosts)
     cuts = split_sentences(host)
     if cuts and rng.random() < 0.7:
         cut = rng.choice(cuts)
-        mark = host[cut - 1]
-        sentence = sentence_of("，" if mark == "，" else "。")
-        return host[:cut] + sentence + host[cut:], sentence, cut
-    sentence = sentence_of("。")
-    return sentence + host, sentence, 0
+        return host, cut, "，" if host[cut - 1] == "，" else "。"
+    return host, 0, "。"
+
+
+def _put(rng: random.Random, hosts: tuple[str, ...], sentence: str) -> str:
+    """A host line with `sentence` (its end mark left to fit) put at a clause boundary."""
+    host, cut, mark = _place(rng, hosts)
+    return host[:cut] + _ending(sentence, mark) + host[cut:]
 
 
 def _ending(text: str, end: str) -> str:
@@ -141,34 +144,26 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         joiners = [rng.choice("和、")]
         items[1].before = ""
 
-    def sentence_of(end: str, cut: bool) -> str:
+    def sentence(cut: bool) -> str:
         parts = [item.cut() if cut else item.full() for item in items]
         out = parts[0]
-        for joiner, part in zip(joiners, parts[1:]):
+        for joiner, part in zip(joiners, parts[1:], strict=True):
             out = out.rstrip("，。") + joiner + part
-        return _ending(out, end)
+        return _ending(out, mark)
 
-    holder: dict[str, str] = {}
-
-    def cut_sentence(end: str) -> str:
-        holder["end"] = end
-        return sentence_of(end, True)
-
-    line, _, offset = _put(rng, hosts, cut_sentence)
-    restored_sentence = sentence_of(holder["end"], False)
-    text, start = document(rng, hosts, line)
+    host, cut, mark = _place(rng, hosts)
+    redacted, restored = sentence(True), sentence(False)
+    text, start = document(rng, hosts, host[:cut] + redacted + host[cut:])
     # the spans: from each slot to the end of what follows it
     spans = []
-    position = start + offset
-    sentence = sentence_of(holder["end"], True)
+    position = start + cut
     cursor = 0
     for item in items:
-        cut = item.cut().rstrip("，。")
-        where = sentence.index(cut, cursor)
-        slot = position + where + len(item.before)
-        spans.append((slot, position + where + len(cut)))
-        cursor = where + len(cut)
-    fixed_unsafe = text[: start + offset] + restored_sentence + text[start + offset + len(sentence) :]
+        left = item.cut().rstrip("，。")
+        where = redacted.index(left, cursor)
+        spans.append((position + where + len(item.before), position + where + len(left)))
+        cursor = where + len(left)
+    fixed_unsafe = text[:position] + restored + text[position + len(redacted) :]
     return Case(text, text, fixed_unsafe, tuple(spans), " + ".join(item.what for item in items))
 
 
@@ -209,17 +204,23 @@ def _quote(rng: random.Random) -> str:
 
 
 def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
-    kind = rng.randrange(4)
+    kind = rng.randrange(5)
     if kind == 0:
         item = formulation(rng)
-        line, _, _ = _put(rng, hosts, lambda end: _ending(item.full(), end))
+        line = _put(rng, hosts, item.full())
         what = f"written in full: {item.what}"
     elif kind == 1:
-        line, _, _ = _put(rng, hosts, lambda end: _quote(rng))
+        line = _put(rng, hosts, _quote(rng))
         what = "quoted speech"
     elif kind == 2:
-        line, _, _ = _put(rng, hosts, lambda end: rng.choice(ELSEWHERE) + end)
+        line = _put(rng, hosts, rng.choice(ELSEWHERE))
         what = "someone else's or a look-alike"
+    elif kind == 3:
+        # the name given first, then the title alone: the writer's short form
+        first = formulation(rng)
+        exposition, shape = _exposition(rng)
+        line = _put(rng, hosts, first.full().rstrip("，。") + f"，{rng.choice(STUDY_VERBS)}总书记{exposition}精神")
+        what = f"short form after the name: {first.what}, then {shape}"
     else:
         # the name at the end of the line before, the formulation on the next: a hard wrap
         # (the first line without a clause mark: a wrap the layout rules leave alone, as a PDF's
