@@ -19,6 +19,7 @@ KINDS = (
     "enumeration",
     "mojibake",
     "split-word",
+    "set-phrase",
 )
 
 
