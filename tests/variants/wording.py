@@ -13,10 +13,10 @@ reading is the one pypinyin gives it inside its phrase (行 in 行稳致远 is x
 from __future__ import annotations
 
 import random
-import tomllib
 from functools import cache
 from pathlib import Path
 
+import tomllib
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from . import Case, document, split_sentences
