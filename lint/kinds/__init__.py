@@ -20,6 +20,7 @@ KINDS = (
     "mojibake",
     "split-word",
     "formulation",
+    "set-phrase",
 )
 
 
