@@ -66,9 +66,11 @@ def _reading_table() -> dict[int, str]:
 
 @lru_cache(maxsize=4096)
 def syllables(char: str) -> frozenset[tuple[str, str]]:
-    """The readings of a character without their tones, each as (initial, final): 行 → xing, hang, heng."""
+    """The usual reading of a character without its tone, as (initial, final): 行 → xing. Only the
+    first reading pypinyin lists, its most common: the rare ones (是 read tí, 位 read lì) would make
+    ordinary words homophones of set phrases (一是推进 of 一体推进, 战略定位 of 战略定力)."""
     out = set()
-    for toned in _reading_table().get(ord(char), "").split(","):
+    for toned in _reading_table().get(ord(char), "").split(",")[:1]:
         plain = "".join(c for c in unicodedata.normalize("NFD", toned.replace("ü", "v")) if not unicodedata.combining(c))
         if plain:
             initial = next((i for i in _INITIALS if plain.startswith(i) and len(plain) > len(i)), "")
