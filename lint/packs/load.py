@@ -159,6 +159,7 @@ class Rule(NamedTuple):
         return self._replace(body=self.body.with_matcher(matcher))
 
     def render_message(self, matched: str, detail: str) -> str:
+        matched = matched.strip()  # a match of a whole line holds its line end
         shown = matched if len(matched) <= 40 else matched[:37] + "…"
         return self.message.format_map({"match": shown, "detail": detail})
 
