@@ -602,7 +602,8 @@ def test_concise_lines_are_path_line_col_id_severity_message(tmp_path):
         "doc.txt:2:3: RD001 [*] [error] `D` stands for 党 cut out by a keyword filter",
         "doc.txt:2:8: PW001 [*] [error] Paywall marker `##paidend##` left in the text",
         "doc.txt:3:3: RD001 [*] [error] `D` stands for 党 cut out by a keyword filter",
-        "doc.txt:3:11: RD002 [warning] `新时代中国特色社会主义思想` without 习近平 (the formulation 习近平新时代中国特色社会主义思想): the name was probably cut out",
+        "doc.txt:3:11: RD002 [warning] `新时代中国特色社会主义思想` without 习近平"
+        " (the formulation 习近平新时代中国特色社会主义思想): the name was probably cut out",
         "doc.txt:3:28: PH001 [warning] Placeholder `XX` where a name, place or number was removed",
     ]
 
