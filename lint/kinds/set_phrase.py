@@ -65,12 +65,12 @@ def _reading_table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=4096)
-def syllables(char: str) -> frozenset[tuple[str, str]]:
-    """The usual reading of a character without its tone, as (initial, final): 行 → xing. Only the
-    first reading pypinyin lists, its most common: the rare ones (是 read tí, 位 read lì) would make
-    ordinary words homophones of set phrases (一是推进 of 一体推进, 战略定位 of 战略定力)."""
+def syllables(char: str, usual: bool = False) -> frozenset[tuple[str, str]]:
+    """The readings of a character without their tones, each as (initial, final): 行 → xing, hang,
+    heng; with `usual`, only the first pypinyin lists, its most common."""
     out = set()
-    for toned in _reading_table().get(ord(char), "").split(",")[:1]:
+    readings = _reading_table().get(ord(char), "").split(",")
+    for toned in readings[:1] if usual else readings:
         plain = "".join(c for c in unicodedata.normalize("NFD", toned.replace("ü", "v")) if not unicodedata.combining(c))
         if plain:
             initial = next((i for i in _INITIALS if plain.startswith(i) and len(plain) > len(i)), "")
@@ -85,7 +85,10 @@ def _close(a: str, b: str, pairs: set[frozenset[str]]) -> bool:
 def closeness(written: str, canonical: str) -> str | None:
     """"homophone" when the two characters share a reading (tones aside), "close" when two of their
     readings differ only by a confusable initial or final, else None."""
-    heard, meant = syllables(written), syllables(canonical)
+    # what was typed is heard by its usual reading (an input method offers a character under it;
+    # the rare ones, 是 read tí, 位 read lì, would make 一是推进 and 战略定位 homophones of set
+    # phrases), what was meant by any of its readings (度 is duó in 审时度势)
+    heard, meant = syllables(written, usual=True), syllables(canonical)
     if heard & meant:
         return "homophone"
     for initial, final in heard:

@@ -69,6 +69,13 @@ def document(rng: random.Random, hosts: tuple[str, ...], middle: str, *, title: 
     return head + middle + "\n" + "".join(line + "\n" for line in after), len(head)
 
 
+def untouched(rng: random.Random, hosts: tuple[str, ...], middle: str, what: str = "trap", *, title: bool = True) -> Case:
+    """A trap: a document of real paragraphs with the legitimate line `middle` among them, which
+    must come out as it went in."""
+    text, _ = document(rng, hosts, middle, title=title)
+    return Case(text, text, text, (), what)
+
+
 def split_sentences(line: str) -> list[int]:
     """Offsets just after each sentence or clause mark inside a line, where an artifact may go."""
     return [m.end() for m in regex.finditer(r"[，；。：]", line) if m.end() < len(line)]

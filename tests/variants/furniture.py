@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from . import Case, document
+from . import Case, document, untouched
 
 FAMILY = "furniture"
 CATEGORY = "boilerplate"
@@ -419,5 +419,4 @@ def _trap_line(rng: random.Random) -> str:
 
 def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     line = _trap_line(rng)
-    text, _ = document(rng, hosts, line, title=rng.random() < 0.7)
-    return Case(text, text, text, (), f"trap {line!r}")
+    return untouched(rng, hosts, line, f"trap {line!r}", title=rng.random() < 0.7)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 
-from . import Case, document, split_sentences
+from . import Case, document, split_sentences, untouched
 
 FAMILY = "leader-name"
 CATEGORY = "redaction"
@@ -228,5 +228,4 @@ def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         item = formulation(rng)
         line = item.before + item.written + "\n" + item.after.rstrip("，。") + "。"
         what = f"name before a line break: {item.what}"
-    text, _ = document(rng, hosts, line)
-    return Case(text, text, text, (), what)
+    return untouched(rng, hosts, line, what)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 
-from . import Case, document, split_sentences
+from . import Case, document, split_sentences, untouched
 
 FAMILY = "paywall-marker"
 CATEGORY = "paywall"
@@ -73,5 +73,4 @@ def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         "## 第一章 总则",
         "【付费阅读】专栏文章须经审核后发布。",
     ))
-    text, _ = document(rng, hosts, prose)
-    return Case(text, text, text, (), "trap")
+    return untouched(rng, hosts, prose)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from . import Case, document
+from . import Case, document, untouched
 
 FAMILY = "paywall-notice"
 CATEGORY = "paywall"
@@ -63,5 +63,4 @@ def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         "DRG/DIP付费方式改革覆盖全部统筹区。",
         "剩余工作量约占全部任务的三成，须在年底前完成。",
     ))
-    text, _ = document(rng, hosts, prose)
-    return Case(text, text, text, (), "trap")
+    return untouched(rng, hosts, prose)

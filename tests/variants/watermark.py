@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 
-from . import Case, document, split_sentences
+from . import Case, document, split_sentences, untouched
 
 FAMILY = "watermark"
 CATEGORY = "watermark"
@@ -203,5 +203,4 @@ def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     if gap is not None:
         places.append(gap)
     at = rng.choice(places)
-    text, _ = document(rng, hosts, host[:at] + trap + host[at:])
-    return Case(text, text, text, (), f"trap {trap!r}")
+    return untouched(rng, hosts, host[:at] + trap + host[at:], f"trap {trap!r}")

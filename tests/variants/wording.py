@@ -19,7 +19,7 @@ from pathlib import Path
 import tomllib
 from pypinyin import Style, lazy_pinyin, pinyin
 
-from . import Case, document, split_sentences
+from . import Case, document, split_sentences, untouched
 
 FAMILY = "wording"
 CATEGORY = "wording"
@@ -43,7 +43,9 @@ REAL_NEIGHBOURS = ("砥砺前进", "全面从严治理", "攻坚克难关", "精
 @cache
 def _pack() -> tuple[tuple[str, ...], frozenset[str]]:
     rule = next(r for r in tomllib.loads(_PACK.read_text(encoding="utf-8"))["rule"] if r["id"] == "WD001")
-    phrases = tuple(rule["phrases"])
+    # a formulation whose name RD002 restores is that family's, not this one's: as a trap it would
+    # be changed, rightly
+    phrases = tuple(p for p in rule["phrases"] if "新时代中国特色社会主义思想" not in p)
     return phrases, frozenset((*phrases, *rule.get("accepted", ())))
 
 
@@ -146,8 +148,7 @@ def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         host = rng.choice(hosts)
         at = rng.choice([0, *split_sentences(host)])
         middle, what = host[:at] + rng.choice(STRADDLING) + host[at:], "straddling"
-        text, _ = document(rng, hosts, middle)
-        return Case(text, text, text, (), what)
+        return untouched(rng, hosts, middle, what)
     if choice == 1:
         phrase = rng.choice(REAL_NEIGHBOURS)
     elif choice == 2:
