@@ -56,6 +56,9 @@ _HAN_ONLY = LazyPattern(r"\p{Han}+")
 _NEAR = 3
 # the longest insertion, and the longest stretch of noise inside a bracket
 _MAX_GAP = 8
+# characters of a bracket's content beside the proof of a stamp that make it more than the stamp's
+# (`《中华人民共和国海事诉…》`)
+_EDGE = 4
 
 
 class Evidence(NamedTuple):
@@ -68,6 +71,19 @@ class Evidence(NamedTuple):
     chain: int
     start: int  # of the Han character before the first evidence
     end: int  # after the Han character after the last evidence
+
+
+def _hashtags(gaps: list) -> set[int]:
+    """The gaps that frame a hashtag (`话题#两会#`, `#两会##我的建议#`): a lone `#` before a word of
+    two or more Han characters and a lone `#` after it. Noise inserted into a stamp separates its
+    characters, not whole words in pairs; deleting a hashtag would cut a sentence."""
+    framing: set[int] = set()
+    for k in range(len(gaps) - 1):
+        here, after = gaps[k], gaps[k + 1]
+        # `##` between two tags closes one and opens the next
+        if here.group() in ("#", "##") and after.group() in ("#", "##") and after.start() - here.end() >= 2:
+            framing.update((k, k + 1))
+    return framing
 
 
 class NoiseStampMatcher:
@@ -106,7 +122,11 @@ class NoiseStampMatcher:
         first, last = len(text), -1
         previous = None  # the gap before in the same run
         for run in self.run.finditer(text, start, end):
-            for gap in self.gap.finditer(text, run.start(), run.end()):
+            gaps_of_run = list(self.gap.finditer(text, run.start(), run.end()))
+            framing = _hashtags(gaps_of_run)
+            for k, gap in enumerate(gaps_of_run):
+                if k in framing:
+                    continue
                 noise = gap.group()
                 gaps += 1
                 if any(ch in self.symbols for ch in noise):
@@ -133,17 +153,26 @@ class NoiseStampMatcher:
     def _proves(self, evidence: Evidence) -> bool:
         return evidence.insertions >= self.min_insertions or evidence.mixed or evidence.chain >= self.min_every
 
+    def _words(self, text: str, start: int, end: int) -> str:
+        return "".join(ch for ch in text[start:end] if ch not in self.noise)
+
     def _cues(self, words: str) -> int:
         return sum(1 for cue in (self.offer, self.content) if cue.search(words)) + bool(self.site.search(words))
 
     def _bracket_stamp(self, text: str, start: int, end: int) -> bool:
         """Whether the bracket text[start:end] is a stamp."""
         evidence = self._evidence(text, start + 1, end - 1)
-        if self._proves(evidence):
+        # noise inserted into a few characters in the middle of a longer bracketed text (a title:
+        # `《…海事诉盡^在^模^板讼…》`) is a stamp inside it, not the bracket: where the proof leaves
+        # more than _EDGE characters at both ends, the cues must show beyond it too
+        located = evidence.start <= evidence.end
+        spans = not located or evidence.start - (start + 1) <= _EDGE or (end - 1) - evidence.end <= _EDGE
+        if self._proves(evidence) and spans:
             return True
-        words = "".join(ch for ch in text[start + 1 : end - 1] if ch not in self.noise)
+        words = self._words(text, start + 1, end - 1)
         if evidence.gaps:
-            return self._cues(words) >= 2
+            beyond = spans or self._cues(self._words(text, start + 1, evidence.start) + self._words(text, evidence.end, end - 1)) >= 1
+            return beyond and self._cues(words) >= 2
         return not evidence.chain and bool(_HAN_ONLY.fullmatch(words)) and self._cues(words) == 3
 
     def _with_outer_noise(self, text: str, start: int, end: int) -> tuple[int, int]:

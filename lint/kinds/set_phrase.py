@@ -16,9 +16,11 @@ nor at the edge of the window when it makes words with both its neighbours (做�
 实效), where the window straddles two words. The fix is safe for a homophone with exactly one
 canonical phrase that close; a close reading, or two canonical phrases, are reported only.
 
-Readings come from pypinyin's table of characters (all readings of a character, tones dropped),
-loaded when the first near-match needs one. Candidate windows are found by one expression: each
-phrase with any one of its characters left open, which the prefilter runs as one automaton.
+Readings come from pypinyin's table of characters (tones dropped),
+loaded when the first near-match needs one: what was typed is heard by its usual reading, what
+was meant by any of its readings. Candidate windows are found in one pass for all the phrases' sides
+(engine/literals.py); the prefilter looks for the same windows as one expression, each phrase with
+one character left open.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from functools import lru_cache
 
 from lint.engine import expressions
 from lint.engine.document import Document
+from lint.engine.literals import Literals
 from lint.kinds.base import STRING_TABLE, STRINGS, Hit, LazyPattern, Option, OptionError, replacement_edit
 from lint.kinds.substitution import SubstitutionMatcher
 
@@ -98,6 +101,21 @@ def closeness(written: str, canonical: str) -> str | None:
     return None
 
 
+class _Sides:
+    """For each phrase and each of its characters, the longer side of the phrase around it, and
+    the places each side stands in its phrases: (phrase, where the side starts in it, its length,
+    the character replaced)."""
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        places: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)
+        for phrase in phrases:
+            for i in range(len(phrase)):
+                side_start, side = (0, phrase[:i]) if i >= len(phrase) - 1 - i else (i + 1, phrase[i + 1 :])
+                places[side].append((phrase, side_start, len(side), i))
+        self.literals = Literals(tuple(places))
+        self.places = tuple(tuple(entries) for entries in places.values())
+
+
 class SetPhraseMatcher:
     folds = False
     line_triggers = ()
@@ -118,6 +136,7 @@ class SetPhraseMatcher:
             for i in range(len(phrase)):
                 self.open_keys[phrase[:i] + _OPEN + phrase[i + 1 :]].append(phrase)
         self.lengths = sorted({len(p) for p in phrases})
+        self._sides = _Sides(phrases)
         alternatives = sorted(self.open_keys, key=len, reverse=True)
         self.pattern = LazyPattern("|".join(expressions.escape(k).replace(_OPEN, r"\p{Han}") for k in alternatives))
         self.table = SubstitutionMatcher({"table": options["table"]}) if options["table"] else None
@@ -131,8 +150,7 @@ class SetPhraseMatcher:
     def _near_matches(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
         reported = -1  # the end of the last window reported: a longer phrase's window wins
-        for m in self.pattern.finditer(text, overlapped=True, timeout=doc.timeout):
-            start = m.start()
+        for start in self._starts(text):
             if start < reported:
                 continue
             for length in reversed(self.lengths):
@@ -144,6 +162,22 @@ class SetPhraseMatcher:
                     reported = hit.end
                     yield hit
                     break
+
+    def _starts(self, text: str) -> list[int]:
+        """Where a window that is a phrase with one character replaced starts, in order. A phrase
+        with its character i replaced keeps the longer of its two sides whole: one pass for all the
+        sides (engine/literals.py) finds every such window."""
+        starts = set()
+        sides = self._sides
+        for end, index in sides.literals.ends(text):
+            for phrase, side_start, side_length, i in sides.places[index]:
+                start = end - side_length - side_start
+                window = text[start : start + len(phrase)]
+                if start < 0 or len(window) != len(phrase) or window[i] == phrase[i]:
+                    continue
+                if window[:i] == phrase[:i] and window[i + 1 :] == phrase[i + 1 :]:
+                    starts.add(start)
+        return sorted(starts)
 
     def _judge(self, text: str, start: int, window: str) -> Hit | None:
         """The finding for the window at `start`, if it is a near-match worth reporting."""
