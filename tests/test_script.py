@@ -11,6 +11,8 @@ from lint.engine import script
 from lint.model import Edit
 from lint.packs.load import load_rules
 
+from .test_encodings import USER_PACK  # a user rule written in traditional characters: 這個 → 这个
+
 TRADITIONAL = "認真學習宣傳貫徹D的二十大精神，加強D員隊伍建設。\n掃一掃在手機打開當前頁\n堅持以新時代中國特色社會主義思想為指導。\n"
 
 
@@ -39,26 +41,6 @@ def test_an_edit_keeps_the_characters_it_does_not_change():
     edit = script.traditional_edit(text, view, Edit(0, len(text) - 1, view[:10]))
     assert edit == Edit(0, len(text) - 1, "第一篇　鄉鎮工作計劃")
     assert script.traditional_edit(text, view, Edit(3, 3, "习近平")).content == "習近平"
-
-
-USER_PACK = """\
-[[rule]]
-id = "WD901"
-name = "traditional-phrase"
-category = "wording"
-severity = "warning"
-message = "m"
-kind = "substitution"
-table = {"這個" = "此"}
-fix = "safe"
-fix-title = "t"
-description = "What: test."
-[[rule.examples]]
-bad = "這個"
-fixed = "此"
-[[rule.examples]]
-good = "此"
-"""
 
 
 def test_a_users_rule_reads_the_text_as_written(tmp_path):
