@@ -75,10 +75,11 @@ def test_generated_corpus_agrees_too(tmp_path_factory):
 
 
 def test_a_line_a_fix_creates_is_checked_again():
-    # joining the hard-wrapped lines makes a line that holds a noisy watermark phrase split before
+    # joining the hard-wrapped lines makes a line that holds a noisy watermark split before: one
+    # insertion on each line proves nothing, the two together do
     text = (
         "全面推进乡村振兴战略，持续深化农村改革，不断拓宽增收渠道，切实提高村集体造血功能和带动村民增收水平，"
-        "推动各项工作取得实效，提供更^多素\n材搜索服务，确保群众满意。\n"
+        "推动各项工作取得实效，提供更^多素\n材#搜索服务，确保群众满意。\n"
     )
     scoped, whole = engine.fix(text, RULES), engine.fix(text, WHOLE)
     assert scoped.fixed == whole.fixed == {"LY006": 1, "WM001": 1}
