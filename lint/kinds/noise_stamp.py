@@ -106,10 +106,14 @@ class NoiseStampMatcher:
         self.max_bracket = options["max-bracket"]
         self.offer, self.content, self.site = options["offer"], options["content"], options["site"]
         noise_class = "[" + "".join(map(expressions.escape, sorted(noise))) + "]"
-        # Han characters with noise inserted between them: where evidence can be
-        self.run = LazyPattern(rf"\p{{Han}}+(?:{noise_class}{{1,{_MAX_GAP}}}\p{{Han}}+)+")
+        # Han characters with noise inserted between them: where evidence can be (a run is tried
+        # from its first character only: from each of them, the scan of a long run is quadratic)
+        self.run = LazyPattern(rf"(?<!\p{{Han}})\p{{Han}}++(?:{noise_class}{{1,{_MAX_GAP}}}\p{{Han}}++)+")
         self.gap = LazyPattern(f"{noise_class}+")
         self.opening = LazyPattern("[" + "".join(map(expressions.escape, self.closing)) + "]")
+        # where a bracket's reading stops at the latest
+        stops = _CLAUSE_BREAK | (self.bracket_chars - self.noise)
+        self.bracket_stop = LazyPattern("[" + "".join(map(expressions.escape, sorted(stops))) + "]")
         self.line_local = True
         # a stamp has noise, or, in a bracket without noise, a content noun
         self.triggers = (LazyPattern(noise_class), self.content)
@@ -228,6 +232,8 @@ class NoiseStampMatcher:
             # line start, punctuation): after a Han character it is inserted between two
             if closing in self.noise and self._han_beyond(text, start - 1, -1):
                 continue
+            if closing not in self.noise and not self._may_hold_stamp(text, start + 1):
+                continue
             found = None
             end = start + 1
             words = noise = 0  # characters inside that are not noise; noise since the last of them
@@ -246,6 +252,14 @@ class NoiseStampMatcher:
             if found is not None:
                 taken = found
                 yield start, found
+
+    def _may_hold_stamp(self, text: str, start: int) -> bool:
+        """Whether the bracket content from `start` can be a stamp: it holds noise, or a content
+        word (which a stamp without noise needs). Most brackets are neither (`（一）`, `（以下简称…）`):
+        this spares them the walk character by character."""
+        stop = self.bracket_stop.search(text, start, start + self.max_bracket + _MAX_GAP + 2)
+        end = stop.start() if stop else min(len(text), start + self.max_bracket + _MAX_GAP + 2)
+        return bool(self.gap.search(text, start, end) or self.content.search(self._words(text, start, end)))
 
     def _stamps(self, text: str, timeout: float | None) -> list[tuple[int, int]]:
         """Spans of the stamps in the folded text, in order, not overlapping."""

@@ -102,16 +102,22 @@ def closeness(written: str, canonical: str) -> str | None:
 
 
 class _Sides:
-    """For each phrase and each of its characters, the longer side of the phrase around it, and
-    the places each side stands in its phrases: (phrase, where the side starts in it, its length,
-    the character replaced)."""
+    """For each phrase and each of its characters, the longer side of the phrase around it: a
+    window where that character is replaced keeps that side whole. For each side, the places it
+    stands in its phrases, as offsets from the side's end: (where the window starts, the
+    character replaced and what it should be, the other side and where it starts)."""
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
-        places: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)
+        places: dict[str, list[tuple[int, int, str, str, int]]] = defaultdict(list)
         for phrase in phrases:
             for i in range(len(phrase)):
-                side_start, side = (0, phrase[:i]) if i >= len(phrase) - 1 - i else (i + 1, phrase[i + 1 :])
-                places[side].append((phrase, side_start, len(side), i))
+                if i >= len(phrase) - 1 - i:
+                    side, other, other_start = phrase[:i], phrase[i + 1 :], i + 1
+                    start = -i
+                else:
+                    side, other, other_start = phrase[i + 1 :], phrase[:i], 0
+                    start = -len(phrase)
+                places[side].append((start, start + i, phrase[i], other, start + other_start))
         self.literals = Literals(tuple(places))
         self.places = tuple(tuple(entries) for entries in places.values())
 
@@ -170,13 +176,10 @@ class SetPhraseMatcher:
         starts = set()
         sides = self._sides
         for end, index in sides.literals.ends(text):
-            for phrase, side_start, side_length, i in sides.places[index]:
-                start = end - side_length - side_start
-                window = text[start : start + len(phrase)]
-                if start < 0 or len(window) != len(phrase) or window[i] == phrase[i]:
-                    continue
-                if window[:i] == phrase[:i] and window[i + 1 :] == phrase[i + 1 :]:
-                    starts.add(start)
+            for start, replaced, meant, other, other_start in sides.places[index]:
+                at = end + replaced
+                if end + start >= 0 and at < len(text) and text[at] != meant and text.startswith(other, end + other_start):
+                    starts.add(end + start)
         return sorted(starts)
 
     def _judge(self, text: str, start: int, window: str) -> Hit | None:
