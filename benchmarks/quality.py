@@ -1,10 +1,14 @@
-"""Measure plancheck's detectors on the labelled development corpus and on the real texts.
+"""Measure plancheck's detectors on the labelled development corpus, the blind batches, the variant
+generators and the real texts.
 
 For every document of benchmarks/devcorpus/: plancheck's findings (all but layout) are matched to
 the labels by category and line; per category we print precision and recall, the share of
 documents whose `--fix` and `--fix --unsafe-fixes` outputs are exact, and the characters changed
-outside the expected edits. On ../shared/corpus/real/ we count findings per category (clean/ must
-have none outside layout and placeholder) and show a sample of what --fix removes from wild/.
+outside the expected edits. Each blind batch (benchmarks/blind/NN/) is scored the same way, one
+row a batch. Each variant generator (tests/variants/) is run on `--variants` cases per family and
+script: recall, exact fixes, characters changed outside the artifacts, and traps touched. On
+../shared/corpus/real/ we count findings per category (clean/ must have none outside layout and
+placeholder) and show a sample of what --fix removes from wild/.
 
     python benchmarks/quality.py            # print the report
     python benchmarks/quality.py --write    # also rewrite the quality section of RESULTS.md
@@ -172,7 +176,51 @@ def blind_report(batch: str, label: str) -> str:
     return "\n".join([f"## {label} (at {where})", "", *summary_lines(rows, s)]) + "\n"
 
 
-def report() -> str:
+def measure_blind(rules) -> list[str]:
+    """One row a blind batch, scored by the code as it is now: what the latest batch says predicts
+    unseen documents; the older ones have been read since."""
+    rows = ["| batch | documents | labels | precision | recall | weakest category | exact `--fix` | exact `--unsafe-fixes` |"]
+    rows.append("|---|---|---|---|---|---|---|---|")
+    for folder in sorted(p for p in BLIND.iterdir() if p.is_dir()):
+        table, s = measure_labelled(rules, folder)
+        cells = {row.split(" | ")[0].strip("| *"): row.strip("|").split("|") for row in table[2:]}
+        recalls = {name: float(cell[4]) for name, cell in cells.items() if name != "all" and int(cell[1]) > 0}
+        weakest = min(recalls, key=recalls.get)
+        total = cells["all"]
+        rows.append(
+            f"| {folder.name} | {s['documents']} | {total[1].strip()} | {total[3].strip()} | {total[4].strip()} | "
+            f"{weakest} {recalls[weakest]:.3f} | {s['exact_safe']}/{s['documents']} | {s['exact_unsafe']}/{s['documents']} |"
+        )
+    return rows
+
+
+def measure_generators(rules, count: int) -> list[str]:
+    """Each variant family on `count` generated artifacts and `count` traps (a quarter of that in
+    traditional script), as tests/test_variants.py runs them."""
+    from tests import variants
+
+    rows = ["| family | category | script | cases | recall | exact | changed outside | traps touched |"]
+    rows.append("|---|---|---|---|---|---|---|---|")
+    for name, family in variants.families().items():
+        for script in variants.SCRIPTS:
+            n = count if script == "simplified" else max(1, count // 4)
+            found = artifacts = exact = outside = 0
+            for case in variants.cases(family, "artifacts", n, script=script):
+                outcome = variants.evaluate(case, rules, family.CATEGORY)
+                found, artifacts = found + outcome.found, artifacts + outcome.artifacts
+                exact, outside = exact + outcome.exact, outside + outcome.outside
+            touched = 0
+            for case in variants.cases(family, "traps", n, script=script):
+                outcome = variants.evaluate(case, rules, family.CATEGORY)
+                touched += bool(outcome.found or outcome.outside or not outcome.exact)
+            rows.append(
+                f"| {name} | {family.CATEGORY} | {script} | {n} | {found / max(1, artifacts):.3f} | "
+                f"{exact / n:.3f} | {outside} | {touched}/{n} |"
+            )
+    return rows
+
+
+def report(variant_count: int) -> str:
     rules = load_rules()
     rows, s = measure_labelled(rules, DEVCORPUS)
     out = [
@@ -185,6 +233,16 @@ def report() -> str:
         "predicts unseen documents.",
         "",
         *summary_lines(rows, s),
+        "",
+        "Blind batches (benchmarks/blind/NN/, written blind by a helper from the family descriptions; each one's "
+        "before/after scores are in its SCORES.md), scored by this revision:",
+        "",
+        *measure_blind(rules),
+        "",
+        f"Variant generators (tests/variants/; {variant_count} cases per family and side, a quarter of that in "
+        "traditional script; artifacts put into real clean paragraphs):",
+        "",
+        *measure_generators(rules, variant_count),
         "",
         "Real texts in `../shared/corpus/real/` (findings per category):",
         "",
@@ -202,6 +260,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="rewrite the quality section of benchmarks/RESULTS.md")
     parser.add_argument("--blind", metavar="NN", help="score the blind batch benchmarks/blind/NN/ instead")
     parser.add_argument("--label", default="score", help="with --blind --write: the section of its SCORES.md to rewrite")
+    parser.add_argument("--variants", type=int, default=200, metavar="N", help="generated cases per family and side (default 200)")
     args = parser.parse_args()
     if args.blind:
         text = blind_report(args.blind, args.label)
@@ -209,7 +268,7 @@ def main() -> None:
         if args.write:
             results.write_section(args.label, text, BLIND / args.blind / "SCORES.md")
         return
-    text = report()
+    text = report(args.variants)
     print(text)
     if args.write:
         results.write_section("quality", text)
