@@ -1,19 +1,21 @@
 """The Python API: the same calls the command line makes, with no I/O.
 
 `check_document` and `fix_document` are where a text meets its settings: the rules chosen for its
-path, and its `<!-- plancheck: … -->` directives (lint/engine/suppress.py). The command line calls them
-for every file, so a suppression means the same on the command line and here.
+path, its `<!-- plancheck: … -->` directives (lint/engine/suppress.py), and, in a Markdown file, what
+is not prose (code, front matter, link targets, HTML comments: lint/engine/markdown.py), where no
+finding is reported and no fix is made. The command line calls them for every file, so both mean
+the same on the command line and here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint.config.settings import Settings, parse_level, settings_from_table
 from lint.engine import core as engine
-from lint.engine import suppress
+from lint.engine import markdown, suppress
 from lint.engine.core import FixResult
 from lint.model import Finding, Severity
 
@@ -63,33 +65,56 @@ def _path(path: str | Path | None) -> Path | None:
     return Path(path) if path else None
 
 
+def _prose(regions: markdown.NotProse, findings: list[Finding]) -> list[Finding]:
+    """The findings of a Markdown text that neither lie in nor edit what is not prose."""
+    spans = regions.all
+    if not spans:
+        return findings
+    return [
+        f
+        for f in findings
+        if not markdown.touches(spans, f.start, f.end)
+        and not (f.fix and any(markdown.touches(spans, e.start, e.end) for e in f.fix.edits))
+    ]
+
+
+def _directives(text: str, settings: Settings, rules) -> Callable[[str, list[Finding]], list[Finding]] | None:
+    """What the directives of `text` do to each pass's findings: silence them, or, in a gate,
+    only report them; None without directives."""
+    if not suppress.may_have_directives(text):
+        return None  # without loading every rule, which only directives need
+    if settings.gate:
+        return suppress.not_honoured
+    known = settings.all_rules()
+    return lambda current, findings: suppress.apply(current, findings, rules, known)
+
+
+def _filter(text: str, settings: Settings, rules, path: Path | None) -> Callable[[str, list[Finding]], list[Finding]] | None:
+    """Each pass's findings as the document leaves them: in Markdown, those of its prose, under the
+    directives outside its code; elsewhere, under its directives."""
+    directives = _directives(text, settings, rules)
+    if path is None or not markdown.is_markdown(path.name):
+        return directives
+
+    def keep(current: str, findings: list[Finding]) -> list[Finding]:
+        regions = markdown.not_prose(current)
+        findings = _prose(regions, findings)
+        return findings if directives is None else directives(regions.without_code(current), findings)
+
+    return keep
+
+
 def check_document(text: str, settings: Settings, path: Path | None = None) -> list[Finding]:
     """Findings for `text` under `settings`, with its directives applied."""
     rules = settings.rules_for(path)
     findings = engine.check(text, rules, timeout=settings.rule_timeout)
-    if not suppress.may_have_directives(text):
-        return findings  # without loading every rule, which only directives need
-    if settings.gate:
-        return suppress.not_honoured(text, findings)
-    return suppress.apply(text, findings, rules, settings.all_rules())
+    keep = _filter(text, settings, rules, path)
+    return findings if keep is None else keep(text, findings)
 
 
 def fix_document(text: str, settings: Settings, path: Path | None = None, *, unsafe: bool = False) -> FixResult:
     """Fix `text` under `settings`; a finding its directives silence is not fixed either."""
     rules = settings.rules_for(path)
-    keep = None
-    if suppress.may_have_directives(text) and settings.gate:
-
-        def keep(current: str, findings: list[Finding]) -> list[Finding]:
-            return suppress.not_honoured(current, findings)
-
-    elif suppress.may_have_directives(text):
-        known = settings.all_rules()
-
-        def keep(current: str, findings: list[Finding]) -> list[Finding]:
-            # each pass's findings, as the directives of its text leave them
-            return suppress.apply(current, findings, rules, known)
-
     return engine.fix(
         text,
         rules,
@@ -97,7 +122,7 @@ def fix_document(text: str, settings: Settings, path: Path | None = None, *, uns
         max_deletion=settings.max_deletion,
         max_insertion=settings.max_insertion,
         timeout=settings.rule_timeout,
-        keep=keep,
+        keep=_filter(text, settings, rules, path),
     )
 
 

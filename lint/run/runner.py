@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint.config.settings import ConfigError, ConfigResolver, Settings
+from lint.engine import markdown
 from lint.files import io as files
 from lint.model import Applicability, Finding, Severity
 from lint.output import human as output
@@ -105,8 +106,9 @@ class _Entry(NamedTuple):
         store = _store(settings.root)
         identity = _identity(settings.rules_for(path), settings.rule_timeout)
         # findings are offsets into the decoded text: bytes read in another encoding are another
-        # entry; a strict gate reports directives that a plain check honours
-        mode = f"check:{encoding or ''}:{'gate' if settings.gate else ''}"
+        # entry; a strict gate reports directives that a plain check honours; a Markdown file is
+        # checked in its prose only
+        mode = f"check:{encoding or ''}:{'gate' if settings.gate else ''}:{'markdown' if path and markdown.is_markdown(path.name) else ''}"
         return cls(store, store.key(digest, identity, mode), encoding)
 
 
