@@ -160,16 +160,15 @@ def _process(name: str, source: files.Source, settings: Settings, path: Path | N
 
     outcome = Outcome(name, path, settings.fail_level, source=source)
     text = source.text
-    fixing = options.fix or options.diff
-    # a fix the cache already knows has something to do (else it was settled there) needs no check first
-    known = fixing and entry is not None and entry.store.lookup(entry.key, findings=False) is not None
-    if not known and (entry is not None or not fixing):
+    if not (options.fix or options.diff):
         findings = api.check_document(text, settings, path)
         if entry is not None:
             entry.store.put(entry.key, findings)
-        if not fixing or not options.fixes_something(output.count_kinds(findings)):
-            return outcome.found(text, findings, options)  # nothing to fix
+        return outcome.found(text, findings, options)
+    # no check first: the fix loop's first pass is that check, and its findings are the text's
     result = api.fix_document(text, settings, path, unsafe=options.unsafe)
+    if entry is not None and entry.store.lookup(entry.key, findings=False) is None:
+        entry.store.put(entry.key, result.initial)
     if result.refused:
         outcome.messages.append(f"plancheck: {name}: {result.refused}; left unchanged")
         outcome.failed = True
