@@ -102,6 +102,11 @@ def test_ray_engine_gives_byte_identical_shards(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     for shard in ("part-000.jsonl", "part-001.jsonl"):
         assert (tmp_path / "ray" / shard).read_bytes() == (tmp_path / "local" / shard).read_bytes()
+    # Ray's start-up notices, execution plans, progress and deprecation warnings are not shown
+    # (--verbose shows them): only plancheck's line per shard and its summary
+    assert result.stderr.splitlines() == [
+        f"Cleaned {os.path.join('in', shard)} -> {os.path.join('ray', shard)}" for shard in ("part-000.jsonl", "part-001.jsonl")
+    ] + ["2 shards cleaned, 0 already done."], result.stderr[-3000:]
 
 
 def test_a_record_s_directives_are_honoured_as_on_the_command_line(tmp_path):
@@ -126,7 +131,7 @@ def test_jobs_default_to_the_cpus_this_process_may_use(tmp_path):
         "from lint.dataset.shards import dataset_main\n"
         "import lint.dataset.shards as d\n"
         "seen = []\n"
-        "d.run = lambda shards, out, job, engine, jobs, address: seen.append(jobs) or (0, 0)\n"
+        "d.run = lambda shards, out, job, engine, jobs, *rest: seen.append(jobs) or (0, 0)\n"
         "dataset_main(['in', '-o', 'out'])\n"
         "print(seen)\n"
     )
@@ -151,3 +156,49 @@ def test_a_bad_command_line_is_one_line_and_exit_2(tmp_path):
     assert result.returncode == 2
     assert result.stderr.splitlines()[0] == "plancheck dataset: error: --jobs must be at least 1"
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": "x", "text": "好。"', "shard.jsonl:2:25: not valid JSON: Expecting ',' delimiter"),
+        ('["not", "a", "record"]', "shard.jsonl:2: an array, not a JSON object (each line must be one record)"),
+        ("42", "shard.jsonl:2: a number, not a JSON object (each line must be one record)"),
+    ],
+)
+def test_a_line_that_is_not_a_record_is_one_line_naming_shard_and_line(tmp_path, line, message):
+    """docs/robustness.md promises no traceback: a broken line stops the run before anything is
+    written, naming the shard and the line (blank lines counted)."""
+    (tmp_path / "in").mkdir()
+    good = json.dumps({"id": "a", "text": "加强D建工作。"}, ensure_ascii=False)
+    (tmp_path / "in" / "a.jsonl").write_text(good + "\n", encoding="utf-8")
+    (tmp_path / "in" / "shard.jsonl").write_text(good + "\n" + line + "\n", encoding="utf-8")
+    result = _dataset("in", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"plancheck: error: {os.path.join('in', message)}"], result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_text_field_that_no_record_has_is_one_line_and_exit_2(tmp_path):
+    """Not an error inside every record and exit 0: a misspelt --text-field is a usage error."""
+    _write_shards(tmp_path / "in", 2)
+    result = _dataset("in", "-o", "out", "--text-field", "txet", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "plancheck: error: no record has a text field 'txet' (did you mean 'text'?) (fields: id, text, source, extra); "
+        "name it with --text-field"
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("output", ["in", "in/cleaned", "./in/"])
+def test_an_output_folder_that_is_or_lies_in_the_input_folder_is_refused(tmp_path, output):
+    """The cleaned shards would be taken for the inputs they come from ("0 shards cleaned, 2 already done", exit 0)."""
+    _write_shards(tmp_path / "in", 2)
+    before = {p.name: p.read_bytes() for p in (tmp_path / "in").iterdir()}
+    result = _dataset("in", "-o", output, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"plancheck: error: -o {output}: the output folder is (or lies inside) the input folder in; choose another"
+    ]
+    assert {p.name: p.read_bytes() for p in (tmp_path / "in").iterdir()} == before

@@ -14,11 +14,13 @@ reading raw lines and writing shards stay here, which is what keeps the output i
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,6 +30,7 @@ from lint.config.settings import ConfigError, ConfigResolver, Settings
 from lint.files.io import replace_user_file, write_atomic
 from lint.packs.load import PackError
 from lint.run.runner import default_jobs
+from lint.suggest import did_you_mean
 
 FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
 
@@ -109,13 +112,8 @@ def clean_record(record: dict, job: Job) -> dict:
 
 
 def clean_lines(lines: list[str], job: Job) -> list[str]:
-    """JSONL in, JSONL out: the unit both engines run."""
-    out = []
-    for line in lines:
-        if not line.strip():
-            continue
-        out.append(dump(clean_record(json.loads(line), job)))
-    return out
+    """JSONL in, JSONL out: the unit both engines run (lines a survey has found to be records)."""
+    return [dump(clean_record(json.loads(line), job)) for line in lines]
 
 
 def dump(record: dict) -> str:
@@ -151,9 +149,67 @@ def find_shards(inputs: Sequence[str]) -> list[Path]:
     return shards
 
 
-def read_jsonl_lines(path: Path) -> list[str]:
-    with open(path, encoding="utf-8") as handle:
-        return [line.rstrip("\n") for line in handle if line.strip()]
+def read_jsonl_lines(path: Path) -> list[tuple[int, str]]:
+    """The shard's records: each non-blank line with its number (from 1, blank lines counted)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DatasetError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DatasetError(f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); JSONL is UTF-8") from None
+    return [(number, line) for number, line in enumerate(text.split("\n"), 1) if line.strip()]
+
+
+_JSON_TYPES = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
+
+
+def parse_record(path: Path, number: int, line: str) -> dict:
+    """One JSONL line as a record; DatasetError naming the shard and line when it is not a JSON object."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise DatasetError(f"{path}:{number}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    if not isinstance(record, dict):
+        raise DatasetError(f"{path}:{number}: {_JSON_TYPES[type(record)]}, not a JSON object (each line must be one record)")
+    return record
+
+
+def survey(shards: list[Path], job: Job) -> None:
+    """Read every shard once before anything is written: a line that is not a record, or a text
+    field that no record has, stops the run with one line (exit 2), with no shard half cleaned."""
+    fields: dict[str, None] = {}  # every field seen, in order, for the did-you-mean
+    with_text = 0
+    for shard in shards:
+        if _shard_format(shard) == "jsonl":
+            for number, line in read_jsonl_lines(shard):
+                record = parse_record(shard, number, line)
+                fields.update(dict.fromkeys(record))
+                with_text += isinstance(record.get(job.text_field), str)
+        else:
+            schema = read_parquet_schema(shard)
+            fields.update(dict.fromkeys(schema.names))
+            with_text += _is_text_column(schema, job.text_field)
+    if shards and not with_text:
+        # a misspelt --text-field would otherwise give every record an error and exit 0
+        known = ", ".join(list(fields)[:12]) + (", …" if len(fields) > 12 else "")
+        raise DatasetError(
+            f"no record has a text field '{job.text_field}'{did_you_mean(job.text_field, fields)} "
+            f"(fields: {known or 'none'}); name it with --text-field"
+        )
+
+
+def check_output(outdir: str, inputs: Sequence[str]) -> None:
+    """Refuse an output folder that is an input folder or lies inside one (or holds an input shard):
+    the cleaned shards would replace, or be taken for, the shards they come from."""
+    out = os.path.realpath(outdir)
+    for item in inputs:
+        real = os.path.realpath(item)
+        folder = real if os.path.isdir(real) else os.path.dirname(real)
+        if out == folder or (os.path.isdir(real) and out.startswith(folder.rstrip(os.sep) + os.sep)):
+            raise DatasetError(f"-o {outdir}: the output folder is (or lies inside) the input folder {item}; choose another")
 
 
 def _pyarrow():
@@ -168,6 +224,20 @@ def _pyarrow():
 def read_parquet_records(path: Path) -> list[dict]:
     _, pq = _pyarrow()
     return pq.read_table(path).to_pylist()
+
+
+def read_parquet_schema(path: Path):
+    pa, pq = _pyarrow()
+    try:
+        return pq.read_schema(path)
+    except (OSError, pa.ArrowException) as exc:
+        raise DatasetError(f"{path}: not a readable Parquet file: {exc}") from None
+
+
+def _is_text_column(schema, name: str) -> bool:
+    pa, _ = _pyarrow()
+    index = schema.get_field_index(name)
+    return index >= 0 and (pa.types.is_string(schema.field(index).type) or pa.types.is_large_string(schema.field(index).type))
 
 
 def write_jsonl(path: Path, lines: list[str]) -> None:
@@ -194,7 +264,7 @@ def _local_shard(args: tuple[str, str, Job]) -> str:
 
 def _process_shard(source: Path, target: Path, job: Job, clean) -> None:
     if _shard_format(source) == "jsonl":
-        write_jsonl(target, clean(read_jsonl_lines(source), job))
+        write_jsonl(target, clean([line for _, line in read_jsonl_lines(source)], job))
     else:
         lines = [dump(r) for r in read_parquet_records(source)]
         write_parquet(target, [json.loads(line) for line in clean(lines, job)])
@@ -216,14 +286,62 @@ def _ray_clean(ray_data, job: Job, workers: int):
         if not lines:
             return []
         data = ray_data.from_items([{"line": line} for line in lines])
-        cleaned = data.map_batches(_RayCleaner, fn_constructor_args=(job_,), batch_size=64, concurrency=workers)
+        pool = ray_data.ActorPoolStrategy(size=workers)
+        cleaned = data.map_batches(_RayCleaner, fn_constructor_args=(job_,), batch_size=64, compute=pool)
         return [row["line"] for row in cleaned.iter_rows()]
 
     return clean
 
 
-def run(shards: list[Path], outdir: Path, job: Job, engine_name: str, jobs: int, ray_address: str | None) -> tuple[int, int]:
+def _start_ray(ray, ray_data, address: str | None, jobs: int, verbose: bool) -> None:
+    """Start or join Ray; unless `verbose`, with only its errors shown: its start-up notices,
+    execution plans and progress lines would bury the one line per shard plancheck prints."""
+    if not verbose:
+        for name in ("ray", "ray.data"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+        ray_data.DataContext.get_current().enable_progress_bars = False
+    if not ray.is_initialized():
+        ray.init(
+            address=address,
+            num_cpus=None if address else jobs,
+            include_dashboard=False,
+            log_to_driver=verbose,
+            logging_level=logging.INFO if verbose else logging.ERROR,
+        )
+    if not verbose:
+        logging.getLogger("ray.data").setLevel(logging.ERROR)  # ray.init configures it again
+    ray_data.DataContext.get_current().execution_options.preserve_order = True
+
+
+@contextmanager
+def _native_log_hidden(verbose: bool) -> Iterator[None]:
+    """Ray's core (C++) writes its log lines to file descriptor 2 itself, past Python's logging
+    (an actor's restart policy, at error level, on every run). Unless `verbose`, descriptor 2 goes
+    to /dev/null while Ray runs, and `sys.stderr` (plancheck's own lines) to the real stderr."""
+    if verbose:
+        yield
+        return
+    sys.stderr.flush()
+    real_fd = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+    real = sys.stderr
+    sys.stderr = open(os.dup(real_fd), "w", encoding=real.encoding, errors=real.errors, buffering=1)  # noqa: SIM115
+    try:
+        yield
+    finally:
+        sys.stderr.close()
+        sys.stderr = real
+        os.dup2(real_fd, 2)
+        os.close(real_fd)
+
+
+def run(
+    shards: list[Path], outdir: Path, job: Job, engine_name: str, jobs: int, ray_address: str | None, verbose: bool = False
+) -> tuple[int, int]:
     """Clean every shard not already in `outdir`. Returns (written, skipped)."""
+    survey(shards, job)
     outdir.mkdir(parents=True, exist_ok=True)
     todo = [(s, outdir / s.name) for s in shards if not (outdir / s.name).exists()]
     skipped = len(shards) - len(todo)
@@ -233,13 +351,12 @@ def run(shards: list[Path], outdir: Path, job: Job, engine_name: str, jobs: int,
             import ray.data as ray_data
         except ImportError:
             raise DatasetError("--engine ray needs Ray: pip install 'plancheck[ray]'") from None
-        if not ray.is_initialized():
-            ray.init(address=ray_address, num_cpus=None if ray_address else jobs, include_dashboard=False, log_to_driver=False)
-        ray_data.DataContext.get_current().execution_options.preserve_order = True
-        clean = _ray_clean(ray_data, job, jobs)
-        for source, target in todo:
-            _process_shard(source, target, job, clean)
-            print(f"Cleaned {source} -> {target}", file=sys.stderr)
+        with _native_log_hidden(verbose):
+            _start_ray(ray, ray_data, ray_address, jobs, verbose)
+            clean = _ray_clean(ray_data, job, jobs)
+            for source, target in todo:
+                _process_shard(source, target, job, clean)
+                print(f"Cleaned {source} -> {target}", file=sys.stderr)
         return len(todo), skipped
     work = [(str(s), str(t), job) for s, t in todo]
     if jobs == 1 or len(work) <= 1:
@@ -265,6 +382,13 @@ def dataset_main(argv: Sequence[str]) -> int:
     parser.add_argument("--ray-address", default=None, help="address of an existing Ray cluster (default: start a local one)")
     parser.add_argument("-j", "--jobs", type=int, default=default_jobs(), help="worker processes (default: the CPUs this process may use)")
     parser.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=bool(os.environ.get("PLANCHECK_VERBOSE")),
+        help="show Ray's own log (start-up, execution plans, progress); also PLANCHECK_VERBOSE=1",
+    )
     options.add_rules(parser)
     try:
         args = parser.parse_args(argv)
@@ -280,7 +404,8 @@ def dataset_main(argv: Sequence[str]) -> int:
     try:
         prepare(job)
         shards = find_shards(args.inputs)
-        written, skipped = run(shards, Path(args.output), job, args.engine, args.jobs, args.ray_address)
+        check_output(args.output, args.inputs)
+        written, skipped = run(shards, Path(args.output), job, args.engine, args.jobs, args.ray_address, args.verbose)
     except (DatasetError, ConfigError, PackError) as exc:
         print(f"plancheck: error: {exc}", file=sys.stderr)
         return 2
