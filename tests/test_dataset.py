@@ -202,3 +202,95 @@ def test_an_output_folder_that_is_or_lies_in_the_input_folder_is_refused(tmp_pat
         f"plancheck: error: -o {output}: the output folder is (or lies inside) the input folder in; choose another"
     ]
     assert {p.name: p.read_bytes() for p in (tmp_path / "in").iterdir()} == before
+
+
+def test_parquet_columns_other_than_the_text_come_out_as_they_went_in(tmp_path):
+    """Read and written with Arrow, never through JSON: binary, timestamps with their zone,
+    decimals, int8, nested values, nulls, the column order and the schema's metadata are kept."""
+    pa = pytest.importorskip("pyarrow")
+    import datetime
+    import decimal
+
+    import pyarrow.parquet as pq
+
+    when = datetime.datetime(2024, 3, 1, 8, 30, 15, 123456, tzinfo=datetime.timezone.utc)
+    table = pa.table(
+        {
+            "blob": pa.array([b"\x00\xffraw", None, b""], pa.binary()),
+            "seen": pa.array([when, None, when], pa.timestamp("us", tz="Asia/Shanghai")),
+            "price": pa.array([decimal.Decimal("12.30"), None, decimal.Decimal("-0.01")], pa.decimal128(9, 2)),
+            "small": pa.array([-128, None, 127], pa.int8()),
+            "text": pa.array(["加强D建工作。##paidend##\n", None, "一切正常。\n"], pa.large_string()),
+            "tags": pa.array([[{"k": "a", "v": 1}], None, []], pa.list_(pa.struct([("k", pa.string()), ("v", pa.int16())]))),
+            "ratio": pa.array([0.1, float("nan"), None], pa.float32()),
+        }
+    ).replace_schema_metadata({b"source": b"crawl-7", b"note": "抓取".encode()})
+    (tmp_path / "in").mkdir()
+    pq.write_table(table, tmp_path / "in" / "p.parquet")
+    result = _dataset("in", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = pq.read_table(tmp_path / "out" / "p.parquet")
+    assert out.column_names == [*table.column_names, "plancheck"]
+    assert out.schema.metadata == table.schema.metadata
+    for name in table.column_names:
+        assert out.schema.field(name) == table.schema.field(name), name
+        if name not in ("text", "ratio"):  # NaN equals nothing, itself included
+            assert out.column(name).equals(table.column(name)), name
+    assert str(out.column("ratio").to_pylist()) == "[0.10000000149011612, nan, None]"
+    assert out.column("text").to_pylist() == ["加强党建工作。\n", None, "一切正常。\n"]
+    reports = [json.loads(r) for r in out.column("plancheck").to_pylist()]
+    assert reports[0]["changed"] is True and "missing or not a string" in reports[1]["error"]
+
+
+def test_jsonl_records_are_kept_as_they_were_but_for_the_text(tmp_path):
+    """Only the text field's value is written again (and only when it changed): numbers keep their
+    own text (no re-rounding, NaN and Infinity only where the input had them), duplicate keys, key
+    order, spacing and escapes stay; the report is added as the last member."""
+    (tmp_path / "in").mkdir()
+    lines = [
+        '{"z": 0.1000000000000000055511, "text": "加强D建工作。##paidend##\\n", "n": 1e400, "dup": 1, "dup": 2}',
+        '{ "text" : "\\u4e00\\u5207\\u6b63\\u5e38\\u3002\\n", "score": NaN, "inf": -Infinity, "big": 12345678901234567890123 }',
+        '{"id": 1.50, "nested": {"a": [1.0, 2.50]}, "text": "好。\\n"}',
+    ]
+    (tmp_path / "in" / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _dataset("in", "-o", "out", "--id-field", "id", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = (tmp_path / "out" / "a.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [line.rsplit(',"plancheck":', 1) for line in out]
+    assert records[0][0] + "}" == lines[0].replace('"加强D建工作。##paidend##\\n"', '"加强党建工作。\\n"')
+    assert records[1][0] + "}" == lines[1]  # unchanged: byte for byte, escapes and NaN as they were
+    assert records[2][0] + "}" == lines[2]
+    assert json.loads(records[2][1][:-1])["id"] == 1.5 and records[2][1].startswith('{"id":1.50,')
+    assert "NaN" not in out[0] and "Infinity" not in out[2]
+
+
+def test_a_record_s_own_plancheck_field_is_refused_not_overwritten(tmp_path):
+    """A record's own `plancheck` field is the user's data: the run stops (one schema for every
+    record, nothing overwritten), and --report-field names plancheck's report another way."""
+    (tmp_path / "in").mkdir()
+    line = json.dumps({"text": "加强D建工作。\n", "plancheck": {"reviewed": True}}, ensure_ascii=False)
+    (tmp_path / "in" / "a.jsonl").write_text(line + "\n", encoding="utf-8")
+    result = _dataset("in", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"plancheck: error: {os.path.join('in', 'a.jsonl')}:1: the record has its own 'plancheck' field; "
+        "name plancheck's report with --report-field"
+    ]
+    assert not (tmp_path / "out").exists()
+    result = _dataset("in", "-o", "out", "--report-field", "plancheck_report", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (record,) = [json.loads(x) for x in (tmp_path / "out" / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert record["plancheck"] == {"reviewed": True} and record["plancheck_report"]["changed"] is True
+
+
+def test_resume_is_keyed_by_the_input_not_by_the_shard_name(tmp_path):
+    """A second input folder with the same shard names is cleaned, not taken as already done."""
+    for folder, text in (("in1", "第一批。\n"), ("in2", "加强D建工作。\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "part-000.jsonl").write_text(json.dumps({"text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert _dataset("in1", "-o", "out", cwd=tmp_path).returncode == 0
+    result = _dataset("in2", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0 and "1 shard cleaned, 0 already done." in result.stderr, result.stderr
+    (record,) = [json.loads(x) for x in (tmp_path / "out" / "part-000.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert record["text"] == "加强党建工作。\n"
+    assert "0 shards cleaned, 1 already done." in _dataset("in2", "-o", "out", cwd=tmp_path).stderr
