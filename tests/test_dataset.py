@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -294,3 +296,30 @@ def test_resume_is_keyed_by_the_input_not_by_the_shard_name(tmp_path):
     (record,) = [json.loads(x) for x in (tmp_path / "out" / "part-000.jsonl").read_text(encoding="utf-8").splitlines()]
     assert record["text"] == "加强党建工作。\n"
     assert "0 shards cleaned, 1 already done." in _dataset("in2", "-o", "out", cwd=tmp_path).stderr
+
+
+def test_a_temporary_shard_a_killed_run_left_is_removed_by_the_next_run(tmp_path):
+    """SIGKILL while a shard is being written leaves `.NAME.XXXXXXXX.plancheck-tmp` in the output
+    folder, with records in it; the next run removes it."""
+    stalled = (
+        "import os, sys, time\n"
+        "def stalled(fd):\n"
+        "    open('writing', 'w').close()\n"
+        "    time.sleep(60)\n"
+        "os.fsync = stalled\n"
+        "from lint.dataset.shards import dataset_main\n"
+        "sys.exit(dataset_main(sys.argv[1:]))\n"
+    )
+    _write_shards(tmp_path / "in", 1)
+    process = subprocess.Popen([sys.executable, "-c", stalled, "in", "-o", "out"], cwd=tmp_path, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not (tmp_path / "writing").exists() and time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read()
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    (left,) = [p.name for p in (tmp_path / "out").iterdir()]
+    assert left.startswith(".part-000.jsonl.") and left.endswith(".plancheck-tmp")
+    result = _dataset("in", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".plancheck-dataset", "part-000.jsonl"]

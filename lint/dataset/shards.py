@@ -23,6 +23,7 @@ import logging
 import os
 import re
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -34,7 +35,7 @@ from typing import NamedTuple
 from lint import api
 from lint.cli import options
 from lint.config.settings import ConfigError, ConfigResolver, Settings
-from lint.files.io import replace_user_file, write_atomic
+from lint.files.io import is_temporary, remove_left_over, replace_user_file, write_atomic, write_only_while
 from lint.packs.load import PackError
 from lint.run.runner import default_jobs
 from lint.suggest import did_you_mean
@@ -475,8 +476,13 @@ def run(
 ) -> tuple[int, int]:
     """Clean every shard that `outdir` does not already hold cleaned from the same input (its
     identity, recorded in the manifest after each shard is written). Returns (written, skipped)."""
+    started = time.time()
     identities = survey(shards, job)
     outdir.mkdir(parents=True, exist_ok=True)
+    with os.scandir(outdir) as entries:  # what a run killed while writing a shard left there
+        for entry in entries:
+            if is_temporary(entry.name):
+                remove_left_over(entry.path, started)
     manifest = _read_manifest(outdir)
     todo = [(s, outdir / s.name) for s in shards if not ((outdir / s.name).exists() and manifest.get(s.name) == identities[s])]
     for source, target in _cleaned(todo, job, engine_name, jobs, ray_address, verbose):
@@ -508,7 +514,7 @@ def _cleaned(
             _local_shard(item)
             yield source, target
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=write_only_while, initargs=(os.getpid(),)) as pool:
         for pair, _ in zip(todo, pool.map(_local_shard, work), strict=True):
             yield pair
 

@@ -289,6 +289,7 @@ def _start_worker(overrides: dict, config_file: Path | None, options: Options) -
     import threading  # workers only
 
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    files.write_only_while(os.getppid())  # the thread may wake a second after the parent died
     _WORKER["resolver"] = ConfigResolver(overrides, config_file)
     _WORKER["options"] = options
 
