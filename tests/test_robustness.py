@@ -300,3 +300,27 @@ def test_a_new_output_file_gets_the_mode_the_umask_allows_not_the_temporary_file
     finally:
         os.umask(previous)
     assert (tmp_path / "new.jsonl").stat().st_mode & 0o777 == 0o644
+
+
+def test_the_file_size_cap_is_max_file_size_from_the_configuration_or_the_command_line(tmp_path):
+    """256 MiB is the default; `max-file-size` and `--max-file-size` change it. A file over the cap
+    is one line, exit 2, not read; the other files are still checked."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    big = (POLLUTED + "一切正常的文本。\n" * 4000).encode()
+    (corpus / "big.txt").write_bytes(big + b"\n" * (100 * 2**10 - len(big)))  # 100 KiB
+    (corpus / "small.txt").write_text(POLLUTED, encoding="utf-8")
+    (tmp_path / "plancheck.toml").write_text('max-file-size = "64KiB"\n', encoding="utf-8")
+    result = _run("--output-format", "concise", "--no-cache", "corpus", cwd=tmp_path)
+    _no_traceback(result)
+    assert result.returncode == 2
+    refused = [line for line in result.stderr.splitlines() if "big.txt" in line]
+    assert refused == [
+        "plancheck: corpus/big.txt: 100 KiB, larger than a document can be (64 KiB); skipped (raise max-file-size to allow)"
+    ]
+    assert "corpus/small.txt:2:3: RD001" in result.stdout and "big.txt" not in result.stdout
+    result = _run("--output-format", "concise", "--no-cache", "--max-file-size", "1MiB", "corpus", cwd=tmp_path)
+    assert result.returncode == 1 and "corpus/big.txt:2:3: RD001" in result.stdout, result.stderr
+    result = _run("--max-file-size", "lots", "corpus", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "'--max-file-size' must be a size: a number of bytes, or one with KiB, MiB or GiB (\"512MiB\")" in result.stderr

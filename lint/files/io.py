@@ -77,15 +77,24 @@ def shown(path: Path | str) -> str:
     return _UNSHOWABLE.sub(escape, name)
 
 
-MAX_FILE_BYTES = 256 * 2**20  # a document larger than this is not one (a 1 GB sparse file was read whole)
+MAX_FILE_BYTES = 256 * 2**20  # default of max-file-size: no document is larger (a 1 GB sparse file was read whole)
 _HEAD = 4096  # bytes looked at for NULs before the rest is read
 _WIDE_MARKS = tuple(mark for mark, name in encodings.BOMS if name.startswith(("utf-16", "utf-32")))
 
 
-def read_bytes(path: Path) -> bytes:
+def size_text(size: int) -> str:
+    """A number of bytes as a person reads it: `256 MiB`, `1024 MiB`, `1.50 KiB`, `700 B`."""
+    for unit, name in ((2**20, "MiB"), (2**10, "KiB")):
+        if size >= unit:
+            return f"{size // unit} {name}" if size % unit == 0 else f"{size / unit:.2f} {name}"
+    return f"{size} B"
+
+
+def read_bytes(path: Path, max_size: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a regular file. Opened without blocking and checked before anything is read:
-    a FIFO would block forever, a device (/dev/zero) never end; a file too large to be a document,
-    or one whose first bytes hold a NUL (and no UTF-16 or UTF-32 mark), is not read further."""
+    a FIFO would block forever, a device (/dev/zero) never end; a file larger than `max_size`
+    (max-file-size), or one whose first bytes hold a NUL (and no UTF-16 or UTF-32 mark), is not
+    read further."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
@@ -101,9 +110,9 @@ def read_bytes(path: Path) -> bytes:
             raise InputError(f"{shown(path)}: is a directory")
         if not stat.S_ISREG(status.st_mode):
             raise InputError(f"{shown(path)}: not a regular file (a FIFO, device or socket); not read")
-        if status.st_size > MAX_FILE_BYTES:
-            size, limit = status.st_size // 2**20, MAX_FILE_BYTES // 2**20
-            raise InputError(f"{shown(path)}: {size} MiB, larger than a document can be ({limit} MiB); skipped")
+        if status.st_size > max_size:
+            size, limit = size_text(status.st_size), size_text(max_size)
+            raise InputError(f"{shown(path)}: {size}, larger than a document can be ({limit}); skipped (raise max-file-size to allow)")
         with os.fdopen(fd, "rb", closefd=False) as handle:
             head = handle.read(_HEAD)
             if b"\x00" in head and not head.startswith(_WIDE_MARKS):

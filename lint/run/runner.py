@@ -233,7 +233,7 @@ def process_path(path: Path, resolver: ConfigResolver, options: Options) -> Outc
 
 def _lookup(path: Path, settings: Settings, options: Options, encoding: str | None) -> Outcome | tuple[bytes, _Entry | None]:
     """The outcome of `path` if the cache settles it, else its bytes and cache entry."""
-    data = files.read_bytes(path)
+    data = files.read_bytes(path, settings.max_file_size)
     if not options.use_cache:
         return data, None
     entry = _Entry.of(files.digest(data), settings, path, encoding)
