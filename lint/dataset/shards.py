@@ -171,19 +171,16 @@ def clean_jsonl(lines: list[str], job: Job, clean) -> list[str]:
     """Each record as it was, byte for byte (numbers, NaN, key order, duplicate keys, escapes),
     but for its text field's value, written again only when the text changed, and the report added
     as the last member."""
-    parsed = [members(line) for line in lines]
-    texts: list[str] = []
-    for found, _ in parsed:
-        slots = [m for m in found if m.key == job.text_field]
-        if len(slots) == 1 and isinstance(slots[0].value, str):
-            texts.append(slots[0].value)
-    results = iter(clean(texts, job))
+    records = []
+    for line in lines:
+        found, close = members(line)
+        records.append((line, found, close, [m for m in found if m.key == job.text_field]))
+    results = iter(clean([slots[0].value for *_, slots in records if _is_document(slots)], job))
     out = []
     key = json.dumps(job.report_field, ensure_ascii=False)
-    for line, (found, close) in zip(lines, parsed, strict=True):
-        slots = [m for m in found if m.key == job.text_field]
+    for line, found, close, slots in records:
         body = line[:close]
-        if len(slots) == 1 and isinstance(slots[0].value, str):
+        if _is_document(slots):
             fixed, report = next(results)
             if fixed != slots[0].value:
                 body = line[: slots[0].start] + dump(fixed) + line[slots[0].end : close]
@@ -196,6 +193,11 @@ def clean_jsonl(lines: list[str], job: Job, clean) -> list[str]:
             report = _with_id(report, line[ids[-1].start : ids[-1].end] if ids else "null")
         out.append(f"{body}{',' if found else ''}{key}:{report}{line[close:]}")
     return out
+
+
+def _is_document(slots: list[Member]) -> bool:
+    """Whether a record's members named as the text field make one document."""
+    return len(slots) == 1 and isinstance(slots[0].value, str)
 
 
 # --- shards --------------------------------------------------------------------------------------
@@ -398,7 +400,11 @@ def _local_shard(args: tuple[str, str, Job]) -> str:
 
 def _process_shard(source: Path, target: Path, job: Job, clean) -> None:
     if _shard_format(source) == "jsonl":
-        write_jsonl(target, clean_jsonl([line for _, line in read_jsonl_lines(source)], job, clean))
+        try:
+            cleaned = clean_jsonl([line for _, line in read_jsonl_lines(source)], job, clean)
+        except (ValueError, IndexError):  # the survey found every line a record
+            raise DatasetError(f"{source}: changed while the run read it; not written") from None
+        write_jsonl(target, cleaned)
     else:
         clean_parquet(source, target, job, clean)
 
@@ -478,7 +484,10 @@ def run(
     identity, recorded in the manifest after each shard is written). Returns (written, skipped)."""
     started = time.time()
     identities = survey(shards, job)
-    outdir.mkdir(parents=True, exist_ok=True)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatasetError(f"-o {outdir}: cannot make the output folder: {exc.strerror or exc}") from None
     with os.scandir(outdir) as entries:  # what a run killed while writing a shard left there
         for entry in entries:
             if is_temporary(entry.name):
