@@ -178,6 +178,82 @@ def test_sigkill_during_fix_leaves_every_file_original_or_fixed(tmp_path):
     assert 20 <= sum(c == fixed for c in contents) < 1000
 
 
+# `plancheck` with fsync slowed down: each process that reaches it (having written a temporary
+# file beside a document) says so in a file, then waits until its parent is gone (a worker, whose
+# run is then killed) or until it is killed itself
+_STALLED_FSYNC = """
+import os, sys, time
+signals, argv = sys.argv[1], sys.argv[2:]
+real_fsync = os.fsync
+def stalled(fd):
+    parent = os.getppid()
+    open(os.path.join(signals, f"fsync-{os.getpid()}"), "w").close()
+    deadline = time.monotonic() + 60
+    while os.getppid() == parent and time.monotonic() < deadline:
+        time.sleep(0.01)
+    real_fsync(fd)
+os.fsync = stalled
+from lint.cli.main import main
+sys.exit(main(argv))
+"""
+
+
+def _kill_when_writing(tmp_path, *args) -> None:
+    """Run plancheck with `args` (fsync stalled) and SIGKILL it once a process of it has written a
+    temporary file and is about to rename it."""
+    signals = tmp_path / "signals"
+    signals.mkdir()
+    process = subprocess.Popen([sys.executable, "-c", _STALLED_FSYNC, str(signals), *args], cwd=tmp_path, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not any(signals.iterdir()) and time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read()
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
+def test_temporary_files_a_killed_fix_left_are_removed_by_the_next_run_and_never_checked(tmp_path):
+    """SIGKILL between the temporary file and the rename leaves `.NAME.XXXXXXXX.plancheck-tmp`
+    holding the document's text. The next run in that folder removes it (and no file that only
+    looks like one: a link, a file another live run holds) and never takes it for a document."""
+    import fcntl
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "doc.txt").write_text(POLLUTED, encoding="utf-8")
+    _kill_when_writing(tmp_path, "--fix", "--no-cache", "corpus/doc.txt")
+    (left,) = [p for p in corpus.iterdir() if p.name.endswith(".plancheck-tmp")]
+    assert left.name.startswith(".doc.txt.") and "加强党建工作" in left.read_text(encoding="utf-8")
+    assert (corpus / "doc.txt").read_text(encoding="utf-8") == POLLUTED
+    (corpus / ".other.txt.abcd1234.plancheck-tmp").symlink_to("doc.txt")  # looks like one, is a link
+    busy = corpus / ".busy.txt.wxyz5678.plancheck-tmp"  # a live run's
+    busy.write_text(POLLUTED, encoding="utf-8")
+    os.utime(busy, (time.time() - 60, time.time() - 60))
+    (tmp_path / "plancheck.toml").write_text('include = ["*"]\n', encoding="utf-8")  # every file a document
+    with open(busy, "rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        result = _run("--output-format", "concise", "--no-cache", "corpus", cwd=tmp_path)
+    assert "plancheck-tmp" not in result.stdout + result.stderr
+    assert result.stdout.startswith("corpus/doc.txt:"), result.stdout
+    assert sorted(p.name for p in corpus.iterdir()) == [".busy.txt.wxyz5678.plancheck-tmp", ".other.txt.abcd1234.plancheck-tmp", "doc.txt"]
+
+
+def test_pool_workers_write_nothing_once_their_run_is_killed(tmp_path):
+    """A worker notices within a second that its parent is gone; before that it used to go on
+    renaming fixed files into place. It now checks right before every rename."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    original = SEED.read_bytes()
+    for i in range(130):  # past the bytes below which a run stays in one process
+        (corpus / f"doc{i:03d}.txt").write_bytes(original)
+    _kill_when_writing(tmp_path, "--fix", "--no-cache", "-q", "-j", "2", "corpus")
+    deadline = time.monotonic() + 15
+    while _processes_in(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_in(tmp_path) == []
+    assert all(p.read_bytes() == original for p in corpus.glob("*.txt"))
+
+
 def test_two_fix_runs_at_once_never_corrupt_a_file(tmp_path):
     original = SEED.read_bytes()
     for i in range(60):
@@ -224,3 +300,27 @@ def test_a_new_output_file_gets_the_mode_the_umask_allows_not_the_temporary_file
     finally:
         os.umask(previous)
     assert (tmp_path / "new.jsonl").stat().st_mode & 0o777 == 0o644
+
+
+def test_the_file_size_cap_is_max_file_size_from_the_configuration_or_the_command_line(tmp_path):
+    """256 MiB is the default; `max-file-size` and `--max-file-size` change it. A file over the cap
+    is one line, exit 2, not read; the other files are still checked."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    big = (POLLUTED + "一切正常的文本。\n" * 4000).encode()
+    (corpus / "big.txt").write_bytes(big + b"\n" * (100 * 2**10 - len(big)))  # 100 KiB
+    (corpus / "small.txt").write_text(POLLUTED, encoding="utf-8")
+    (tmp_path / "plancheck.toml").write_text('max-file-size = "64KiB"\n', encoding="utf-8")
+    result = _run("--output-format", "concise", "--no-cache", "corpus", cwd=tmp_path)
+    _no_traceback(result)
+    assert result.returncode == 2
+    refused = [line for line in result.stderr.splitlines() if "big.txt" in line]
+    assert refused == [
+        "plancheck: corpus/big.txt: 100 KiB, larger than a document can be (64 KiB); skipped (raise max-file-size to allow)"
+    ]
+    assert "corpus/small.txt:2:3: RD001" in result.stdout and "big.txt" not in result.stdout
+    result = _run("--output-format", "concise", "--no-cache", "--max-file-size", "1MiB", "corpus", cwd=tmp_path)
+    assert result.returncode == 1 and "corpus/big.txt:2:3: RD001" in result.stdout, result.stderr
+    result = _run("--max-file-size", "lots", "corpus", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "'--max-file-size' must be a size: a number of bytes, or one with KiB, MiB or GiB (\"512MiB\")" in result.stderr

@@ -50,6 +50,8 @@ max-deletion = 0.2
 max-insertion = 0.2
 # Seconds one rule may run on one document before it is reported and skipped.
 rule-timeout = 10
+# Files larger than this are refused before they are read (bytes, or a number with KiB, MiB, GiB).
+max-file-size = "256MiB"
 # A strict gate over a tree written by others (as --strict-gate, when this file is the one passed
 # with --config): directives are reported, not honoured; no results cache.
 gate = false

@@ -76,6 +76,7 @@ def add_files(parser: argparse.ArgumentParser) -> None:
     """How the files named are found and read."""
     parser.add_argument("--encoding", metavar="NAME", help="read files in this encoding (e.g. gb18030, big5) instead of detecting it")
     parser.add_argument("--force-exclude", action="store_true", help="apply exclude to paths named on the command line too")
+    parser.add_argument("--max-file-size", metavar="SIZE", help="refuse files larger than this, unread (e.g. 512MiB; default 256MiB)")
 
 
 def overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -87,6 +88,7 @@ def overrides(args: argparse.Namespace) -> dict[str, Any]:
         "max_deletion": args.max_deletion,
         "max_insertion": args.max_insertion,
         "rule_timeout": args.rule_timeout,
+        "max_file_size": getattr(args, "max_file_size", None),  # an option of add_files
     }
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint.files import encodings
+from lint.files.io import MAX_FILE_BYTES
 from lint.files.tomllines import key_line
 from lint.files.tomlload import TomlError, load
 from lint.limits import MAX_DELETION, MAX_INSERTION, RULE_TIMEOUT
@@ -41,6 +42,7 @@ KEYS = (
     "max-deletion",
     "max-insertion",
     "rule-timeout",
+    "max-file-size",
     "gate",
 )
 DEFAULT_INCLUDE = ("*.txt", "*.md")
@@ -82,6 +84,7 @@ class Settings(NamedTuple):
     max_deletion: float = MAX_DELETION
     max_insertion: float = MAX_INSERTION
     rule_timeout: float = RULE_TIMEOUT
+    max_file_size: int = MAX_FILE_BYTES  # bytes: a larger file is refused before it is read
     # a strict gate over a stranger's tree: its directives are reported, not honoured (lint.api)
     gate: bool = False
     # the command line's selection, a layer over the file's (None: no --select given)
@@ -248,6 +251,20 @@ def _seconds(value: Any, key: str, where: str) -> float:
     return float(value)
 
 
+_SIZE_UNITS = {"": 1, "b": 1, "kib": 2**10, "mib": 2**20, "gib": 2**30}
+
+
+def parse_size(value: Any, key: str, where: str) -> int:
+    """A size in bytes: a whole number of bytes, or one with KiB, MiB or GiB ("512MiB")."""
+    if isinstance(value, str):
+        found = re.fullmatch(r"\s*(\d+)\s*([A-Za-z]*)\s*", value)
+        if found and found.group(2).lower() in _SIZE_UNITS:
+            value = int(found.group(1)) * _SIZE_UNITS[found.group(2).lower()]
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigError(f"{where}: '{key}' must be a size: a number of bytes, or one with KiB, MiB or GiB (\"512MiB\")")
+    return value
+
+
 def _boolean(value: Any, key: str, where: str) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"{where}: '{key}' must be true or false")
@@ -264,6 +281,7 @@ _PLAIN_KEYS = {
     "max-deletion": _fraction,
     "max-insertion": _fraction,
     "rule-timeout": _seconds,
+    "max-file-size": parse_size,
     "gate": _boolean,
 }
 
@@ -421,6 +439,8 @@ class ConfigResolver:
             changes["max_insertion"] = _fraction(o["max_insertion"], "--max-insertion", "command line")
         if o.get("rule_timeout") is not None:
             changes["rule_timeout"] = _seconds(o["rule_timeout"], "--rule-timeout", "command line")
+        if o.get("max_file_size") is not None:
+            changes["max_file_size"] = parse_size(o["max_file_size"], "--max-file-size", "command line")
         if o.get("gate"):
             changes["gate"] = True
         if not changes:

@@ -4,16 +4,21 @@ The tree may be a stranger's (a CI gate on a pull request): only regular files a
 only inside the tree. A walk never follows a symbolic link (a link to a file of the tree is that
 file, checked as itself; one that points outside is reported and skipped), and a FIFO, a device or
 a socket is reported and skipped, never opened. A path named on the command line that goes through
-a link (itself, or a folder on its way) is read only when it leads inside the current folder."""
+a link (itself, or a folder on its way) is read only when it leads inside the current folder.
+
+plancheck's own temporary files (`.NAME.XXXXXXXX.plancheck-tmp`, beside a file being fixed) are
+never documents: a walk removes those a killed run left (`lint.files.io.remove_left_over` says
+which) and passes over the others."""
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from lint.config.settings import ConfigResolver, Settings, below, matches_any, relative_to
-from lint.files.io import shown
+from lint.files.io import is_temporary, remove_left_over, shown
 
 
 def _excluded(path: Path, resolver: ConfigResolver, walked: Path | None = None) -> bool:
@@ -50,7 +55,11 @@ def discover(
     file or folder exclude leaves out of a walk (a strict gate shows what it did not check)."""
     seen: set[str] = set()
     here = os.path.realpath(os.getcwd())
+    started = time.time()  # a temporary file written since is a live run's
     for path in paths:
+        if is_temporary(path.name):
+            yield f"{shown(path)}: a temporary file of plancheck's; not checked"
+            continue
         if not path.exists():
             yield f"{shown(path)}: broken or looping symbolic link" if path.is_symlink() else f"{shown(path)}: no such file or directory"
             continue
@@ -60,7 +69,7 @@ def discover(
             # the path itself, or a folder on the way to it, is a link that leads out of the tree
             yield f"{shown(path)}: symbolic link to a file outside the current folder; skipped"
         elif path.is_dir():
-            yield from _walk(path, resolver, seen, os.path.realpath(path), list_excluded)
+            yield from _walk(path, resolver, seen, os.path.realpath(path), list_excluded, started)
         elif not path.is_file():
             yield f"{shown(path)}: not a regular file (a FIFO, device or socket); skipped"
         elif _key(path) not in seen:
@@ -78,7 +87,7 @@ def _key(path: Path) -> str:
 
 
 def _walk(
-    root: Path, resolver: ConfigResolver, seen: set[str], real_root: str, listed: bool, directory: str | None = None
+    root: Path, resolver: ConfigResolver, seen: set[str], real_root: str, listed: bool, started: float, directory: str | None = None
 ) -> Iterator[Path | str]:
     """The files below `root` (walking `directory`, a folder under it), a folder's files before
     its subfolders', each sorted by name, and a message for each entry skipped that could be
@@ -108,6 +117,9 @@ def _walk(
         real = os.path.realpath(directory)
         for entry in names:
             name = entry.name
+            if is_temporary(name):
+                remove_left_over(entry.path, started)
+                continue
             if folder is None:
                 relative = (here / name).as_posix()
             else:
@@ -136,4 +148,4 @@ def _walk(
             if listed and entry.name != ".git":
                 yield Excluded(f"{shown(entry.path)}/: excluded; not checked")
             continue
-        yield from _walk(root, resolver, seen, real_root, listed, entry.path)
+        yield from _walk(root, resolver, seen, real_root, listed, started, entry.path)

@@ -77,15 +77,24 @@ def shown(path: Path | str) -> str:
     return _UNSHOWABLE.sub(escape, name)
 
 
-MAX_FILE_BYTES = 256 * 2**20  # a document larger than this is not one (a 1 GB sparse file was read whole)
+MAX_FILE_BYTES = 256 * 2**20  # default of max-file-size: no document is larger (a 1 GB sparse file was read whole)
 _HEAD = 4096  # bytes looked at for NULs before the rest is read
 _WIDE_MARKS = tuple(mark for mark, name in encodings.BOMS if name.startswith(("utf-16", "utf-32")))
 
 
-def read_bytes(path: Path) -> bytes:
+def size_text(size: int) -> str:
+    """A number of bytes as a person reads it: `256 MiB`, `1024 MiB`, `1.50 KiB`, `700 B`."""
+    for unit, name in ((2**20, "MiB"), (2**10, "KiB")):
+        if size >= unit:
+            return f"{size // unit} {name}" if size % unit == 0 else f"{size / unit:.2f} {name}"
+    return f"{size} B"
+
+
+def read_bytes(path: Path, max_size: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a regular file. Opened without blocking and checked before anything is read:
-    a FIFO would block forever, a device (/dev/zero) never end; a file too large to be a document,
-    or one whose first bytes hold a NUL (and no UTF-16 or UTF-32 mark), is not read further."""
+    a FIFO would block forever, a device (/dev/zero) never end; a file larger than `max_size`
+    (max-file-size), or one whose first bytes hold a NUL (and no UTF-16 or UTF-32 mark), is not
+    read further."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
@@ -101,9 +110,9 @@ def read_bytes(path: Path) -> bytes:
             raise InputError(f"{shown(path)}: is a directory")
         if not stat.S_ISREG(status.st_mode):
             raise InputError(f"{shown(path)}: not a regular file (a FIFO, device or socket); not read")
-        if status.st_size > MAX_FILE_BYTES:
-            size, limit = status.st_size // 2**20, MAX_FILE_BYTES // 2**20
-            raise InputError(f"{shown(path)}: {size} MiB, larger than a document can be ({limit} MiB); skipped")
+        if status.st_size > max_size:
+            size, limit = size_text(status.st_size), size_text(max_size)
+            raise InputError(f"{shown(path)}: {size}, larger than a document can be ({limit}); skipped (raise max-file-size to allow)")
         with os.fdopen(fd, "rb", closefd=False) as handle:
             head = handle.read(_HEAD)
             if b"\x00" in head and not head.startswith(_WIDE_MARKS):
@@ -184,6 +193,7 @@ def replace_user_file(path: Path, write: Callable[[BinaryIO], object], unchanged
         status = None
     mode = stat.S_IMODE(status.st_mode) if status is not None else 0o666 & ~_umask()
     with _beside(path) as (fd, temporary):
+        # renamed while still open: the lock on it (`_beside`) holds until it has its place
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
@@ -191,9 +201,14 @@ def replace_user_file(path: Path, write: Callable[[BinaryIO], object], unchanged
                 _keep_owner_and_attributes(path, handle.fileno(), status)
             os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
-        if unchanged is not None and digest(path.read_bytes()) != unchanged:
-            raise InputError(f"{shown(path)}: changed while being fixed; not written")
-        os.replace(temporary, path)
+            if unchanged is not None and digest(path.read_bytes()) != unchanged:
+                raise InputError(f"{shown(path)}: changed while being fixed; not written")
+            if _parent is not None and os.getppid() != _parent:
+                # a pool worker whose run was killed outright (SIGKILL): nobody would report this
+                # write, and the user who killed the run wants nothing more changed
+                os.unlink(temporary)
+                os._exit(1)
+            os.replace(temporary, path)
 
 
 def _keep_owner_and_attributes(path: Path, fd: int, status: os.stat_result) -> None:
@@ -236,18 +251,84 @@ def replace_aside(target: Path, write: Callable[[str], object]) -> None:
     or the new one, never a part. Not synced (a cache can be made again), and by path, as SQLite
     needs for the dictionary index. Errors are raised."""
     with _beside(target) as (fd, temporary):
+        try:
+            write(temporary)
+            os.replace(temporary, target)
+        finally:
+            os.close(fd)  # kept open until then: its lock says the file is being written
+
+
+_parent: int | None = None  # in a pool worker: the run that handed it its files (`write_only_while`)
+
+
+def write_only_while(parent: int) -> None:
+    """Make this process, a pool worker, replace no file once `parent` is gone: a run killed
+    outright cannot stop its workers, which would go on writing (the check is right before each
+    rename, not a second later)."""
+    global _parent
+    _parent = parent
+
+
+TEMPORARY_SUFFIX = ".plancheck-tmp"
+# `_beside`'s names: "." + the file's name + "." + tempfile's eight random characters + the suffix
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}" + re.escape(TEMPORARY_SUFFIX), re.DOTALL)
+
+
+def is_temporary(name: str) -> bool:
+    """Whether a file's name is that of one of plancheck's temporary files (never a document)."""
+    return name.endswith(TEMPORARY_SUFFIX) and _TEMPORARY.fullmatch(name) is not None
+
+
+def remove_left_over(path: str, started: float) -> bool:
+    """Remove a temporary file that a run killed outright (SIGKILL, a power cut) left beside a
+    file it was writing, holding the document's text; whether it was removed. Only when it is
+    plancheck's beyond doubt: named so (`is_temporary`, the caller's test), a regular file and not a
+    link, this user's, last written before `started` (this run's start), and locked by no one: a
+    live run holds a lock on the file it writes until it is renamed, and the lock dies with it."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode) or status.st_uid != os.geteuid() or status.st_mtime >= started:
+            return False
+        if not _try_lock(fd):
+            return False  # being written: a run that is alive
+        now = os.lstat(path)
+        if (now.st_dev, now.st_ino) != (status.st_dev, status.st_ino):
+            return False  # replaced since it was opened
+        os.unlink(path)
+        return True
+    except OSError:
+        return False
+    finally:
         os.close(fd)
-        write(temporary)
-        os.replace(temporary, target)
+
+
+def _try_lock(fd: int, wait: bool = False) -> bool:
+    """An exclusive lock on the open file (flock: held until every descriptor of it is closed,
+    whatever ends the process); True where there are no such locks."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError:
+        return False
+    return True
 
 
 @contextmanager
 def _beside(target: Path) -> Iterator[tuple[int, str]]:
-    """A new temporary file in `target`'s folder (only its owner may read it): its descriptor and
-    its path. Removed when what follows fails, whatever the error."""
+    """A new temporary file in `target`'s folder (only its owner may read it), locked while its
+    descriptor is open (`remove_left_over`): its descriptor and its path. Removed when what follows
+    fails, whatever the error."""
     import tempfile  # only runs that write load it (10 ms)
 
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".plancheck-tmp", dir=target.parent)
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX, dir=target.parent)
+    _try_lock(fd, wait=True)  # a new file: nobody else holds it
     try:
         yield fd, temporary
     except BaseException:

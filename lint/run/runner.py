@@ -234,7 +234,7 @@ def process_path(path: Path, resolver: ConfigResolver, options: Options) -> Outc
 
 def _lookup(path: Path, settings: Settings, options: Options, encoding: str | None) -> Outcome | tuple[bytes, _Entry | None]:
     """The outcome of `path` if the cache settles it, else its bytes and cache entry."""
-    data = files.read_bytes(path)
+    data = files.read_bytes(path, settings.max_file_size)
     if not options.use_cache:
         return data, None
     entry = _Entry.of(files.digest(data), settings, path, encoding)
@@ -290,6 +290,7 @@ def _start_worker(overrides: dict, config_file: Path | None, options: Options) -
     import threading  # workers only
 
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    files.write_only_while(os.getppid())  # the thread may wake a second after the parent died
     _WORKER["resolver"] = ConfigResolver(overrides, config_file)
     _WORKER["options"] = options
 
