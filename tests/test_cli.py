@@ -1201,3 +1201,26 @@ def test_a_merged_rule_id_names_the_rule_that_took_it_over(tmp_path):
     result = plancheck("check", "--ignore", "ST011", "a.txt", cwd=tmp_path)
     assert result.code == 2
     assert "rule 'ST011' is now part of ST005" in result.stderr
+
+
+# --------------------------------------------------------------------------------------------------
+# a fix that is refused is neither fixed nor fixable
+
+
+def test_fix_of_a_read_only_file_says_nothing_was_fixed(tmp_path):
+    path = put(tmp_path, "a.txt", POLLUTED)
+    path.chmod(0o444)
+    result = plancheck("--fix", "--output-format", "concise", "a.txt", cwd=tmp_path)
+    assert result.code == 2
+    assert "a.txt: read-only file; not fixed" in result.stderr and "Fixing" not in result.stderr
+    assert "Fixed" not in result.stdout and "fixable" not in result.stdout
+    assert "Found 2 findings (2 errors) in 1 of 1 file. 1 error above." in result.stdout
+    assert "[*]" not in result.stdout  # the findings are those of the text as it stays
+    assert path.read_text(encoding="utf-8") == POLLUTED
+
+
+def test_fixes_refused_by_a_guard_are_not_counted_as_fixable(tmp_path):
+    put(tmp_path, "a.txt", "请替换付费标签内内容\n")  # PW002's fix would delete every Han character
+    result = plancheck("--fix", "a.txt", cwd=tmp_path)
+    assert result.code == 1 and "fixes would delete all of its Han text" in result.stderr
+    assert "Fixed" not in result.stdout and "fixable" not in result.stdout

@@ -70,6 +70,8 @@ class Outcome:
         self.fixed_findings = 0
         self.diff = ""
         self.new_text: str | None = None  # set when --fix changed the text: what to write
+        # with new_text, the findings of the text as read: what remains if the write is refused
+        self.initial: list[Finding] | None = None
         self.source = source
 
     def error(self, message: str) -> None:
@@ -81,6 +83,16 @@ class Outcome:
         if options.locate:
             self.located = output.locate(self.name, text, findings)
         return self
+
+    def left_unchanged(self, text: str, findings: list[Finding], options: Options) -> Outcome:
+        """The file stays as read (its fixes refused, not converging or not written): nothing is fixed,
+        and its findings lose the fixes this run applies, which running it again would not apply
+        either, so that the summary counts none of them as fixable."""
+        self.new_text = None
+        self.fixed_findings = 0
+        allowed = {Applicability.SAFE, Applicability.UNSAFE} if options.unsafe else {Applicability.SAFE}
+        kept = [f._replace(fix=None) if f.fix is not None and f.fix.applicability in allowed else f for f in findings]
+        return self.found(text, kept, options)
 
 
 @lru_cache(maxsize=64)
@@ -175,9 +187,13 @@ def _process(name: str, source: files.Source, settings: Settings, path: Path | N
         # a lint failure (exit 1), not an input error: the file is fine, the rules disagree
         outcome.messages.append(f"plancheck: {name}: fixes did not converge (rules {', '.join(result.unstable_rules)}); left unchanged")
         outcome.failed = True
+    if result.refused or not result.converged:
+        return outcome.left_unchanged(text, result.remaining, options)
     if result.text != text:
         outcome.fixed_findings = sum(result.fixed.values())
         outcome.new_text = result.text
+        if options.fix:
+            outcome.initial = result.initial
         if options.diff:
             outcome.diff = unified_diff(name, text, result.text)
         elif entry is not None and result.converged:
@@ -227,7 +243,8 @@ def process_path(path: Path, resolver: ConfigResolver, options: Options) -> Outc
         return outcome
     outcome = _process(name, source, settings, path, options, entry)
     if options.fix and outcome.new_text is not None:
-        write_outcome(outcome)
+        write_outcome(outcome, options)
+    outcome.initial = None  # not sent back from a worker: it is needed only to write
     return outcome
 
 
@@ -251,21 +268,22 @@ def _cached(path: Path, resolver: ConfigResolver, options: Options) -> Outcome |
     return found if isinstance(found, Outcome) else None
 
 
-def write_outcome(outcome: Outcome) -> None:
-    assert outcome.path is not None and outcome.source is not None and outcome.new_text is not None
+def write_outcome(outcome: Outcome, options: Options) -> None:
+    """Write the fixed text; when the file cannot take it, the outcome is that of the file as read."""
+    assert outcome.path is not None and outcome.source is not None and outcome.new_text is not None and outcome.initial is not None
     source = outcome.source
     try:
         files.write_fixed(outcome.path, source, outcome.new_text)
     except files.InputError as exc:
         outcome.error(str(exc))
-        return
     except UnicodeEncodeError as exc:
         outcome.error(f"{outcome.name}: the fixed text has {exc.object[exc.start]!r}, which {source.encoding} cannot hold; left unchanged")
-        return
     except OSError as exc:
         outcome.error(f"{outcome.name}: cannot write: {exc.strerror or exc}")
+    else:
+        outcome.messages.append(f"Fixing {outcome.name}")
         return
-    outcome.messages.append(f"Fixing {outcome.name}")
+    outcome.left_unchanged(source.text, outcome.initial, options)
 
 
 # --- the pool ------------------------------------------------------------------------------------
