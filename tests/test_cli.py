@@ -205,7 +205,7 @@ def test_unknown_flag_is_a_usage_error(tmp_path):
     result = plancheck("--bogus", "doc.txt", cwd=tmp_path)
     assert result.code == 2
     assert result.stdout == ""
-    assert result.stderr == ("plancheck: error: unrecognized arguments: --bogus\nRun `plancheck --help` for usage.\n")
+    assert result.stderr == ("plancheck: error: unknown option '--bogus'\nRun `plancheck --help` for usage.\n")
 
 
 @pytest.mark.parametrize(
@@ -1117,7 +1117,7 @@ def test_rule_accepts_ids_lower_case_ids_and_names(tmp_path, wanted, fix_line):
 def test_rule_with_an_unknown_id_exits_2(tmp_path):
     result = plancheck("rule", "nonsense", cwd=tmp_path)
     assert (result.code, result.stdout) == (2, "")
-    assert result.stderr.startswith("plancheck: error: unknown rule 'nonsense'")
+    assert result.stderr.startswith("plancheck rule: error: unknown rule 'nonsense'")
     assert "did you mean 'RD001'" in plancheck("rule", "RD01", cwd=tmp_path).stderr
 
 
@@ -1224,3 +1224,63 @@ def test_fixes_refused_by_a_guard_are_not_counted_as_fixable(tmp_path):
     result = plancheck("--fix", "a.txt", cwd=tmp_path)
     assert result.code == 1 and "fixes would delete all of its Han text" in result.stderr
     assert "Fixed" not in result.stdout and "fixable" not in result.stdout
+
+
+# --------------------------------------------------------------------------------------------------
+# the parser's manners: no abbreviations, did-you-mean, each command's own help, ids in any case
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("--unsafe-fix", "--unsafe-fixes"), ("--fi", "--fix"), ("--statistic", "--statistics")])
+def test_an_option_is_never_abbreviated_and_a_typo_gets_a_did_you_mean(tmp_path, typed, meant):
+    path = put(tmp_path, "a.txt", MIXED)
+    args = [typed] if typed == "--fi" else ["--fix", typed]
+    result = plancheck(*args, "a.txt", cwd=tmp_path)
+    assert result.code == 2
+    assert result.stderr == f"plancheck: error: unknown option '{typed}' (did you mean '{meant}'?)\nRun `plancheck --help` for usage.\n"
+    assert path.read_text(encoding="utf-8") == MIXED
+
+
+@pytest.mark.parametrize(
+    ("command", "args"),
+    [
+        ("check", ["--fix", "--diff", "a.txt"]),
+        ("rule", ["RD001", "--confg", "x"]),
+        ("rules", ["--output-format", "xml"]),
+        ("init", ["--pyprojetc"]),
+        ("clean", ["--all"]),
+        ("report", ["--titel", "x", "a.txt"]),
+        ("dataset", ["--text-feild", "t", "-o", "out", "a.jsonl"]),
+    ],
+)
+def test_a_subcommands_usage_error_points_to_its_own_help(tmp_path, command, args):
+    put(tmp_path, "a.txt", POLLUTED)
+    result = plancheck(command, *args, cwd=tmp_path)
+    assert result.code == 2
+    assert result.stderr.startswith(f"plancheck {command}: error: ") or command == "check", result.stderr
+    assert result.stderr.endswith(f"Run `plancheck {command} --help` for usage.\n"), result.stderr
+
+
+def test_help_lists_every_subcommand(tmp_path):
+    from lint.cli.main import COMMANDS
+
+    listed = plancheck("--help", cwd=tmp_path).stdout.split("commands (", 1)[1]
+    for name, command in COMMANDS.items():
+        assert re.search(rf"^  {name} +{re.escape(command.summary)}$", listed, re.MULTILINE), name
+        assert plancheck(name, "--help", cwd=tmp_path).code == 0
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore", "--extend-select"])
+def test_rule_ids_in_selectors_are_case_insensitive_as_in_rule(tmp_path, option):
+    put(tmp_path, "a.txt", POLLUTED)
+    assert rule_ids(option, "rd001,pw", "a.txt", cwd=tmp_path) == rule_ids(option, "RD001,PW", "a.txt", cwd=tmp_path)
+    assert plancheck("rule", "rd001", cwd=tmp_path).code == 0
+
+
+@pytest.mark.parametrize("merged", ["ST007", "st011", "duplicate-clause-ordinal"])
+def test_rule_of_a_merged_id_names_the_rule_it_became(tmp_path, merged):
+    result = plancheck("rule", merged, cwd=tmp_path)
+    assert result.code == 2
+    assert f"rule '{merged.upper() if merged[2:].isdigit() else merged}' is now part of ST005" in result.stderr
+    assert f"rule '{merged.upper() if merged[2:].isdigit() else merged}' is now part of ST005" in plancheck(
+        "--select", merged, ".", cwd=tmp_path
+    ).stderr

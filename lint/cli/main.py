@@ -6,9 +6,9 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint import __version__
 from lint.cli import options
@@ -18,6 +18,7 @@ from lint.files import usercache
 from lint.model import SEVERITY_NAMES, Severity
 from lint.output import formats, terminal
 from lint.output import human as output
+from lint.packs import selection
 from lint.packs.load import PackError, Rule, RuleSet
 from lint.run import cache, runner
 from lint.suggest import did_you_mean
@@ -29,10 +30,13 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    width = max(len(name) for name in COMMANDS)
+    listed = "\n".join(f"  {name:<{width}}  {command.summary}" for name, command in COMMANDS.items())
     parser = options.Parser(
         prog="plancheck",
         description="Find and fix the artifacts of scraped Chinese official documents.",
-        epilog="Other commands: `plancheck rule ID` explains a rule, `plancheck rules` lists them.",
+        epilog=f"commands (`plancheck COMMAND --help` for each):\n{listed}",
+        raw_epilog=True,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check (default: .); - reads stdin")
     parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
@@ -289,7 +293,7 @@ def check_main(argv: Sequence[str]) -> int:
 
 
 def _rules_for_listing(argv: Sequence[str]) -> tuple[argparse.Namespace, RuleSet]:
-    parser = options.Parser(prog="plancheck rules", description="List the rules.")
+    parser = options.Parser(prog="plancheck rules", description=COMMANDS["rules"].summary)
     parser.add_argument("--config", type=Path, metavar="FILE")
     parser.add_argument("--output-format", choices=("full", "json", "markdown"), default="full")
     args = parser.parse_args(argv)
@@ -338,13 +342,16 @@ def vars_of(example) -> dict:
 
 
 def rule_main(argv: Sequence[str]) -> int:
-    parser = options.Parser(prog="plancheck rule", description="Explain a rule.")
+    parser = options.Parser(prog="plancheck rule", description=COMMANDS["rule"].summary)
     parser.add_argument("rule", metavar="ID", help="a rule id or name, e.g. RD001")
     parser.add_argument("--config", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
     rules = ConfigResolver(config_file=args.config).for_path(Path.cwd()).all_rules()
     wanted = args.rule.strip()
     rule = next((r for r in rules if wanted in (r.id, r.name) or r.id == wanted.upper()), None)
+    merged = selection.merged_into(wanted.upper()) or selection.merged_into(wanted)
+    if rule is None and merged:
+        raise options.UsageError(merged)
     if rule is None:
         vocabulary = [r.id for r in rules] + [r.name for r in rules]
         raise options.UsageError(f"unknown rule '{wanted}'{did_you_mean(wanted, vocabulary)}")
@@ -368,7 +375,7 @@ def rule_main(argv: Sequence[str]) -> int:
 
 
 def init_main(argv: Sequence[str]) -> int:
-    parser = options.Parser(prog="plancheck init", description="Write a commented starter configuration in the current folder.")
+    parser = options.Parser(prog="plancheck init", description=COMMANDS["init"].summary)
     parser.add_argument("--pyproject", action="store_true", help="append a [tool.plancheck] table to pyproject.toml instead")
     args = parser.parse_args(argv)
     from lint.cli import init
@@ -389,10 +396,7 @@ def report_main(argv: Sequence[str]) -> int:
 
 
 def clean_main(argv: Sequence[str]) -> int:
-    parser = options.Parser(
-        prog="plancheck clean",
-        description="Delete the results cache (.plancheck_cache/) and what plancheck keeps in the user's cache folder.",
-    )
+    parser = options.Parser(prog="plancheck clean", description=COMMANDS["clean"].summary)
     parser.add_argument(
         "paths", nargs="*", metavar="DIR", help="folders whose cache to delete (default: here and the configuration's folder)"
     )
@@ -414,14 +418,19 @@ def dataset_main(argv: Sequence[str]) -> int:
     return run_dataset(argv)
 
 
+class Command(NamedTuple):
+    run: Callable[[Sequence[str]], int]
+    summary: str  # for `plancheck --help` and the command's own
+
+
 COMMANDS = {
-    "rule": rule_main,
-    "rules": rules_main,
-    "check": check_main,
-    "init": init_main,
-    "report": report_main,
-    "clean": clean_main,
-    "dataset": dataset_main,
+    "check": Command(check_main, "check (or --fix) files and folders; the default: `plancheck PATH…` is `plancheck check PATH…`"),
+    "rule": Command(rule_main, "explain a rule: what, why, examples, fix safety"),
+    "rules": Command(rules_main, "list the rules"),
+    "init": Command(init_main, "write a commented starter configuration in the current folder"),
+    "report": Command(report_main, "write one self-contained HTML page about a corpus"),
+    "dataset": Command(dataset_main, "clean the records of JSONL or Parquet shards"),
+    "clean": Command(clean_main, "delete the results cache (.plancheck_cache/) and what plancheck keeps in the user's cache folder"),
 }
 
 
@@ -436,6 +445,7 @@ def _user_errors() -> tuple[type[Exception], ...]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    prog = "plancheck"  # whose --help a usage error points to
     try:
         if argv and argv[0] in COMMANDS:
             if argv[0] != "check" and os.path.lexists(argv[0]):
@@ -444,12 +454,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"'{argv[0]}' is both a subcommand and a path here: run `plancheck check {argv[0]}` to check the path, "
                     f"or `plancheck {argv[0]}` from another folder for the subcommand"
                 )
-            return COMMANDS[argv[0]](argv[1:])
+            prog = f"plancheck {argv[0]}"
+            return COMMANDS[argv[0]].run(argv[1:])
         return check_main(argv)
     except options.UsageError as exc:
-        print(f"plancheck: error: {exc}", file=sys.stderr)
-        print("Run `plancheck --help` for usage.", file=sys.stderr)
-        return EXIT_ERROR
+        return options.report_usage_error(prog, exc)
     except _user_errors() as exc:
         print(f"plancheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -876,8 +876,7 @@ def report_main(argv: Sequence[str]) -> int:
     try:
         return _run(argv)
     except options.UsageError as exc:
-        print(f"plancheck report: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return options.report_usage_error("plancheck report", exc)
     except (ConfigError, PackError, OSError) as exc:
         print(f"plancheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
