@@ -1284,3 +1284,38 @@ def test_rule_of_a_merged_id_names_the_rule_it_became(tmp_path, merged):
     assert f"rule '{merged.upper() if merged[2:].isdigit() else merged}' is now part of ST005" in plancheck(
         "--select", merged, ".", cwd=tmp_path
     ).stderr
+
+
+# --------------------------------------------------------------------------------------------------
+# Ctrl-C
+
+
+def test_ctrl_c_during_a_parallel_fix_stops_at_once_and_names_every_file_written(tmp_path):
+    import signal
+    import time
+
+    # enough bytes for the pool (runner.SERIAL_BELOW), in files small enough to be done in moments
+    paragraph = "加强D建工作。##paidend##\n" + "全面加强党的建设，推进各项任务落实。\n" * 80
+    corpus = tmp_path / "corpus"
+    for n in range(300):
+        put(corpus, f"{n:03}.txt", paragraph)
+    fixed = paragraph.replace("D建", "党建").replace("##paidend##", "")
+    command = [sys.executable, "-m", "lint", "--fix", "--no-cache", "-j", "2", "corpus"]
+    proc = subprocess.Popen(command, cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120  # a fresh user cache: the rule set is compiled first
+    while not any(path.read_text(encoding="utf-8") == fixed for path in corpus.glob("*.txt")):
+        assert proc.poll() is None and time.monotonic() < deadline, "the run ended before a file was fixed"
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    sent = time.monotonic()
+    stdout, stderr = proc.communicate(timeout=30)
+    took = time.monotonic() - sent
+    stderr_text = stderr.decode()
+    assert proc.returncode == 130, stderr_text
+    assert took < 1.0, f"{took:.2f} s after Ctrl-C"
+    assert "Traceback" not in stderr_text and stderr_text.endswith("plancheck: interrupted\n"), stderr_text
+    texts = {path.name: path.read_text(encoding="utf-8") for path in corpus.iterdir()}
+    assert set(texts.values()) <= {paragraph, fixed}, "a file neither as it was nor fixed, or a temporary file left"
+    written = {name for name, text in texts.items() if text == fixed}
+    named = {line.removeprefix("Fixing corpus/") for line in stderr_text.splitlines() if line.startswith("Fixing ")}
+    assert written == named and len(written) < len(texts)

@@ -298,17 +298,18 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _start_worker(overrides: dict, config_file: Path | None, options: Options) -> None:
+def _start_worker(overrides: dict, config_file: Path | None, options: Options, stop: Any) -> None:
     import signal
 
-    # Ctrl-C is the parent's to handle: it stops handing out files and waits for the ones being
-    # written, so no worker dies in the middle of a write
+    # Ctrl-C is the parent's to handle: it sets `stop`, and each worker ends its task after the file
+    # in hand, so that no worker dies in the middle of a write
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import threading  # workers only
 
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _WORKER["resolver"] = ConfigResolver(overrides, config_file)
     _WORKER["options"] = options
+    _WORKER["stop"] = stop
 
 
 def _batches(order: list[int], sizes: dict[int, int], jobs: int) -> list[list[int]]:
@@ -333,7 +334,12 @@ def _batches(order: list[int], sizes: dict[int, int], jobs: int) -> list[list[in
 
 
 def _work(paths: list[Path]) -> list[Outcome]:
-    outcomes = [process_path(path, _WORKER["resolver"], _WORKER["options"]) for path in paths]
+    """The outcomes of the first files of `paths`: all of them, unless the run is stopped (Ctrl-C)."""
+    outcomes = []
+    for path in paths:
+        if _WORKER["stop"].is_set():
+            break
+        outcomes.append(process_path(path, _WORKER["resolver"], _WORKER["options"]))
     for outcome in outcomes:
         outcome.source = None  # the text goes back only when it matters (new_text), not twice
     return outcomes
@@ -421,24 +427,48 @@ def _run_pool(
     on_done,
 ) -> Iterator[Outcome]:
     """Run the files `order` lists on a pool of `jobs` workers; with `results`, the outcomes already
-    known, give every outcome back in file order."""
+    known, give every outcome back in file order.
+
+    Ctrl-C stops the run within a file's time: the workers end their tasks after the file in hand
+    and start no other, the outcomes of every file done so far are given back (so that each file
+    written is named), and then KeyboardInterrupt is raised. A second Ctrl-C interrupts at once."""
+    import multiprocessing
+    import signal
+    import threading
     from concurrent.futures import ProcessPoolExecutor, as_completed  # only runs that need workers pay for this
 
+    stop = multiprocessing.get_context().Event()
+
+    def stop_after_the_files_in_hand(signum, frame) -> None:
+        stop.set()
+        signal.signal(signal.SIGINT, previous)
+
+    # only the main thread may set a handler; a run started with Ctrl-C ignored (nohup) keeps ignoring it
+    handles_ctrl_c = threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is not signal.SIG_IGN
+    if handles_ctrl_c:
+        previous = signal.signal(signal.SIGINT, stop_after_the_files_in_hand)
     next_index = 0
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(overrides, config_file, options)) as pool:
-        futures = {pool.submit(_work, [paths[i] for i in batch]): batch for batch in _batches(order, sizes, jobs)}
-        try:
-            for future in as_completed(futures):
-                for i, outcome in zip(futures[future], future.result(), strict=True):
-                    results[i] = outcome
-                    on_done()
-                # hand back every outcome whose turn has come, so output streams in file order
-                while next_index in results:
-                    yield results.pop(next_index)
-                    next_index += 1
-        except KeyboardInterrupt:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-    while next_index in results:  # outcomes from the cache after the last file of the pool
-        yield results.pop(next_index)
-        next_index += 1
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(overrides, config_file, options, stop)) as pool:
+            futures = {pool.submit(_work, [paths[i] for i in batch]): batch for batch in _batches(order, sizes, jobs)}
+            try:
+                for future in as_completed(futures):
+                    # a task cut short by a stop has the outcomes of its first files only
+                    for i, outcome in zip(futures[future], future.result(), strict=not stop.is_set()):
+                        results[i] = outcome
+                        on_done()
+                    # hand back every outcome whose turn has come, so output streams in file order
+                    while next_index in results:
+                        yield results.pop(next_index)
+                        next_index += 1
+            except BaseException:  # a second Ctrl-C, or the caller gone: no new file is started
+                stop.set()
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+    finally:
+        if handles_ctrl_c and signal.getsignal(signal.SIGINT) is stop_after_the_files_in_hand:
+            signal.signal(signal.SIGINT, previous)
+    # the outcomes from the cache after the last file of the pool; after a stop, every file done
+    yield from (results.pop(i) for i in sorted(results))
+    if stop.is_set():
+        raise KeyboardInterrupt
