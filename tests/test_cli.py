@@ -1319,3 +1319,47 @@ def test_ctrl_c_during_a_parallel_fix_stops_at_once_and_names_every_file_written
     written = {name for name, text in texts.items() if text == fixed}
     named = {line.removeprefix("Fixing corpus/") for line in stderr_text.splitlines() if line.startswith("Fixing ")}
     assert written == named and len(written) < len(texts)
+
+
+# --------------------------------------------------------------------------------------------------
+# --output-file, --show-files, --show-settings
+
+
+def test_output_file_holds_what_stdout_would(tmp_path):
+    put(tmp_path, "a.txt", POLLUTED)
+    shown = plancheck("--output-format", "concise", "a.txt", cwd=tmp_path)
+    result = plancheck("--output-format", "concise", "--output-file", "out/report.txt", "a.txt", cwd=tmp_path)
+    assert (result.code, result.stdout) == (1, "")
+    assert (tmp_path / "out" / "report.txt").read_text(encoding="utf-8") == shown.stdout
+    unwritable = plancheck("-o", "a.txt/report.txt", "a.txt", cwd=tmp_path)  # under a file
+    assert unwritable.code == 2 and "cannot write a.txt/report.txt" in unwritable.stderr
+    assert plancheck("-o", "a.txt", "a.txt", cwd=tmp_path).code == 2  # never over a file it checks
+
+
+def test_show_files_lists_what_would_be_checked_after_include_and_exclude(tmp_path):
+    put(tmp_path, "plancheck.toml", 'exclude = ["drafts"]\n')
+    for name in ("docs/a.txt", "docs/B.MD", "docs/scan.pdf", "docs/drafts/c.txt", "notes/d.md"):
+        put(tmp_path, name, POLLUTED)
+    result = plancheck("--show-files", "docs", "notes", cwd=tmp_path)
+    assert (result.code, result.lines, result.stderr) == (0, ["docs/B.MD", "docs/a.txt", "notes/d.md"], "")
+    missing = plancheck("--show-files", "nope", cwd=tmp_path)
+    assert missing.code == 2 and "nope: no such file or directory" in missing.stderr
+    assert all(path.read_text(encoding="utf-8") == POLLUTED for path in (tmp_path / "docs").glob("*.txt"))
+
+
+def test_show_settings_says_where_each_value_comes_from(tmp_path):
+    put(tmp_path, "plancheck.toml", '# corpus settings\nfail-level = "warning"\n\nignore = ["PH001"]\n')
+    put(tmp_path, "a.txt", POLLUTED)
+    result = plancheck("--show-settings", "--ignore", "rd001", "--max-deletion", "0.5", "a.txt", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    config = tmp_path / "plancheck.toml"
+    rows = {line.split(" = ", 1)[0]: line for line in result.lines if " = " in line}
+    assert rows["fail-level"].startswith('fail-level = "warning"') and rows["fail-level"].endswith(f"# {config}:2")
+    assert rows["ignore"].startswith('ignore = ["PH001"]') and rows["ignore"].endswith(f"# {config}:4")
+    assert rows["--ignore"].startswith('--ignore = ["RD001"]') and rows["--ignore"].endswith("# command line")
+    assert rows["max-deletion"].startswith("max-deletion = 0.5") and rows["max-deletion"].endswith("# command line")
+    assert rows["rule-timeout"].startswith("rule-timeout = 10") and rows["rule-timeout"].endswith("# default")
+    from lint.config.settings import KEYS
+
+    assert set(KEYS) <= set(rows)
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == POLLUTED

@@ -426,3 +426,63 @@ class ConfigResolver:
         if not changes:
             return settings
         return settings._replace(**changes).validate()
+
+
+# --- where each setting comes from (--show-settings) --------------------------------------------
+
+# the command line's overrides (lint.cli.options.overrides) by the key they override; a selector
+# option is a layer over the configuration's key, not a replacement of it
+_FROM_COMMAND_LINE = {
+    "fail-level": "fail_level",
+    "max-deletion": "max_deletion",
+    "max-insertion": "max_insertion",
+    "rule-timeout": "rule_timeout",
+    "gate": "gate",
+}
+_SELECTOR_OPTIONS = {"select": "cli_select", "extend-select": "cli_extend_select", "ignore": "cli_ignore"}
+
+
+_TABLES = ("per-file-ignores", "severity", "encoding")  # held as tuples of (key, value) pairs
+
+
+def _toml(value: Any, table: bool = False) -> str:
+    """A setting's value as it would be written in plancheck.toml; `table`: pairs, as an inline table."""
+    if table:
+        return "{" + ", ".join(f"{_toml(str(k))} = {_toml(v)}" for k, v in value) + "}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Severity):
+        return f'"{value}"'
+    if isinstance(value, (int, float)):
+        return f"{value:g}"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def origins(settings: Settings, overrides: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """Every setting of `settings` as (key, value as TOML, origin): `default`, `FILE:LINE` of the key
+    in the configuration file, or `command line` (the selector options as `--select` rows, the
+    layer they add over the file's keys)."""
+    table: Mapping[str, Any] = {}
+    within = None
+    if settings.source is not None:
+        data = load(settings.source)
+        table = data.get("tool", {}).get("plancheck", {}) if settings.source.name == "pyproject.toml" else data
+        within = r"^\s*\[tool\.plancheck\]" if settings.source.name == "pyproject.toml" else None
+    rows = []
+    for key in KEYS:
+        value = getattr(settings, key.replace("-", "_"))
+        if key == "select" and value is None:
+            value = ("ALL",)
+        if overrides.get(_FROM_COMMAND_LINE.get(key, "")) not in (None, False):
+            origin = "command line"
+        elif key in table:
+            origin = f"{settings.source}:{key_line(settings.source, key, within=within)}"
+        else:
+            origin = "default"
+        rows.append((key, _toml(value, key in _TABLES), origin))
+        option = _SELECTOR_OPTIONS.get(key)
+        if option and getattr(settings, option) not in (None, ()):
+            rows.append((f"--{key}", _toml(getattr(settings, option)), "command line"))
+    return rows
