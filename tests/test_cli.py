@@ -903,7 +903,7 @@ def test_plancheck_toml_beats_pyproject_in_the_same_folder(tmp_path):
             '[tool.plancheck]\nextend-selct = ["RD"]\n',
             "pyproject.toml: unknown key 'extend-selct' (did you mean 'extend-select'?)",
         ),
-        ("plancheck.toml", '[severity]\nPH01 = "error"\n', "'severity': unknown rule id 'PH01' (did you mean 'PH001'?)"),
+        ("plancheck.toml", '[severity]\nPH01 = "error"\n', "'severity.PH01': unknown rule id 'PH01' (did you mean 'PH001'?)"),
         ("plancheck.toml", '[severity]\nPH001 = "fatal"\n', "'severity.PH001' must be one of info, warning, error"),
         ("plancheck.toml", 'select = ["redactoin"]\n', "unknown rule selector 'redactoin' (did you mean 'redaction'?)"),
         ("plancheck.toml", "select = [\n", "invalid TOML"),
@@ -1363,3 +1363,37 @@ def test_show_settings_says_where_each_value_comes_from(tmp_path):
 
     assert set(KEYS) <= set(rows)
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == POLLUTED
+
+
+# --------------------------------------------------------------------------------------------------
+# configuration errors: the hint for a pasted header, the key's own line
+
+
+def test_a_tool_plancheck_header_in_plancheck_toml_gets_a_hint(tmp_path):
+    put(tmp_path, "plancheck.toml", '# pasted from pyproject.toml\n[tool.plancheck]\nignore = ["PH001"]\n')
+    put(tmp_path, "a.txt", CLEAN)
+    result = plancheck("a.txt", cwd=tmp_path)
+    assert result.code == 2
+    assert f"{tmp_path / 'plancheck.toml'}:2: the [tool.plancheck] header belongs in pyproject.toml" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("table", "line", "message"),
+    [
+        ('select = ["ALL", "RDX"]\n', 6, "'select': unknown rule selector 'RDX'"),
+        ('ignore = ["RD001"]\n\n[tool.plancheck.severity]\nPH001 = "error"\nRD009 = "error"\n', 10, "'severity.RD009': unknown rule id"),
+        ('[tool.plancheck.severity]\nRD001 = "fatal"\n', 7, "'severity.RD001' must be one of"),
+        (
+            '[tool.plancheck.per-file-ignores]\n"a/*" = ["PH001"]\n"b/*" = ["RDX"]\n',
+            8,
+            "'per-file-ignores.b/*': unknown rule selector 'RDX'",
+        ),
+    ],
+    ids=["selector", "severity-table", "level-in-table", "per-file-ignores-table"],
+)
+def test_an_error_in_pyproject_names_the_keys_own_line(tmp_path, table, line, message):
+    put(tmp_path, "pyproject.toml", f'[project]\nname = "corpus"\n\n[tool.plancheck]\nfail-level = "error"\n{table}')
+    put(tmp_path, "a.txt", CLEAN)
+    result = plancheck("a.txt", cwd=tmp_path)
+    assert result.code == 2
+    assert f"{tmp_path / 'pyproject.toml'}:{line}: {message}" in result.stderr, result.stderr

@@ -130,19 +130,20 @@ class Settings(NamedTuple):
         rules = self.all_rules()
         where = str(self.source) if self.source else "command line"
         try:
-            validate(self.select or (), rules, where)
-            validate(self.extend_select, rules, where)
-            validate(self.ignore, rules, where)
+            # each error names its key, so that the configuration file's error points at its line
+            validate(self.select or (), rules, f"{where}: 'select'")
+            validate(self.extend_select, rules, f"{where}: 'extend-select'")
+            validate(self.ignore, rules, f"{where}: 'ignore'")
             for selectors in (self.cli_select or (), self.cli_extend_select, self.cli_ignore):
                 validate(selectors, rules, "command line")
-            for _, selectors in self.per_file_ignores:
-                validate(selectors, rules, where)
+            for glob, selectors in self.per_file_ignores:
+                validate(selectors, rules, f"{where}: 'per-file-ignores.{glob}'")
         except SelectorError as exc:
             raise ConfigError(str(exc)) from None
         ids = [r.id for r in rules]
         for rule_id, _ in self.severity:
             if rule_id not in ids:
-                raise ConfigError(f"{where}: 'severity': unknown rule id '{rule_id}'{did_you_mean(rule_id, ids)}")
+                raise ConfigError(f"{where}: 'severity.{rule_id}': unknown rule id '{rule_id}'{did_you_mean(rule_id, ids)}")
         return self
 
 
@@ -323,6 +324,12 @@ def read_config_file(path: Path) -> Settings | None:
         table = data.get("tool", {}).get("plancheck")
         if table is None:
             return None
+    elif isinstance(data.get("tool"), Mapping) and "plancheck" in data["tool"]:
+        line = key_line(path, None, within=r"^\s*\[tool\.plancheck")
+        raise ConfigError(
+            f"{path}{f':{line}' if line else ''}: the [tool.plancheck] header belongs in pyproject.toml; in plancheck.toml the keys stand "
+            "at the top, without a header"
+        )
     else:
         table = data
     try:
@@ -332,13 +339,18 @@ def read_config_file(path: Path) -> Settings | None:
 
 
 def _with_line(message: str, path: Path) -> str:
-    """`FILE: 'key' …` becomes `FILE:LINE: 'key' …`, pointing at the key in the file."""
+    """`FILE: 'key' …` becomes `FILE:LINE: 'key' …`, pointing at the key in the file; for
+    `'key.sub'`, at `sub = …` when `key` is a table of its own (`[tool.plancheck.severity]`)."""
     prefix = f"{path}: "
-    key = re.search(r"'([A-Za-z-]+)(?:\.[^']*)?'", message)
+    key = re.search(r"'([A-Za-z-]+)(?:\.([^']*))?'", message)
     if not message.startswith(prefix) or not key:
         return message
-    within = r"^\s*\[tool\.plancheck\]" if path.name == "pyproject.toml" else None
-    line = key_line(path, key.group(1), within=within)
+    table = r"tool\.plancheck" if path.name == "pyproject.toml" else ""
+    own_table = rf"^\s*\[{table + '.' if table else ''}\"?{re.escape(key.group(1))}\"?\]"
+    if key_line(path, None, within=own_table):
+        line = key_line(path, key.group(2), within=own_table)
+    else:
+        line = key_line(path, key.group(1), within=rf"^\s*\[{table}\]" if table else None)
     return f"{path}:{line}: {message[len(prefix) :]}" if line else message
 
 
