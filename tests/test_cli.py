@@ -1397,3 +1397,12 @@ def test_an_error_in_pyproject_names_the_keys_own_line(tmp_path, table, line, me
     result = plancheck("a.txt", cwd=tmp_path)
     assert result.code == 2
     assert f"{tmp_path / 'pyproject.toml'}:{line}: {message}" in result.stderr, result.stderr
+
+
+def test_the_readme_says_how_to_run_the_installed_command(tmp_path):
+    usage = (ROOT / "README.md").read_text(encoding="utf-8").split("## Usage", 1)[1].split("```", 1)[0]
+    assert ".venv/bin/plancheck" in usage and "source .venv/bin/activate" in usage
+    script = Path(console_script())
+    assert script.parent.name == "bin" and (script.parent / "activate").is_file()  # the venv the README names
+    put(tmp_path, "a.txt", POLLUTED)
+    assert plancheck("check", "a.txt", cwd=tmp_path, script=True).code == 1
