@@ -205,7 +205,7 @@ def test_unknown_flag_is_a_usage_error(tmp_path):
     result = plancheck("--bogus", "doc.txt", cwd=tmp_path)
     assert result.code == 2
     assert result.stdout == ""
-    assert result.stderr == ("plancheck: error: unrecognized arguments: --bogus\nRun `plancheck --help` for usage.\n")
+    assert result.stderr == ("plancheck: error: unknown option '--bogus'\nRun `plancheck --help` for usage.\n")
 
 
 @pytest.mark.parametrize(
@@ -903,7 +903,7 @@ def test_plancheck_toml_beats_pyproject_in_the_same_folder(tmp_path):
             '[tool.plancheck]\nextend-selct = ["RD"]\n',
             "pyproject.toml: unknown key 'extend-selct' (did you mean 'extend-select'?)",
         ),
-        ("plancheck.toml", '[severity]\nPH01 = "error"\n', "'severity': unknown rule id 'PH01' (did you mean 'PH001'?)"),
+        ("plancheck.toml", '[severity]\nPH01 = "error"\n', "'severity.PH01': unknown rule id 'PH01' (did you mean 'PH001'?)"),
         ("plancheck.toml", '[severity]\nPH001 = "fatal"\n', "'severity.PH001' must be one of info, warning, error"),
         ("plancheck.toml", 'select = ["redactoin"]\n', "unknown rule selector 'redactoin' (did you mean 'redaction'?)"),
         ("plancheck.toml", "select = [\n", "invalid TOML"),
@@ -1117,7 +1117,7 @@ def test_rule_accepts_ids_lower_case_ids_and_names(tmp_path, wanted, fix_line):
 def test_rule_with_an_unknown_id_exits_2(tmp_path):
     result = plancheck("rule", "nonsense", cwd=tmp_path)
     assert (result.code, result.stdout) == (2, "")
-    assert result.stderr.startswith("plancheck: error: unknown rule 'nonsense'")
+    assert result.stderr.startswith("plancheck rule: error: unknown rule 'nonsense'")
     assert "did you mean 'RD001'" in plancheck("rule", "RD01", cwd=tmp_path).stderr
 
 
@@ -1201,3 +1201,208 @@ def test_a_merged_rule_id_names_the_rule_that_took_it_over(tmp_path):
     result = plancheck("check", "--ignore", "ST011", "a.txt", cwd=tmp_path)
     assert result.code == 2
     assert "rule 'ST011' is now part of ST005" in result.stderr
+
+
+# --------------------------------------------------------------------------------------------------
+# a fix that is refused is neither fixed nor fixable
+
+
+def test_fix_of_a_read_only_file_says_nothing_was_fixed(tmp_path):
+    path = put(tmp_path, "a.txt", POLLUTED)
+    path.chmod(0o444)
+    result = plancheck("--fix", "--output-format", "concise", "a.txt", cwd=tmp_path)
+    assert result.code == 2
+    assert "a.txt: read-only file; not fixed" in result.stderr and "Fixing" not in result.stderr
+    assert "Fixed" not in result.stdout and "fixable" not in result.stdout
+    assert "Found 2 findings (2 errors) in 1 of 1 file. 1 error above." in result.stdout
+    assert "[*]" not in result.stdout  # the findings are those of the text as it stays
+    assert path.read_text(encoding="utf-8") == POLLUTED
+
+
+def test_fixes_refused_by_a_guard_are_not_counted_as_fixable(tmp_path):
+    put(tmp_path, "a.txt", "请替换付费标签内内容\n")  # PW002's fix would delete every Han character
+    result = plancheck("--fix", "a.txt", cwd=tmp_path)
+    assert result.code == 1 and "fixes would delete all of its Han text" in result.stderr
+    assert "Fixed" not in result.stdout and "fixable" not in result.stdout
+
+
+# --------------------------------------------------------------------------------------------------
+# the parser's manners: no abbreviations, did-you-mean, each command's own help, ids in any case
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("--unsafe-fix", "--unsafe-fixes"), ("--fi", "--fix"), ("--statistic", "--statistics")])
+def test_an_option_is_never_abbreviated_and_a_typo_gets_a_did_you_mean(tmp_path, typed, meant):
+    path = put(tmp_path, "a.txt", MIXED)
+    args = [typed] if typed == "--fi" else ["--fix", typed]
+    result = plancheck(*args, "a.txt", cwd=tmp_path)
+    assert result.code == 2
+    assert result.stderr == f"plancheck: error: unknown option '{typed}' (did you mean '{meant}'?)\nRun `plancheck --help` for usage.\n"
+    assert path.read_text(encoding="utf-8") == MIXED
+
+
+@pytest.mark.parametrize(
+    ("command", "args"),
+    [
+        ("check", ["--fix", "--diff", "a.txt"]),
+        ("rule", ["RD001", "--confg", "x"]),
+        ("rules", ["--output-format", "xml"]),
+        ("init", ["--pyprojetc"]),
+        ("clean", ["--all"]),
+        ("report", ["--titel", "x", "a.txt"]),
+        ("dataset", ["--text-feild", "t", "-o", "out", "a.jsonl"]),
+    ],
+)
+def test_a_subcommands_usage_error_points_to_its_own_help(tmp_path, command, args):
+    put(tmp_path, "a.txt", POLLUTED)
+    result = plancheck(command, *args, cwd=tmp_path)
+    assert result.code == 2
+    assert result.stderr.startswith(f"plancheck {command}: error: ") or command == "check", result.stderr
+    assert result.stderr.endswith(f"Run `plancheck {command} --help` for usage.\n"), result.stderr
+
+
+def test_help_lists_every_subcommand(tmp_path):
+    from lint.cli.main import COMMANDS
+
+    listed = plancheck("--help", cwd=tmp_path).stdout.split("commands (", 1)[1]
+    for name, command in COMMANDS.items():
+        assert re.search(rf"^  {name} +{re.escape(command.summary)}$", listed, re.MULTILINE), name
+        assert plancheck(name, "--help", cwd=tmp_path).code == 0
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore", "--extend-select"])
+def test_rule_ids_in_selectors_are_case_insensitive_as_in_rule(tmp_path, option):
+    put(tmp_path, "a.txt", POLLUTED)
+    assert rule_ids(option, "rd001,pw", "a.txt", cwd=tmp_path) == rule_ids(option, "RD001,PW", "a.txt", cwd=tmp_path)
+    assert plancheck("rule", "rd001", cwd=tmp_path).code == 0
+
+
+@pytest.mark.parametrize("merged", ["ST007", "st011", "duplicate-clause-ordinal"])
+def test_rule_of_a_merged_id_names_the_rule_it_became(tmp_path, merged):
+    result = plancheck("rule", merged, cwd=tmp_path)
+    assert result.code == 2
+    assert f"rule '{merged.upper() if merged[2:].isdigit() else merged}' is now part of ST005" in result.stderr
+    assert f"rule '{merged.upper() if merged[2:].isdigit() else merged}' is now part of ST005" in plancheck(
+        "--select", merged, ".", cwd=tmp_path
+    ).stderr
+
+
+# --------------------------------------------------------------------------------------------------
+# Ctrl-C
+
+
+def test_ctrl_c_during_a_parallel_fix_stops_at_once_and_names_every_file_written(tmp_path):
+    import signal
+    import time
+
+    # enough bytes for the pool (runner.SERIAL_BELOW), in files small enough to be done in moments
+    paragraph = "加强D建工作。##paidend##\n" + "全面加强党的建设，推进各项任务落实。\n" * 80
+    corpus = tmp_path / "corpus"
+    for n in range(300):
+        put(corpus, f"{n:03}.txt", paragraph)
+    fixed = paragraph.replace("D建", "党建").replace("##paidend##", "")
+    command = [sys.executable, "-m", "lint", "--fix", "--no-cache", "-j", "2", "corpus"]
+    proc = subprocess.Popen(command, cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120  # a fresh user cache: the rule set is compiled first
+    while not any(path.read_text(encoding="utf-8") == fixed for path in corpus.glob("*.txt")):
+        assert proc.poll() is None and time.monotonic() < deadline, "the run ended before a file was fixed"
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    sent = time.monotonic()
+    stdout, stderr = proc.communicate(timeout=30)
+    took = time.monotonic() - sent
+    stderr_text = stderr.decode()
+    assert proc.returncode == 130, stderr_text
+    assert took < 1.0, f"{took:.2f} s after Ctrl-C"
+    assert "Traceback" not in stderr_text and stderr_text.endswith("plancheck: interrupted\n"), stderr_text
+    texts = {path.name: path.read_text(encoding="utf-8") for path in corpus.iterdir()}
+    assert set(texts.values()) <= {paragraph, fixed}, "a file neither as it was nor fixed, or a temporary file left"
+    written = {name for name, text in texts.items() if text == fixed}
+    named = {line.removeprefix("Fixing corpus/") for line in stderr_text.splitlines() if line.startswith("Fixing ")}
+    assert written == named and len(written) < len(texts)
+
+
+# --------------------------------------------------------------------------------------------------
+# --output-file, --show-files, --show-settings
+
+
+def test_output_file_holds_what_stdout_would(tmp_path):
+    put(tmp_path, "a.txt", POLLUTED)
+    shown = plancheck("--output-format", "concise", "a.txt", cwd=tmp_path)
+    result = plancheck("--output-format", "concise", "--output-file", "out/report.txt", "a.txt", cwd=tmp_path)
+    assert (result.code, result.stdout) == (1, "")
+    assert (tmp_path / "out" / "report.txt").read_text(encoding="utf-8") == shown.stdout
+    unwritable = plancheck("-o", "a.txt/report.txt", "a.txt", cwd=tmp_path)  # under a file
+    assert unwritable.code == 2 and "cannot write a.txt/report.txt" in unwritable.stderr
+    assert plancheck("-o", "a.txt", "a.txt", cwd=tmp_path).code == 2  # never over a file it checks
+
+
+def test_show_files_lists_what_would_be_checked_after_include_and_exclude(tmp_path):
+    put(tmp_path, "plancheck.toml", 'exclude = ["drafts"]\n')
+    for name in ("docs/a.txt", "docs/B.MD", "docs/scan.pdf", "docs/drafts/c.txt", "notes/d.md"):
+        put(tmp_path, name, POLLUTED)
+    result = plancheck("--show-files", "docs", "notes", cwd=tmp_path)
+    assert (result.code, result.lines, result.stderr) == (0, ["docs/B.MD", "docs/a.txt", "notes/d.md"], "")
+    missing = plancheck("--show-files", "nope", cwd=tmp_path)
+    assert missing.code == 2 and "nope: no such file or directory" in missing.stderr
+    assert all(path.read_text(encoding="utf-8") == POLLUTED for path in (tmp_path / "docs").glob("*.txt"))
+
+
+def test_show_settings_says_where_each_value_comes_from(tmp_path):
+    put(tmp_path, "plancheck.toml", '# corpus settings\nfail-level = "warning"\n\nignore = ["PH001"]\n')
+    put(tmp_path, "a.txt", POLLUTED)
+    result = plancheck("--show-settings", "--ignore", "rd001", "--max-deletion", "0.5", "a.txt", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    config = tmp_path / "plancheck.toml"
+    rows = {line.split(" = ", 1)[0]: line for line in result.lines if " = " in line}
+    assert rows["fail-level"].startswith('fail-level = "warning"') and rows["fail-level"].endswith(f"# {config}:2")
+    assert rows["ignore"].startswith('ignore = ["PH001"]') and rows["ignore"].endswith(f"# {config}:4")
+    assert rows["--ignore"].startswith('--ignore = ["RD001"]') and rows["--ignore"].endswith("# command line")
+    assert rows["max-deletion"].startswith("max-deletion = 0.5") and rows["max-deletion"].endswith("# command line")
+    assert rows["rule-timeout"].startswith("rule-timeout = 10") and rows["rule-timeout"].endswith("# default")
+    from lint.config.settings import KEYS
+
+    assert set(KEYS) <= set(rows)
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == POLLUTED
+
+
+# --------------------------------------------------------------------------------------------------
+# configuration errors: the hint for a pasted header, the key's own line
+
+
+def test_a_tool_plancheck_header_in_plancheck_toml_gets_a_hint(tmp_path):
+    put(tmp_path, "plancheck.toml", '# pasted from pyproject.toml\n[tool.plancheck]\nignore = ["PH001"]\n')
+    put(tmp_path, "a.txt", CLEAN)
+    result = plancheck("a.txt", cwd=tmp_path)
+    assert result.code == 2
+    assert f"{tmp_path / 'plancheck.toml'}:2: the [tool.plancheck] header belongs in pyproject.toml" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("table", "line", "message"),
+    [
+        ('select = ["ALL", "RDX"]\n', 6, "'select': unknown rule selector 'RDX'"),
+        ('ignore = ["RD001"]\n\n[tool.plancheck.severity]\nPH001 = "error"\nRD009 = "error"\n', 10, "'severity.RD009': unknown rule id"),
+        ('[tool.plancheck.severity]\nRD001 = "fatal"\n', 7, "'severity.RD001' must be one of"),
+        (
+            '[tool.plancheck.per-file-ignores]\n"a/*" = ["PH001"]\n"b/*" = ["RDX"]\n',
+            8,
+            "'per-file-ignores.b/*': unknown rule selector 'RDX'",
+        ),
+    ],
+    ids=["selector", "severity-table", "level-in-table", "per-file-ignores-table"],
+)
+def test_an_error_in_pyproject_names_the_keys_own_line(tmp_path, table, line, message):
+    put(tmp_path, "pyproject.toml", f'[project]\nname = "corpus"\n\n[tool.plancheck]\nfail-level = "error"\n{table}')
+    put(tmp_path, "a.txt", CLEAN)
+    result = plancheck("a.txt", cwd=tmp_path)
+    assert result.code == 2
+    assert f"{tmp_path / 'pyproject.toml'}:{line}: {message}" in result.stderr, result.stderr
+
+
+def test_the_readme_says_how_to_run_the_installed_command(tmp_path):
+    usage = (ROOT / "README.md").read_text(encoding="utf-8").split("## Usage", 1)[1].split("```", 1)[0]
+    assert ".venv/bin/plancheck" in usage and "source .venv/bin/activate" in usage
+    script = Path(console_script())
+    assert script.parent.name == "bin" and (script.parent / "activate").is_file()  # the venv the README names
+    put(tmp_path, "a.txt", POLLUTED)
+    assert plancheck("check", "a.txt", cwd=tmp_path, script=True).code == 1

@@ -3,13 +3,15 @@
 `pre-commit try-repo` installs the hooks from this checkout's working tree (uncommitted changes included) and
 always builds their environment in a temporary store of its own, so each try-repo call costs one environment
 build. The `pre-commit install` + `git commit` flow uses the checkout's committed HEAD and the module's shared
-PRE_COMMIT_HOME, so its environment is built once for the module.
+PRE_COMMIT_HOME, so its environment is built once for the module; it runs the README's snippet, against a
+clone of the checkout's committed HEAD.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +26,8 @@ FIXED = SEEDS / "002_43c5f040e6d985ae.fixed.txt"
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 DOC = "docs/plan.txt"
 TIMEOUT = 900
+# the README's rev until plancheck has a release tag: "put your commit here"
+README_PLACEHOLDER_REV = "0" * 40
 
 pytestmark = [
     pytest.mark.skipif(not (POLLUTED.is_file() and FIXED.is_file()), reason=f"seed documents not found in {SEEDS}"),
@@ -125,21 +129,30 @@ def test_try_repo_report_hook_fails_on_polluted_and_passes_on_fixed(tmp_path, pr
     assert (repo / DOC).read_bytes() == FIXED.read_bytes()
 
 
-def test_installed_hook_blocks_the_commit_then_lets_the_fixed_file_in(tmp_path, pre_commit_env):
-    head = _git(CHECKOUT, pre_commit_env, "rev-parse", "HEAD").stdout.strip()
-    committed_manifest = _run(["git", "cat-file", "-e", f"{head}:.pre-commit-hooks.yaml"], CHECKOUT, pre_commit_env)
-    assert committed_manifest.returncode == 0, f"the checkout's HEAD {head} has no .pre-commit-hooks.yaml"
+def _readme_snippet(clone: Path, env: dict[str, str]) -> str:
+    """The README's pre-commit snippet, with the clone's path for its placeholder URL and, unless
+    the README pins a revision the clone has (a tag), the clone's commit for the placeholder rev."""
+    readme = (CHECKOUT / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"^## pre-commit\n\n```yaml\n(.*?)^```", readme, re.S | re.M).group(1)
+    rev = re.search(r"^ +rev: (\S+)", snippet, re.M).group(1)
+    if rev == README_PLACEHOLDER_REV:
+        snippet = snippet.replace(f"rev: {rev}", f"rev: {_git(clone, env, 'rev-parse', 'HEAD').stdout.strip()}", 1)
+    else:
+        found = _run(["git", "rev-parse", "--verify", "-q", f"{rev}^{{commit}}"], clone, env)
+        assert found.returncode == 0, f"the README pins rev {rev}, which this repository does not have"
+    # JSON strings are YAML strings: the path needs no further quoting
+    snippet, replaced = re.subn(r"^( +- repo: )\S+", lambda m: m.group(1) + json.dumps(str(clone)), snippet, count=1, flags=re.M)
+    assert replaced == 1, snippet
+    return snippet
+
+
+def test_the_readme_snippet_blocks_the_commit_then_lets_the_fixed_file_in(tmp_path, pre_commit_env):
+    clone = tmp_path / "plancheck"
+    _git(tmp_path, pre_commit_env, "clone", "-q", str(CHECKOUT), str(clone))
+    assert (clone / ".pre-commit-hooks.yaml").is_file(), "the checkout's HEAD has no .pre-commit-hooks.yaml"
 
     repo = _new_repo(tmp_path / "repo", pre_commit_env, POLLUTED.read_bytes())
-    # JSON strings are YAML strings: the paths need no further quoting
-    config = (
-        "repos:\n"
-        f"-   repo: {json.dumps(str(CHECKOUT))}\n"
-        f"    rev: {json.dumps(head)}\n"
-        "    hooks:\n"
-        "    -   id: plancheck-fix\n"
-    )
-    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    (repo / ".pre-commit-config.yaml").write_text(_readme_snippet(clone, pre_commit_env), encoding="utf-8")
     _git(repo, pre_commit_env, "add", ".pre-commit-config.yaml")
 
     install = _run([PRE_COMMIT, "install"], repo, pre_commit_env)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from lint import __version__
 from lint.cli import options
@@ -18,6 +19,7 @@ from lint.files import usercache
 from lint.model import SEVERITY_NAMES, Severity
 from lint.output import formats, terminal
 from lint.output import human as output
+from lint.packs import selection
 from lint.packs.load import PackError, Rule, RuleSet
 from lint.run import cache, runner
 from lint.suggest import did_you_mean
@@ -29,10 +31,13 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    width = max(len(name) for name in COMMANDS)
+    listed = "\n".join(f"  {name:<{width}}  {command.summary}" for name, command in COMMANDS.items())
     parser = options.Parser(
         prog="plancheck",
         description="Find and fix the artifacts of scraped Chinese official documents.",
-        epilog="Other commands: `plancheck rule ID` explains a rule, `plancheck rules` lists them.",
+        epilog=f"commands (`plancheck COMMAND --help` for each):\n{listed}",
+        raw_epilog=True,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check (default: .); - reads stdin")
     parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
@@ -68,6 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--since", metavar="REV", help="check only files added or changed since this git revision (and untracked ones)")
     parser.add_argument("--baseline", type=Path, metavar="FILE", help="do not report the findings recorded in this baseline file")
     parser.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in this baseline file and exit 0")
+    parser.add_argument("-o", "--output-file", type=Path, metavar="FILE", help="write the findings and summary to FILE instead of stdout")
+    parser.add_argument(
+        "--show-files", action="store_true", help="list the files that would be checked (after include and exclude), one a line, and exit"
+    )
+    parser.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the settings for the first PATH (default: .) and where each comes from: default, FILE:LINE or command line",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
     return parser
@@ -136,7 +150,9 @@ class Run:
         return not (args.diff or (args.statistics and formats.resolve(args.output_format) in formats.FOR_PEOPLE))
 
 
-def _check_files(run: Run, changed: set[str] | None) -> None:
+def _files_to_check(run: Run, changed: set[str] | None) -> list[Path]:
+    """The files the paths given name, after include, exclude and --since; what cannot be checked
+    is reported as an error."""
     from lint.files.discovery import Excluded, discover
 
     paths = [Path(p) for p in (run.args.paths or ["."])]
@@ -150,11 +166,14 @@ def _check_files(run: Run, changed: set[str] | None) -> None:
         elif isinstance(item, str):
             run.progress.advance()
             run.error(item)
-    files_found = [item for item in found if not isinstance(item, str)]
     if not any(isinstance(item, Path) for item in discovered) and all(path.is_dir() for path in paths):
         # a gate over folders that hold nothing it checks passes nothing: say so, and fail
         shown = " ".join(files.shown(path) for path in paths)
         run.error(f"no file to check in {shown} (include: {', '.join(run.resolver.for_path(paths[0]).include)})")
+    return [item for item in found if not isinstance(item, str)]
+
+
+def _check_files(run: Run, files_found: list[Path]) -> None:
     outcomes = runner.run_files(
         files_found, run.resolver, run.options(), run.args.jobs, run.overrides, run.args.config, run.progress.advance
     )
@@ -181,10 +200,8 @@ def _check_stdin(run: Run) -> None:
         sys.stdout.flush()
 
 
-def _print_report(run: Run, report: formats.Report, tally: output.Tally, in_baseline: baseline.Filtered | None) -> None:
+def _print_report(run: Run, report: formats.Report, tally: output.Tally, in_baseline: baseline.Filtered | None, stream: TextIO) -> None:
     args = run.args
-    # with --fix on stdin the fixed text owns stdout, so findings go to stderr
-    stream = sys.stderr if (args.fix and args.paths == ["-"]) else sys.stdout
     if args.diff:
         stream.write("".join(run.diffs))
         if not args.quiet:
@@ -210,6 +227,20 @@ def _print_report(run: Run, report: formats.Report, tally: output.Tally, in_base
         print(_baseline_note(in_baseline, args.baseline), file=stream)
 
 
+def _show_settings(resolver: ConfigResolver, path: Path, overrides: dict) -> int:
+    from lint.config.settings import origins
+
+    settings = resolver.for_path(path)
+    print(f"# settings for {files.shown(path)}: {settings.source or 'no configuration file, the defaults'}")
+    rows = origins(settings, overrides)
+    width = min(48, max(len(f"{key} = {value}") for key, value, _ in rows))  # a long exclude list runs past the column
+    for key, value, origin in rows:
+        print(f"{f'{key} = {value}':<{width}}  # {origin}")
+    rules = settings.rules_for(path)
+    print(f"# {len(rules)} of {len(settings.all_rules())} rules run")
+    return EXIT_CLEAN
+
+
 def _baseline_note(filtered: baseline.Filtered, file: Path) -> str:
     note = f"{filtered.matched} finding{'s' if filtered.matched != 1 else ''} in the baseline {file} not shown."
     if filtered.stale:
@@ -231,6 +262,10 @@ def _check_usage(args: argparse.Namespace) -> None:
         raise options.UsageError("--write-baseline records every finding as it is: no --fix, --diff, --baseline or --since with it")
     if args.since and args.paths == ["-"]:
         raise options.UsageError("--since selects files; it does not apply to stdin")
+    if args.show_files and (args.show_settings or args.paths == ["-"]):
+        raise options.UsageError("--show-files lists the files of the paths given: not with --show-settings or stdin")
+    if args.output_file and args.output_file.resolve() in {Path(p).resolve() for p in args.paths if p != "-"}:
+        raise options.UsageError(f"--output-file {args.output_file} is one of the paths to check")
 
 
 def check_main(argv: Sequence[str]) -> int:
@@ -257,11 +292,17 @@ def check_main(argv: Sequence[str]) -> int:
         args.strict_gate = True  # `gate = true` in the pinned configuration: as --strict-gate
     if args.strict_gate:
         args.no_cache = True  # the tree's cache folder is the stranger's too
+    if args.show_settings:
+        return _show_settings(resolver, Path((args.paths or ["."])[0]), overrides)
     run = Run(args, resolver, overrides)
     if args.paths == ["-"]:
         _check_stdin(run)
+    elif args.show_files:
+        for path in _files_to_check(run, changed):
+            print(files.shown(path))
+        return EXIT_ERROR if run.errors else EXIT_CLEAN
     else:
-        _check_files(run, changed)
+        _check_files(run, _files_to_check(run, changed))
     if args.write_baseline:
         from lint.run import baseline
 
@@ -277,7 +318,17 @@ def check_main(argv: Sequence[str]) -> int:
         located = filtered.kept
         tally = output.Tally.of(located, run.fail_levels)
     report = formats.Report(located, run.paths, run.fail_levels, run.rules)
-    _print_report(run, report, tally, filtered)
+    if args.output_file:
+        written = io.StringIO()
+        _print_report(run, report, tally, filtered, written)
+        try:
+            args.output_file.parent.mkdir(parents=True, exist_ok=True)  # as ruff does: `-o reports/plancheck.txt`
+            files.write_atomic(args.output_file, written.getvalue().encode("utf-8"))
+        except OSError as exc:
+            run.error(f"cannot write {args.output_file}: {exc.strerror or exc}")
+    else:
+        # with --fix on stdin the fixed text owns stdout, so findings go to stderr
+        _print_report(run, report, tally, filtered, sys.stderr if (args.fix and args.paths == ["-"]) else sys.stdout)
     if run.errors:
         return EXIT_ERROR
     if args.exit_zero:
@@ -289,7 +340,7 @@ def check_main(argv: Sequence[str]) -> int:
 
 
 def _rules_for_listing(argv: Sequence[str]) -> tuple[argparse.Namespace, RuleSet]:
-    parser = options.Parser(prog="plancheck rules", description="List the rules.")
+    parser = options.Parser(prog="plancheck rules", description=COMMANDS["rules"].summary)
     parser.add_argument("--config", type=Path, metavar="FILE")
     parser.add_argument("--output-format", choices=("full", "json", "markdown"), default="full")
     args = parser.parse_args(argv)
@@ -338,13 +389,16 @@ def vars_of(example) -> dict:
 
 
 def rule_main(argv: Sequence[str]) -> int:
-    parser = options.Parser(prog="plancheck rule", description="Explain a rule.")
+    parser = options.Parser(prog="plancheck rule", description=COMMANDS["rule"].summary)
     parser.add_argument("rule", metavar="ID", help="a rule id or name, e.g. RD001")
     parser.add_argument("--config", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
     rules = ConfigResolver(config_file=args.config).for_path(Path.cwd()).all_rules()
     wanted = args.rule.strip()
     rule = next((r for r in rules if wanted in (r.id, r.name) or r.id == wanted.upper()), None)
+    merged = selection.merged_into(wanted.upper()) or selection.merged_into(wanted)
+    if rule is None and merged:
+        raise options.UsageError(merged)
     if rule is None:
         vocabulary = [r.id for r in rules] + [r.name for r in rules]
         raise options.UsageError(f"unknown rule '{wanted}'{did_you_mean(wanted, vocabulary)}")
@@ -368,7 +422,7 @@ def rule_main(argv: Sequence[str]) -> int:
 
 
 def init_main(argv: Sequence[str]) -> int:
-    parser = options.Parser(prog="plancheck init", description="Write a commented starter configuration in the current folder.")
+    parser = options.Parser(prog="plancheck init", description=COMMANDS["init"].summary)
     parser.add_argument("--pyproject", action="store_true", help="append a [tool.plancheck] table to pyproject.toml instead")
     args = parser.parse_args(argv)
     from lint.cli import init
@@ -389,10 +443,7 @@ def report_main(argv: Sequence[str]) -> int:
 
 
 def clean_main(argv: Sequence[str]) -> int:
-    parser = options.Parser(
-        prog="plancheck clean",
-        description="Delete the results cache (.plancheck_cache/) and what plancheck keeps in the user's cache folder.",
-    )
+    parser = options.Parser(prog="plancheck clean", description=COMMANDS["clean"].summary)
     parser.add_argument(
         "paths", nargs="*", metavar="DIR", help="folders whose cache to delete (default: here and the configuration's folder)"
     )
@@ -414,14 +465,19 @@ def dataset_main(argv: Sequence[str]) -> int:
     return run_dataset(argv)
 
 
+class Command(NamedTuple):
+    run: Callable[[Sequence[str]], int]
+    summary: str  # for `plancheck --help` and the command's own
+
+
 COMMANDS = {
-    "rule": rule_main,
-    "rules": rules_main,
-    "check": check_main,
-    "init": init_main,
-    "report": report_main,
-    "clean": clean_main,
-    "dataset": dataset_main,
+    "check": Command(check_main, "check (or --fix) files and folders; the default: `plancheck PATH…` is `plancheck check PATH…`"),
+    "rule": Command(rule_main, "explain a rule: what, why, examples, fix safety"),
+    "rules": Command(rules_main, "list the rules"),
+    "init": Command(init_main, "write a commented starter configuration in the current folder"),
+    "report": Command(report_main, "write one self-contained HTML page about a corpus"),
+    "dataset": Command(dataset_main, "clean the records of JSONL or Parquet shards"),
+    "clean": Command(clean_main, "delete the results cache (.plancheck_cache/) and what plancheck keeps in the user's cache folder"),
 }
 
 
@@ -436,6 +492,7 @@ def _user_errors() -> tuple[type[Exception], ...]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    prog = "plancheck"  # whose --help a usage error points to
     try:
         if argv and argv[0] in COMMANDS:
             if argv[0] != "check" and os.path.lexists(argv[0]):
@@ -444,12 +501,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"'{argv[0]}' is both a subcommand and a path here: run `plancheck check {argv[0]}` to check the path, "
                     f"or `plancheck {argv[0]}` from another folder for the subcommand"
                 )
-            return COMMANDS[argv[0]](argv[1:])
+            prog = f"plancheck {argv[0]}"
+            return COMMANDS[argv[0]].run(argv[1:])
         return check_main(argv)
     except options.UsageError as exc:
-        print(f"plancheck: error: {exc}", file=sys.stderr)
-        print("Run `plancheck --help` for usage.", file=sys.stderr)
-        return EXIT_ERROR
+        return options.report_usage_error(prog, exc)
     except _user_errors() as exc:
         print(f"plancheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

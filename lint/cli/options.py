@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.files import encodings
+from lint.packs.selection import canonical_selector
 
 
 class UsageError(Exception):
@@ -33,16 +34,51 @@ def _help_formatter(prog: str) -> argparse.HelpFormatter:
     return argparse.HelpFormatter(prog, width=columns - 2)
 
 
+def _raw_epilog_formatter(prog: str) -> argparse.HelpFormatter:
+    """As `_help_formatter`, keeping the line breaks of the description and epilog (a list of commands)."""
+    return argparse.RawDescriptionHelpFormatter(prog, width=_help_formatter(prog)._width + 2)
+
+
 class Parser(argparse.ArgumentParser):
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(formatter_class=_help_formatter, **kwargs)
+    """argparse with plancheck's manners: an option is spelt out (no abbreviations: `--unsafe-fix`
+    is not `--unsafe-fixes`), an unknown one gets a did-you-mean, and errors are one line."""
+
+    def __init__(self, raw_epilog: bool = False, **kwargs: Any) -> None:
+        formatter = _raw_epilog_formatter if raw_epilog else _help_formatter
+        super().__init__(formatter_class=formatter, allow_abbrev=False, **kwargs)
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        parsed, unknown = self.parse_known_args(args, namespace)
+        if unknown:
+            option = next((u for u in unknown if u.startswith("-") and u != "-"), None)
+            if option is None:
+                self.error(f"unexpected arguments: {' '.join(unknown)}")
+            self.error(f"unknown option {_closest_option(option.split('=', 1)[0], self._actions)}")
+        return parsed
 
     def error(self, message: str):  # argparse exits 2 too; keep its message on one line
         raise UsageError(message)
 
 
+def _closest_option(spelt: str, actions: list[argparse.Action]) -> str:
+    """`'--unsafe-fix' (did you mean '--unsafe-fixes'?)`: the options are compared without their
+    dashes, which every one shares (else `--bogus` would be close to `--jobs`)."""
+    import difflib  # only a mistake pays for it
+
+    known = {string.lstrip("-"): string for action in actions for string in action.option_strings}
+    close = difflib.get_close_matches(spelt.lstrip("-"), list(known), n=1, cutoff=0.6)
+    return f"'{spelt}'" + (f" (did you mean '{known[close[0]]}'?)" if close else "")
+
+
+def report_usage_error(prog: str, error: UsageError) -> int:
+    """Print a usage error in one line, pointing to the help of the command that was run; the exit status."""
+    print(f"{prog}: error: {error}", file=sys.stderr)
+    print(f"Run `{prog} --help` for usage.", file=sys.stderr)
+    return 2
+
+
 def selectors(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
+    return [canonical_selector(v.strip()) for v in value.split(",") if v.strip()]
 
 
 def add_rules(parser: argparse.ArgumentParser) -> None:

@@ -133,19 +133,20 @@ class Settings(NamedTuple):
         rules = self.all_rules()
         where = str(self.source) if self.source else "command line"
         try:
-            validate(self.select or (), rules, where)
-            validate(self.extend_select, rules, where)
-            validate(self.ignore, rules, where)
+            # each error names its key, so that the configuration file's error points at its line
+            validate(self.select or (), rules, f"{where}: 'select'")
+            validate(self.extend_select, rules, f"{where}: 'extend-select'")
+            validate(self.ignore, rules, f"{where}: 'ignore'")
             for selectors in (self.cli_select or (), self.cli_extend_select, self.cli_ignore):
                 validate(selectors, rules, "command line")
-            for _, selectors in self.per_file_ignores:
-                validate(selectors, rules, where)
+            for glob, selectors in self.per_file_ignores:
+                validate(selectors, rules, f"{where}: 'per-file-ignores.{glob}'")
         except SelectorError as exc:
             raise ConfigError(str(exc)) from None
         ids = [r.id for r in rules]
         for rule_id, _ in self.severity:
             if rule_id not in ids:
-                raise ConfigError(f"{where}: 'severity': unknown rule id '{rule_id}'{did_you_mean(rule_id, ids)}")
+                raise ConfigError(f"{where}: 'severity.{rule_id}': unknown rule id '{rule_id}'{did_you_mean(rule_id, ids)}")
         return self
 
 
@@ -341,6 +342,12 @@ def read_config_file(path: Path) -> Settings | None:
         table = data.get("tool", {}).get("plancheck")
         if table is None:
             return None
+    elif isinstance(data.get("tool"), Mapping) and "plancheck" in data["tool"]:
+        line = key_line(path, None, within=r"^\s*\[tool\.plancheck")
+        raise ConfigError(
+            f"{path}{f':{line}' if line else ''}: the [tool.plancheck] header belongs in pyproject.toml; in plancheck.toml the keys stand "
+            "at the top, without a header"
+        )
     else:
         table = data
     try:
@@ -350,13 +357,18 @@ def read_config_file(path: Path) -> Settings | None:
 
 
 def _with_line(message: str, path: Path) -> str:
-    """`FILE: 'key' …` becomes `FILE:LINE: 'key' …`, pointing at the key in the file."""
+    """`FILE: 'key' …` becomes `FILE:LINE: 'key' …`, pointing at the key in the file; for
+    `'key.sub'`, at `sub = …` when `key` is a table of its own (`[tool.plancheck.severity]`)."""
     prefix = f"{path}: "
-    key = re.search(r"'([A-Za-z-]+)(?:\.[^']*)?'", message)
+    key = re.search(r"'([A-Za-z-]+)(?:\.([^']*))?'", message)
     if not message.startswith(prefix) or not key:
         return message
-    within = r"^\s*\[tool\.plancheck\]" if path.name == "pyproject.toml" else None
-    line = key_line(path, key.group(1), within=within)
+    table = r"tool\.plancheck" if path.name == "pyproject.toml" else ""
+    own_table = rf"^\s*\[{table + '.' if table else ''}\"?{re.escape(key.group(1))}\"?\]"
+    if key_line(path, None, within=own_table):
+        line = key_line(path, key.group(2), within=own_table)
+    else:
+        line = key_line(path, key.group(1), within=rf"^\s*\[{table}\]" if table else None)
     return f"{path}:{line}: {message[len(prefix) :]}" if line else message
 
 
@@ -446,3 +458,63 @@ class ConfigResolver:
         if not changes:
             return settings
         return settings._replace(**changes).validate()
+
+
+# --- where each setting comes from (--show-settings) --------------------------------------------
+
+# the command line's overrides (lint.cli.options.overrides) by the key they override; a selector
+# option is a layer over the configuration's key, not a replacement of it
+_FROM_COMMAND_LINE = {
+    "fail-level": "fail_level",
+    "max-deletion": "max_deletion",
+    "max-insertion": "max_insertion",
+    "rule-timeout": "rule_timeout",
+    "gate": "gate",
+}
+_SELECTOR_OPTIONS = {"select": "cli_select", "extend-select": "cli_extend_select", "ignore": "cli_ignore"}
+
+
+_TABLES = ("per-file-ignores", "severity", "encoding")  # held as tuples of (key, value) pairs
+
+
+def _toml(value: Any, table: bool = False) -> str:
+    """A setting's value as it would be written in plancheck.toml; `table`: pairs, as an inline table."""
+    if table:
+        return "{" + ", ".join(f"{_toml(str(k))} = {_toml(v)}" for k, v in value) + "}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Severity):
+        return f'"{value}"'
+    if isinstance(value, (int, float)):
+        return f"{value:g}"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def origins(settings: Settings, overrides: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """Every setting of `settings` as (key, value as TOML, origin): `default`, `FILE:LINE` of the key
+    in the configuration file, or `command line` (the selector options as `--select` rows, the
+    layer they add over the file's keys)."""
+    table: Mapping[str, Any] = {}
+    within = None
+    if settings.source is not None:
+        data = load(settings.source)
+        table = data.get("tool", {}).get("plancheck", {}) if settings.source.name == "pyproject.toml" else data
+        within = r"^\s*\[tool\.plancheck\]" if settings.source.name == "pyproject.toml" else None
+    rows = []
+    for key in KEYS:
+        value = getattr(settings, key.replace("-", "_"))
+        if key == "select" and value is None:
+            value = ("ALL",)
+        if overrides.get(_FROM_COMMAND_LINE.get(key, "")) not in (None, False):
+            origin = "command line"
+        elif key in table:
+            origin = f"{settings.source}:{key_line(settings.source, key, within=within)}"
+        else:
+            origin = "default"
+        rows.append((key, _toml(value, key in _TABLES), origin))
+        option = _SELECTOR_OPTIONS.get(key)
+        if option and getattr(settings, option) not in (None, ()):
+            rows.append((f"--{key}", _toml(getattr(settings, option)), "command line"))
+    return rows

@@ -39,9 +39,21 @@ class Report(NamedTuple):
         return item.finding.severity >= self.fail_levels.get(item.path, Severity.ERROR)
 
 
+# the fields that follow `What:` in a description, each starting a line of its own
+_NEXT_FIELD = re.compile(r"\n(?:Why|How it decides|Never|Example|Fix safety):")
+# a sentence ends at a full stop before a capital, outside code spans (`1.` is a heading style)
+_SENTENCE_END = re.compile(r"[.]\s+(?=[A-Z])")
+
+
 def rule_summary(rule: Rule) -> str:
-    """The first sentence of what a rule flags, from its description."""
-    return rule.description.split("\n\n")[0].replace("\n", " ").removeprefix("What: ").split(". ")[0].rstrip(".")
+    """What a rule flags: the first sentence of its description's `What:`, whole (the rules table,
+    `rules --output-format markdown`, SARIF's shortDescription)."""
+    what = _NEXT_FIELD.split(rule.description.split("\n\n")[0], 1)[0].removeprefix("What: ")
+    what = what.replace("\n", " ")
+    for end in _SENTENCE_END.finditer(what):
+        if what.count("`", 0, end.start()) % 2 == 0:
+            return what[: end.start() + 1]
+    return what
 
 
 def fingerprints(items: Sequence[Located]) -> list[str]:

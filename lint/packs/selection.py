@@ -8,11 +8,13 @@ nothing; a layer without it starts from the layer before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from lint.packs.load import CATEGORIES, Rule, RuleSet
 from lint.suggest import did_you_mean
 
+_ID_LIKE = re.compile(r"[A-Za-z]{2}[0-9]{0,3}")
 EXACT = 6  # a full id (two letters, three digits: 1 + 5) or a rule name
 
 # rules merged into others: a selector naming one gets the new rule's id in its error
@@ -28,6 +30,20 @@ MERGED = {
 
 class SelectorError(ValueError):
     pass
+
+
+def canonical_selector(selector: str) -> str:
+    """A selector as the command line means it: an id or id prefix in any case (`rd001`, `ly`) is
+    the id (`RD001`, `LY`), as `plancheck rule rd001` takes it; names and categories are lower case."""
+    return selector.upper() if _ID_LIKE.fullmatch(selector) else selector
+
+
+def merged_into(rule: str) -> str | None:
+    """For the id or name of a rule merged into another, the sentence that says which; else None."""
+    if rule not in MERGED:
+        return None
+    merged = MERGED[rule]
+    return f"rule '{rule}' is now part of {merged}, which checks every ordinal style: use {merged}"
 
 
 def _specificity(selector: str, rule: Rule) -> int | None:
@@ -53,8 +69,7 @@ def validate(selectors: Iterable[str], rules: RuleSet, where: str) -> None:
         if selector in vocabulary or any(r.id.startswith(selector) for r in rules if selector.isupper()):
             continue
         if selector in MERGED:
-            merged = MERGED[selector]
-            raise SelectorError(f"{where}: rule '{selector}' is now part of {merged}, which checks every ordinal style: use {merged}")
+            raise SelectorError(f"{where}: {merged_into(selector)}")
         raise SelectorError(f"{where}: unknown rule selector '{selector}'{did_you_mean(selector, vocabulary)}")
 
 

@@ -21,6 +21,7 @@ import heapq
 import html
 import itertools
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -49,7 +50,11 @@ DIFF_LIMIT = 400_000  # a document longer than this (in characters) gets no diff
 INTRALINE_LIMIT = 2_000  # changed clauses longer than this together are marked whole, not compared by character
 CONTEXT_LINES = 2
 ELIDE_KEEP = 60  # characters kept at each end of a long unchanged stretch of a changed line
-OPEN_DOCUMENTS = 3  # documents shown unfolded when the page opens
+OPEN_DOCUMENTS = 3  # documents shown unfolded when the page opens (of those with more than layout findings)
+TITLE_CHARS = 60  # the longest list of paths that makes a heading
+# findings that only tidy the text's layout: folded away in each document, so that what was added
+# to the text (ads, stamps, redactions) is what the open panels show first
+LAYOUT = "layout"
 EXIT_WRITTEN, EXIT_ERROR = 0, 2
 # the page may run its own inline script and style and nothing else: no fetch, no font, no image
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -639,9 +644,10 @@ def _snippet(flagged: str) -> str:
     return shown.replace("\n", _NEWLINE_SIGN)
 
 
-def _finding_rows(doc: ShownDocument, folded: _Folded, cut: int) -> str:
+def _finding_rows(doc: ShownDocument, folded: _Folded, cut: int) -> tuple[str, str]:
+    """The table rows of the findings listed: those that matter, and the layout-only ones apart."""
     located: list[Located] = locate(doc.summary.path, doc.text, doc.findings)
-    rows = []
+    rows, layout_rows = [], []
     for i, item in enumerate(located[:MAX_ROWS]):
         f = item.finding
         if f.fix is None:
@@ -650,7 +656,7 @@ def _finding_rows(doc: ShownDocument, folded: _Folded, cut: int) -> str:
             fix = f'<span class="fx fx-{f.fix.applicability}" title="{_attr(f.fix.message)}">{f.fix.applicability}</span>'
         snippet = _snippet(item.text)
         beyond = " beyond" if folded.offset(f.start) >= cut and cut < len(folded.text) else ""
-        rows.append(
+        (layout_rows if f.category == LAYOUT else rows).append(
             f'<tr class="fr{beyond}" data-r="{_attr(f.rule)}" data-f="{i}">'
             f'<td class="where">{item.line}:{item.column}</td>'
             f'<td><span class="rid c-{_slug(f.category)}" title="{_attr(f.name)} ({_attr(f.category)})">{_attr(f.rule)}</span></td>'
@@ -660,10 +666,24 @@ def _finding_rows(doc: ShownDocument, folded: _Folded, cut: int) -> str:
     more = len(located) - MAX_ROWS
     if more > 0:
         rows.append(f'<tr class="more"><td colspan="6">… and {_plural(more, "more finding")} not listed here.</td></tr>')
-    return "".join(rows)
+    return "".join(rows), "".join(layout_rows)
 
 
-def _document_section(index: int, doc: ShownDocument, max_chars: int, unsafe: bool) -> str:
+def _findings_tables(doc: ShownDocument, folded: _Folded, cut: int) -> str:
+    head = "<thead><tr><th>line:col</th><th>rule</th><th>severity</th><th>message</th><th>text</th><th>fix</th></tr></thead>"
+    rows, layout_rows = _finding_rows(doc, folded, cut)
+    tables = f'<table class="findings">{head}<tbody>{rows}</tbody></table>' if rows else ""
+    if layout_rows:
+        count = layout_rows.count('<tr class="fr')
+        tables += (
+            f'<details class="layout-findings"{"" if rows else " open"}><summary>{_plural(count, "layout finding")} '
+            f"(line breaks, blank lines, spaces), folded</summary>"
+            f'<table class="findings">{head}<tbody>{layout_rows}</tbody></table></details>'
+        )
+    return f'<div class="scroll short">{tables}</div>'
+
+
+def _document_section(index: int, doc: ShownDocument, max_chars: int, unsafe: bool, unfolded: bool) -> str:
     s = doc.summary
     folded = _Folded(doc.text)
     body, cut = highlight(doc.text, doc.findings, max_chars)
@@ -684,15 +704,14 @@ def _document_section(index: int, doc: ShownDocument, max_chars: int, unsafe: bo
     folder += "/" if folder else ""
     command = "plancheck --fix" + (" --unsafe-fixes" if unsafe else "")
     return f"""
-<details class="doc" id="d{index}" data-rules="{_attr(rules)}" data-path="{_attr(s.path)}"{" open" if index < OPEN_DOCUMENTS else ""}>
+<details class="doc" id="d{index}" data-rules="{_attr(rules)}" data-path="{_attr(s.path)}"{" open" if unfolded else ""}>
 <summary><span class="path"><span class="dir">{_attr(folder)}</span>{_attr(name)}</span>
 <span class="count">{_plural(s.findings, "finding")}</span>{chips}
 <span class="fixing">{fixing}</span></summary>
 {notes}
 <div class="cols">
 <section class="panel findings-panel"><h4>Findings</h4>
-<div class="scroll short"><table class="findings"><thead><tr><th>line:col</th><th>rule</th><th>severity</th><th>message</th><th>text</th>
-<th>fix</th></tr></thead><tbody>{_finding_rows(doc, folded, cut)}</tbody></table></div></section>
+{_findings_tables(doc, folded, cut)}</section>
 <section class="panel"><h4>Text, findings highlighted</h4><div class="scroll"><pre class="text">{body}</pre></div></section>
 <section class="panel"><h4>What <code>{command}</code> changes</h4>{diff}</section>
 </div>
@@ -717,6 +736,23 @@ def _legend(colors: dict[str, str]) -> str:
 </div>"""
 
 
+def _left_after_fixing(docs: Sequence[DocumentSummary], remaining: int, unsafe: bool) -> str:
+    """How the findings left after fixing follow from the cards before, or why they do not: fixes
+    refused in a document leave its fixable findings, and a fix can bring up or settle others."""
+    command = "--fix --unsafe-fixes" if unsafe else "--fix"
+    refused = [d for d in docs if d.note]
+    fixable = sum(sum(d.safe_by_rule.values()) + (sum(d.unsafe_by_rule.values()) if unsafe else 0) for d in docs if not d.note)
+    expected = sum(d.findings for d in docs) - fixable
+    parts = [f"{sum(d.findings for d in docs):,} findings − {fixable:,} fixed by {command}"]
+    if refused:
+        their = "its" if len(refused) == 1 else "their"
+        parts.append(f"the fixes of {_plural(len(refused), 'document')} were not applied, so {their} findings stay")
+    if remaining != expected:
+        difference = f"{abs(remaining - expected):,} {'more' if remaining > expected else 'fewer'}"
+        parts.append(f"{difference}: what a fix brought up or settled besides")
+    return "; ".join(parts)
+
+
 def render(corpus: Corpus, *, title: str, unsafe: bool = False, max_chars: int = MAX_CHARS, max_documents: int = MAX_DOCUMENTS) -> str:
     """The whole page."""
     docs = corpus.documents
@@ -732,6 +768,7 @@ def render(corpus: Corpus, *, title: str, unsafe: bool = False, max_chars: int =
     unsafe_count = sum(sum(d.unsafe_by_rule.values()) for d in docs)
     remaining = sum(d.remaining for d in docs)
     with_findings = sum(1 for d in docs if d.findings)
+    without_fix = total - safe - unsafe_count
     data = {
         "rules": {rid: {"n": r.name, "c": r.category, "s": str(r.severity), "x": r.fix} for rid, r in sorted(rules.items())},
         "categories": {c: {"zh": CATEGORY_GLOSS.get(c, ""), "color": colors[c]} for c in colors},
@@ -756,7 +793,8 @@ def render(corpus: Corpus, *, title: str, unsafe: bool = False, max_chars: int =
         ("Info", f"{severity['info']:,}", "severity info", "s-info"),
         ("Fixable safely", f"{safe:,}", "with plancheck --fix", "fx-safe"),
         ("Fixable, unsafe", f"{unsafe_count:,}", "with --fix --unsafe-fixes: a person should confirm", "fx-unsafe"),
-        ("Left after fixing", f"{remaining:,}", "findings --fix" + (" --unsafe-fixes" if unsafe else "") + " leaves for a person"),
+        ("No fix", f"{without_fix:,}", "reported only: a person decides"),
+        ("Left after fixing", f"{remaining:,}", _left_after_fixing(docs, remaining, unsafe)),
     ]
     card_html = "".join(
         f'<div class="card {extra[0] if extra else ""}"><div class="k">{k}</div><div class="v">{v}</div>'
@@ -779,7 +817,10 @@ def render(corpus: Corpus, *, title: str, unsafe: bool = False, max_chars: int =
     if corpus.errors:
         items = "".join(f"<li>{_attr(e)}</li>" for e in corpus.errors)
         errors = f'<section id="errors"><h2>Not checked ({len(corpus.errors)})</h2><ul class="errors">{items}</ul></section>'
-    sections = "".join(_document_section(i, doc, max_chars, unsafe) for i, doc in enumerate(corpus.shown))
+    # the first documents with more than layout findings are unfolded; a layout-only one stays folded
+    mattering = [i for i, doc in enumerate(corpus.shown) if any(f.category != LAYOUT for f in doc.findings)]
+    unfolded = set(mattering[:OPEN_DOCUMENTS])
+    sections = "".join(_document_section(i, doc, max_chars, unsafe, i in unfolded) for i, doc in enumerate(corpus.shown))
     generated = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     fix_words = "--fix --unsafe-fixes" if unsafe else "--fix"
     return f"""<!DOCTYPE html>
@@ -841,6 +882,19 @@ the documents below do not.</p></noscript>
 # --- the command --------------------------------------------------------------------------------
 
 
+def page_title(paths: Sequence[Path]) -> str:
+    """The heading for the paths checked: them, when a few short ones; else how many, and the
+    folder they share (a pre-commit run or a shell glob names hundreds of files)."""
+    names = [p.as_posix() for p in paths]
+    if len(names) <= 3 and len(", ".join(names)) <= TITLE_CHARS:
+        return ", ".join(names)
+    common = os.path.commonpath([os.path.abspath(p) for p in paths])
+    shared = Path(os.path.relpath(common)).as_posix() if common != os.path.abspath(os.curdir) else "."
+    if shared.startswith("../") or len(shared) > TITLE_CHARS:
+        shared = common
+    return f"{len(names):,} paths in {shared}" if shared != "." else f"{names[0]} and {len(names) - 1:,} more paths"
+
+
 def _run(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     if "-" in args.paths:
@@ -856,7 +910,7 @@ def _run(argv: Sequence[str]) -> int:
         force_exclude=args.force_exclude,
         max_documents=args.max_documents,
     )
-    title = args.title or " ".join(p.as_posix() for p in paths)
+    title = args.title or page_title(paths)
     page = render(corpus, title=title, unsafe=args.unsafe_fixes, max_chars=args.max_chars, max_documents=args.max_documents)
     try:
         args.output.write_text(page, encoding="utf-8")
@@ -876,8 +930,7 @@ def report_main(argv: Sequence[str]) -> int:
     try:
         return _run(argv)
     except options.UsageError as exc:
-        print(f"plancheck report: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return options.report_usage_error("plancheck report", exc)
     except (ConfigError, PackError, OSError) as exc:
         print(f"plancheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

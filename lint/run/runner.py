@@ -71,6 +71,8 @@ class Outcome:
         self.fixed_findings = 0
         self.diff = ""
         self.new_text: str | None = None  # set when --fix changed the text: what to write
+        # with new_text, the findings of the text as read: what remains if the write is refused
+        self.initial: list[Finding] | None = None
         self.source = source
 
     def error(self, message: str) -> None:
@@ -82,6 +84,16 @@ class Outcome:
         if options.locate:
             self.located = output.locate(self.name, text, findings)
         return self
+
+    def left_unchanged(self, text: str, findings: list[Finding], options: Options) -> Outcome:
+        """The file stays as read (its fixes refused, not converging or not written): nothing is fixed,
+        and its findings lose the fixes this run applies, which running it again would not apply
+        either, so that the summary counts none of them as fixable."""
+        self.new_text = None
+        self.fixed_findings = 0
+        allowed = {Applicability.SAFE, Applicability.UNSAFE} if options.unsafe else {Applicability.SAFE}
+        kept = [f._replace(fix=None) if f.fix is not None and f.fix.applicability in allowed else f for f in findings]
+        return self.found(text, kept, options)
 
 
 @lru_cache(maxsize=64)
@@ -176,9 +188,13 @@ def _process(name: str, source: files.Source, settings: Settings, path: Path | N
         # a lint failure (exit 1), not an input error: the file is fine, the rules disagree
         outcome.messages.append(f"plancheck: {name}: fixes did not converge (rules {', '.join(result.unstable_rules)}); left unchanged")
         outcome.failed = True
+    if result.refused or not result.converged:
+        return outcome.left_unchanged(text, result.remaining, options)
     if result.text != text:
         outcome.fixed_findings = sum(result.fixed.values())
         outcome.new_text = result.text
+        if options.fix:
+            outcome.initial = result.initial
         if options.diff:
             outcome.diff = unified_diff(name, text, result.text)
         elif entry is not None and result.converged:
@@ -228,7 +244,8 @@ def process_path(path: Path, resolver: ConfigResolver, options: Options) -> Outc
         return outcome
     outcome = _process(name, source, settings, path, options, entry)
     if options.fix and outcome.new_text is not None:
-        write_outcome(outcome)
+        write_outcome(outcome, options)
+    outcome.initial = None  # not sent back from a worker: it is needed only to write
     return outcome
 
 
@@ -252,21 +269,22 @@ def _cached(path: Path, resolver: ConfigResolver, options: Options) -> Outcome |
     return found if isinstance(found, Outcome) else None
 
 
-def write_outcome(outcome: Outcome) -> None:
-    assert outcome.path is not None and outcome.source is not None and outcome.new_text is not None
+def write_outcome(outcome: Outcome, options: Options) -> None:
+    """Write the fixed text; when the file cannot take it, the outcome is that of the file as read."""
+    assert outcome.path is not None and outcome.source is not None and outcome.new_text is not None and outcome.initial is not None
     source = outcome.source
     try:
         files.write_fixed(outcome.path, source, outcome.new_text)
     except files.InputError as exc:
         outcome.error(str(exc))
-        return
     except UnicodeEncodeError as exc:
         outcome.error(f"{outcome.name}: the fixed text has {exc.object[exc.start]!r}, which {source.encoding} cannot hold; left unchanged")
-        return
     except OSError as exc:
         outcome.error(f"{outcome.name}: cannot write: {exc.strerror or exc}")
+    else:
+        outcome.messages.append(f"Fixing {outcome.name}")
         return
-    outcome.messages.append(f"Fixing {outcome.name}")
+    outcome.left_unchanged(source.text, outcome.initial, options)
 
 
 # --- the pool ------------------------------------------------------------------------------------
@@ -281,11 +299,11 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _start_worker(overrides: dict, config_file: Path | None, options: Options) -> None:
+def _start_worker(overrides: dict, config_file: Path | None, options: Options, stop: Any) -> None:
     import signal
 
-    # Ctrl-C is the parent's to handle: it stops handing out files and waits for the ones being
-    # written, so no worker dies in the middle of a write
+    # Ctrl-C is the parent's to handle: it sets `stop`, and each worker ends its task after the file
+    # in hand, so that no worker dies in the middle of a write
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import threading  # workers only
 
@@ -293,6 +311,7 @@ def _start_worker(overrides: dict, config_file: Path | None, options: Options) -
     files.write_only_while(os.getppid())  # the thread may wake a second after the parent died
     _WORKER["resolver"] = ConfigResolver(overrides, config_file)
     _WORKER["options"] = options
+    _WORKER["stop"] = stop
 
 
 def _batches(order: list[int], sizes: dict[int, int], jobs: int) -> list[list[int]]:
@@ -317,7 +336,12 @@ def _batches(order: list[int], sizes: dict[int, int], jobs: int) -> list[list[in
 
 
 def _work(paths: list[Path]) -> list[Outcome]:
-    outcomes = [process_path(path, _WORKER["resolver"], _WORKER["options"]) for path in paths]
+    """The outcomes of the first files of `paths`: all of them, unless the run is stopped (Ctrl-C)."""
+    outcomes = []
+    for path in paths:
+        if _WORKER["stop"].is_set():
+            break
+        outcomes.append(process_path(path, _WORKER["resolver"], _WORKER["options"]))
     for outcome in outcomes:
         outcome.source = None  # the text goes back only when it matters (new_text), not twice
     return outcomes
@@ -405,24 +429,48 @@ def _run_pool(
     on_done,
 ) -> Iterator[Outcome]:
     """Run the files `order` lists on a pool of `jobs` workers; with `results`, the outcomes already
-    known, give every outcome back in file order."""
+    known, give every outcome back in file order.
+
+    Ctrl-C stops the run within a file's time: the workers end their tasks after the file in hand
+    and start no other, the outcomes of every file done so far are given back (so that each file
+    written is named), and then KeyboardInterrupt is raised. A second Ctrl-C interrupts at once."""
+    import multiprocessing
+    import signal
+    import threading
     from concurrent.futures import ProcessPoolExecutor, as_completed  # only runs that need workers pay for this
 
+    stop = multiprocessing.get_context().Event()
+
+    def stop_after_the_files_in_hand(signum, frame) -> None:
+        stop.set()
+        signal.signal(signal.SIGINT, previous)
+
+    # only the main thread may set a handler; a run started with Ctrl-C ignored (nohup) keeps ignoring it
+    handles_ctrl_c = threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is not signal.SIG_IGN
+    if handles_ctrl_c:
+        previous = signal.signal(signal.SIGINT, stop_after_the_files_in_hand)
     next_index = 0
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(overrides, config_file, options)) as pool:
-        futures = {pool.submit(_work, [paths[i] for i in batch]): batch for batch in _batches(order, sizes, jobs)}
-        try:
-            for future in as_completed(futures):
-                for i, outcome in zip(futures[future], future.result(), strict=True):
-                    results[i] = outcome
-                    on_done()
-                # hand back every outcome whose turn has come, so output streams in file order
-                while next_index in results:
-                    yield results.pop(next_index)
-                    next_index += 1
-        except KeyboardInterrupt:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-    while next_index in results:  # outcomes from the cache after the last file of the pool
-        yield results.pop(next_index)
-        next_index += 1
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(overrides, config_file, options, stop)) as pool:
+            futures = {pool.submit(_work, [paths[i] for i in batch]): batch for batch in _batches(order, sizes, jobs)}
+            try:
+                for future in as_completed(futures):
+                    # a task cut short by a stop has the outcomes of its first files only
+                    for i, outcome in zip(futures[future], future.result(), strict=not stop.is_set()):
+                        results[i] = outcome
+                        on_done()
+                    # hand back every outcome whose turn has come, so output streams in file order
+                    while next_index in results:
+                        yield results.pop(next_index)
+                        next_index += 1
+            except BaseException:  # a second Ctrl-C, or the caller gone: no new file is started
+                stop.set()
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+    finally:
+        if handles_ctrl_c and signal.getsignal(signal.SIGINT) is stop_after_the_files_in_hand:
+            signal.signal(signal.SIGINT, previous)
+    # the outcomes from the cache after the last file of the pool; after a stop, every file done
+    yield from (results.pop(i) for i in sorted(results))
+    if stop.is_set():
+        raise KeyboardInterrupt
