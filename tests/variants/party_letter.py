@@ -48,6 +48,8 @@ LABELS = (
     "车辆从D口驶入", "演奏D调练习曲", "选用D1型号设备", "完成D-12地块供地", "按A档、B档、C档、D档分档补助",
     "在D栏填写本人信息", "选用D型钢材", "设置A段、D段两个施工标段", "补充维生素D的摄入", "乘坐D字头动车出行",
     "完成ABCD内部审核", "对点A、点D的坐标进行复核", "编号依次为A组、B组、C组、D组", "登记为D级风险点位",
+    "车辆经出入D口进入园区", "搬迁至D校区办公", "建立D风险台账", "为D员工食堂配齐设备", "启动D项目前期工作",
+    "选用Vitamin D补充剂", "执行Plan D建设方案",
 )
 # shapes that read as 党 only in a document that shows redaction: alone they stay
 WEAK_ALONE = (
