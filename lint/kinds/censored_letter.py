@@ -7,7 +7,8 @@ Keys:
   they stand for (`党`);
 - `certain-words` (required): words of `restore` that read as it alone (党员, 党委, 中国共产党 …);
   `certain-after`: what, following the letter, makes it certain although segmentation leaves it
-  a word of its own (`的二十大`, `的全面领导`);
+  a word of its own (`的二十大`, `的全面领导`); `weak-after` and `weak-before` (ending at the
+  letter): what, beside it, makes that lone word a weak reading (党的活动, 党对…的领导, 对党忠诚);
 - `added-words`: words of `restore` jieba's dictionary lacks (兴党, 党内法规 …), taken as words;
   `not-words`: words of `restore` of another sense (党参, a herb), never a reading;
 - `left-labels`, `right-labels`: words before the letter (方案, 男子, 维生素) and characters after it
@@ -20,14 +21,15 @@ A letter counts when it is outside any Latin word or number (no Latin letter, di
 beside it: `3D`, `DNA`, `D-12`, `CD光盘`) and has a Han character beside it; not as a label (a label
 word before it, a label character after it, unless the word of `restore` takes that character in
 as 党组织 does 组), nor as an item of a series: another capital letter before it in the same list
-(`C级、D级`) or, anywhere in the document, followed by the same character (`A座 … D座`).
+(`C级、D级`) or, anywhere in the document, followed by the letter's continuation (`A组 … D组`).
 The text around the letter, with `restore` in its place, is segmented (jieba's dictionary,
 lint/engine/segment.py, with `added-words`): the word that holds `restore` is its reading.
 A reading is certain when it holds a certain word at the letter's place (党员干部, 共产党员), or when
-`certain-after` follows; weak when it is any other word of `restore` (党内, 全党, 入党, 党组):
+`certain-after` follows; weak when it is any other word of `restore` (党内, 全党, 入党, 党组), or
+`restore` alone bound by `weak-after` or `weak-before` where no dictionary word runs through it:
 restored when the document has `min-certain` certain restorations, only reported beside fewer,
 and left alone in a document with none, which shows no filter at work. A letter that stays a
-word alone (`D风险` reads 党/风险, `D员工` 党/员工) is no reading at all.
+word alone otherwise (`D风险` reads 党/风险, `D员工` 党/员工) is no reading at all.
 
 The fix writes `restore` in place of the letter and of the invisible characters beside it (one
 edit for `D\\u200b员`).
@@ -47,6 +49,8 @@ OPTIONS = {
     "restore": Option(STRING, required=True),
     "certain-words": Option(STRINGS, required=True),
     "certain-after": Option(REGEX),
+    "weak-after": Option(REGEX),
+    "weak-before": Option(REGEX),
     "added-words": Option(STRINGS, default=()),
     "not-words": Option(STRINGS, default=()),
     "left-labels": Option(STRINGS, default=()),
@@ -80,6 +84,8 @@ class CensoredLetterMatcher:
             if any(self.restore not in word for word in options[key]):
                 raise OptionError(f"key '{key}': every word must hold {self.restore!r}")
         self.certain_after = options["certain-after"]
+        self.weak_after = options["weak-after"]
+        self.weak_before = options["weak-before"]
         self.not_words = frozenset(options["not-words"])
         self.left_labels = tuple(options["left-labels"])
         self.right_labels = frozenset(options["right-labels"])
@@ -95,8 +101,8 @@ class CensoredLetterMatcher:
         self.series_before = LazyPattern(
             f"(?<![{_LATIN}])(?!{letters})[A-ZＡ-Ｚ]\\p{{Han}}{{0,3}}[、，,和与及或至/～~\\-]\\p{{Han}}{{0,2}}\\Z"
         )
-        # another capital letter, on its own, and the Han character after it: A座 beside D座
-        self.other_letter = LazyPattern(f"(?<![{_LATIN}])(?!{letters})[A-ZＡ-Ｚ]{hidden}(\\p{{Han}})")
+        # another capital letter, on its own, and the Han text after it: A组 beside D组
+        self.other_letter = LazyPattern(f"(?<![{_LATIN}])(?!{letters})[A-ZＡ-Ｚ]{hidden}(\\p{{Han}}{{1,{RIGHT_CONTEXT}}})")
         self.latin_or_code = LazyPattern(f"[{_LATIN}{_CODE_MARKS}]")
 
     def find(self, doc: Document) -> Iterator[Hit]:
@@ -132,21 +138,36 @@ class CensoredLetterMatcher:
             return None  # Vitamin D的, Plan D建设
         if text.endswith(self.left_labels, line_start, start) or self.series_before.search(text, line_start, start):
             return None
-        if after in self._series_characters(doc):
-            return None
         if self.certain_after is not None and self.certain_after.match(text, end, line_end):
             return start, end, True
         from lint.engine.segment import word_at  # jieba's dictionary: only for a letter beside Han
 
         left = self._han(text, start - 1, line_start, -1, LEFT_CONTEXT)
+        place = len(left)
         block = left + self.restore + self._han(text, end, line_end, 1, RIGHT_CONTEXT)
-        word_start, word_end = word_at(block, len(left), self.added)
-        word = block[word_start:word_end]
-        if word == self.restore or word in self.not_words:
+        word_start, word_end = word_at(block, place, self.added)
+        if after in self.right_labels and word_end <= place + 1:
+            return None  # D级, 入D口: no word takes the label in
+        if word_end - word_start == 1:
+            # 党 a word of its own: weak where a particle or preposition binds it (党的活动, 对党忠诚),
+            # unless a word of 党 was there and a better word took its characters (党/员工)
+            bound = (self.weak_after is not None and self.weak_after.match(text, end, line_end)) or (
+                self.weak_before is not None and self.weak_before.search(text, line_start, start)
+            )
+            if not bound or self._in_series(doc, after) or _words_through(block, place):
+                return None
+            return start, end, False
+        if block[word_start:word_end] in self.not_words or self._in_series(doc, block[place + 1 : word_end]):
             return None
-        if after in self.right_labels and word_end <= len(left) + 1:
-            return None  # 入D口, 全D级: the word ends at the letter, the label follows
-        return start, end, self._holds_certain(block, len(left), word_start, word_end)
+        return start, end, self._holds_certain(block, place, word_start, word_end)
+
+    def _in_series(self, doc: Document, continuation: str) -> bool:
+        """Whether another capital letter is followed by the letter's continuation somewhere in the
+        document (A组 beside D组, A座 beside D座): a series of labels."""
+        if not continuation:
+            return False
+        followers = doc.memo(("censored-letter-series", self.other_letter.source), lambda: tuple(self.other_letter.findall(doc.text)))
+        return any(follower.startswith(continuation) for follower in followers)
 
     def _holds_certain(self, block: str, place: int, word_start: int, word_end: int) -> bool:
         """Whether a certain word lies inside the reading, with its 党 at the letter's place."""
@@ -174,9 +195,13 @@ class CensoredLetterMatcher:
             i += step
         return "".join(reversed(out) if step < 0 else out)
 
-    def _series_characters(self, doc: Document) -> frozenset[str]:
-        """The Han characters that follow another capital letter anywhere in the document."""
-        return doc.memo(("censored-letter-series", self.other_letter.source), lambda: frozenset(self.other_letter.findall(doc.text)))
+
+def _words_through(block: str, place: int) -> bool:
+    """Whether jieba's dictionary has a word of more than one character through `place` in `block`."""
+    from lint.engine.segment import dictionary
+
+    found = dictionary().frequencies(block)
+    return any(found.get(block[i:j]) for i in range(place + 1) for j in range(place + 1, len(block) + 1) if j - i > 1)
 
 
 def compile(options: dict) -> CensoredLetterMatcher:
