@@ -18,6 +18,7 @@ import os
 import re
 import sqlite3
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 from lint.files import usercache
@@ -84,9 +85,18 @@ class Dictionary:
         marks = ",".join("?" * len(substrings))
         return dict(self._connection.execute(f"SELECT word, freq FROM words WHERE word IN ({marks})", substrings))
 
-    def route(self, block: str) -> list[str]:
-        """The block cut into words along jieba's maximum-probability route."""
+    def route(self, block: str, added: Collection[str] = ()) -> list[str]:
+        """The block cut into words along jieba's maximum-probability route, `added` words (that
+        jieba's dictionary lacks) among them, each weighing what jieba's `suggest_freq` gives
+        it: just enough to be kept whole rather than cut into its own parts."""
         freq = self.frequencies(block)
+        for word in added:
+            if word in block and not freq.get(word):
+                parts = self.route(word)
+                share = math.prod((self.frequencies(part).get(part) or 1) / self._total for part in parts)
+                freq[word] = int(share * self._total) + 1
+                for end in range(1, len(word)):
+                    freq.setdefault(word[:end], 0)
         n = len(block)
         graph = []
         for start in range(n):
@@ -122,6 +132,17 @@ def dictionary() -> Dictionary:
     if _opened is None or _opened[0] != os.getpid():
         _opened = (os.getpid(), Dictionary(_open_index(dictionary_file())))
     return _opened[1]
+
+
+def word_at(block: str, index: int, added: Collection[str] = ()) -> tuple[int, int]:
+    """Where the word that holds character `index` of `block` (Han text) starts and ends, cut as
+    jieba cuts it, with the `added` words in its dictionary."""
+    start = 0
+    for word in dictionary().route(block, added):
+        if start + len(word) > index:
+            return start, start + len(word)
+        start += len(word)
+    raise IndexError(index)
 
 
 def word_across(left: str, right: str) -> str | None:

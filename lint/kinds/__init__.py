@@ -21,6 +21,7 @@ KINDS = (
     "split-word",
     "formulation",
     "set-phrase",
+    "censored-letter",
 )
 
 
