@@ -22,21 +22,38 @@ FAMILY = "advertising"
 CATEGORY = "advertising"
 
 # --- the seller's vocabulary, invented here (not read from the rules) ---
-BRANDS = ("青柠", "墨言", "笔友", "文秘帮", "公文侠", "材料君", "星辰", "一笔", "方寸", "知行", "笔墨", "竹简", "文海", "书山", "橙子", "麦穗")
+BRANDS = ("青柠", "墨言", "笔友", "文秘帮", "公文侠", "材料君", "星辰", "一笔", "方寸", "知行", "笔墨", "竹简", "文海", "书山",
+          "橙子", "麦穗")
 SITES = ("网", "文库", "范文网", "素材网", "资料网", "文档网", "公文网", "写作网", "办公网")
 ACCOUNTS = ("范文", "写作", "公文", "材料", "笔记", "文库", "素材", "资料库", "写作助手")
 TLDS = (".com", ".net", ".cn", ".top", ".com.cn")
 KEYWORDS = ("计划", "总结", "讲话", "原版", "范文", "材料", "666", "1", "述职")
+NEEDS = ("需要", "想要", "有需要")
 FRIENDS = ("朋友", "小伙伴", "亲", "朋友们", "小伙伴们")
+MAYS = ("可", "请", "可以", "")
 COPIES = ("原版", "原版文档", "Word版", "word版", "WORD文档", "可编辑版", "完整版", "原文档", "源文件", "Word原稿")
 STOCKS = ("更多精品范文", "更多范文", "海量范文", "同类范文", "精品范文", "更多优质范文", "优质范文素材", "海量精品材料", "更多原创材料")
 TOPICS = ("工作总结", "工作计划", "述职报告", "心得体会", "讲话稿", "调研报告", "实施方案", "对照检查材料")
+TITLE_HEADS = ("2025年", "2026年", "个人", "党支部", "社区")
 GETS = ("领取", "获取", "免费领取", "即可领取", "免费获取", "下载", "即可获取")
-RIGHTS = ("版权归原作者所有", "如有侵权请联系删除", "若有侵权请联系我们删除", "仅供学习参考", "仅供学习交流使用", "如涉及侵权请联系本站删除",
-          "不代表本站观点", "请勿用于商业用途", "文章版权归原作者所有")
+RIGHTS = ("版权归原作者所有", "如有侵权请联系删除", "若有侵权请联系我们删除", "仅供学习参考", "仅供学习交流使用",
+          "如涉及侵权请联系本站删除", "不代表本站观点", "请勿用于商业用途", "文章版权归原作者所有")
 GHOSTS = ("代写各类材料", "专业代笔", "承接各类文稿代写", "原创代写", "各类材料代写", "专业代写讲话稿", "代写述职报告")
+GHOST_TAILS = ("，欢迎咨询", "，持续接单中", "")
+GROUPS = ("QQ交流群", "QQ群", "写作交流群", "微信交流群")
+POINTERS = ("请访问", "请登录", "尽在", "请搜索", "欢迎访问", "请关注")
+WHOSE = ("本站", "本网站", "我们的网站", "本平台")
+HOLDINGS = ("文档", "资料", "范文", "内容")
 UPLOADERS = ("网友", "会员", "用户")
 PROVIDES = ("友情提供", "整理", "收集整理", "上传", "整理发布", "分享")
+INTROS = ("下面是", "以下是", "这是", "")
+COMPILED = ("整理", "精心整理", "收集", "精心准备")
+CLOSINGS = ("欢迎阅读", "供大家参考", "希望对您有帮助", "仅供参考")
+STORES = ("素材库", "文库", "材料库", "范文")
+UPDATES = ("每天更新材料", "每日更新范文", "海量范文免费下载", "精品材料持续更新")
+COUNTS = ("篇", "余篇", "多篇")
+NOTICES = ("温馨提示", "友情提示")
+SHARED = ("由网友上传", "来自网友分享")
 SEPS = ("，", "，", ",", " ", "；")
 ENDS = ("", "。", "。", "！", "!", "~", "…")
 
@@ -98,37 +115,36 @@ def _advert(rng: random.Random) -> tuple[str, str]:
     sep = rng.choice(SEPS)
     shape = rng.randrange(12)
     copy, stock, get = rng.choice(COPIES), rng.choice(STOCKS), rng.choice(GETS)
-    friend = rng.choice(FRIENDS)
+    pick = rng.choice
     if shape == 0:
-        body = f"{rng.choice(('需要', '想要', '有需要'))}{rng.choice((copy, '本文' + copy, ''))}的{friend}{rng.choice(('可', '请', '可以', ''))}{_ask(rng)}{get}"
+        body = f"{pick(NEEDS)}{pick((copy, '本文' + copy, ''))}的{pick(FRIENDS)}{pick(MAYS)}{_ask(rng)}{get}"
     elif shape == 1:
-        body = f"关注公众号{_account(rng)}{rng.choice(('', sep))}回复“{rng.choice(KEYWORDS)}”{get}{copy}"
+        body = f"关注公众号{_account(rng)}{pick(('', sep))}回复“{pick(KEYWORDS)}”{get}{copy}"
     elif shape == 2:
         first, second = rng.sample(RIGHTS[:3] + RIGHTS[5:6] + RIGHTS[8:], 2)
-        body = f"本文由{_site(rng)}{rng.choice(PROVIDES)}{sep}{first}{sep}{second}"
+        body = f"本文由{_site(rng)}{pick(PROVIDES)}{sep}{first}{sep}{second}"
     elif shape == 3:
-        whose = rng.choice(("本站", "本网站", "我们的网站", "本平台"))
-        body = f"{whose}所有{rng.choice(('文档', '资料', '范文', '内容'))}均为{rng.choice(UPLOADERS)}上传{sep}{rng.choice(RIGHTS)}"
+        body = f"{pick(WHOSE)}所有{pick(HOLDINGS)}均为{pick(UPLOADERS)}上传{sep}{pick(RIGHTS)}"
     elif shape == 4:
-        body = f"{rng.choice(GHOSTS)}{rng.choice((sep, '，欢迎咨询', '，持续接单中', ''))}{rng.choice((' ', sep))}{_contact(rng)}"
+        body = f"{pick(GHOSTS)}{pick((sep, *GHOST_TAILS))}{pick((' ', sep))}{_contact(rng)}"
     elif shape == 5:
-        body = f"加入{rng.choice(('QQ交流群', 'QQ群', '写作交流群', '微信交流群'))}{_digits(rng)}{get}{stock}"
+        body = f"加入{pick(GROUPS)}{_digits(rng)}{get}{stock}"
     elif shape == 6:
-        where = rng.choice((_url(rng), _site(rng), f"{_site(rng)}（{_url(rng)}）"))
-        body = f"{stock}{rng.choice(('请访问', '请登录', '尽在', '请搜索', '欢迎访问', '请关注'))}{where}"
+        body = f"{stock}{pick(POINTERS)}{pick((_url(rng), _site(rng), f'{_site(rng)}（{_url(rng)}）'))}"
     elif shape == 7:
-        titles = "".join(f"《{rng.choice(('2025年', '2026年', '个人', '党支部', '社区'))}{rng.choice(TOPICS)}》" for _ in range(rng.randint(1, 3)))
-        body = f"小编推荐{rng.choice(('：', ':'))}{titles}"
+        titles = "".join(f"《{pick(TITLE_HEADS)}{pick(TOPICS)}》" for _ in range(rng.randint(1, 3)))
+        body = f"小编推荐{pick(('：', ':'))}{titles}"
     elif shape == 8:
-        who = rng.choice(("小编", "本站", "我们"))
-        body = (f"{rng.choice(('下面是', '以下是', '这是', ''))}{who}为{rng.choice(('大家', '您'))}{rng.choice(('整理', '精心整理', '收集', '精心准备'))}"
-                f"的{rng.choice(TOPICS)}{rng.choice(('范文', ''))}{sep}{rng.choice(('欢迎阅读', '供大家参考', '希望对您有帮助', '仅供参考'))}")
+        # "we" is the site only when it hands out model texts
+        who = pick(("小编", "本站", "我们"))
+        model = "范文" if who == "我们" else pick(("范文", ""))
+        body = f"{pick(INTROS)}{who}为{pick(('大家', '您'))}{pick(COMPILED)}的{pick(TOPICS)}{model}{sep}{pick(CLOSINGS)}"
     elif shape == 9:
-        body = f"{copy}{rng.choice(('下载', '获取'))}{rng.choice(('请', '可', '请联系', ''))}{_ask(rng)}"
+        body = f"{copy}{pick(('下载', '获取'))}{pick(('请', '可', '请联系', ''))}{_ask(rng)}"
     elif shape == 10:
-        body = f"【{rng.choice(BRANDS)}{rng.choice(('素材库', '文库', '材料库', '范文'))}】{rng.choice(('——', '—', '-'))}{rng.choice(('每天更新材料', '每日更新范文', '海量范文免费下载', '精品材料持续更新'))}{rng.randint(100, 3000)}{rng.choice(('篇', '余篇', '多篇'))}"
+        body = f"【{pick(BRANDS)}{pick(STORES)}】{pick(('——', '—', '-'))}{pick(UPDATES)}{rng.randint(100, 3000)}{pick(COUNTS)}"
     else:
-        body = f"{rng.choice(('温馨提示', '友情提示'))}：{rng.choice(('本站', _site(rng)))}{rng.choice(('所有', ''))}资料均{rng.choice(('由网友上传', '来自网友分享'))}{sep}{rng.choice(RIGHTS)}"
+        body = f"{pick(NOTICES)}：{pick(('本站', _site(rng)))}{pick(('所有', ''))}资料均{pick(SHARED)}{sep}{pick(RIGHTS)}"
     return body, f"shape={shape}"
 
 
@@ -139,6 +155,15 @@ def _padded(rng: random.Random, hosts: tuple[str, ...], middle: str) -> str:
     while sum(map(len, lines)) < 12 * len(middle):
         lines.append(rng.choice(hosts))
     return "\n".join(lines)
+
+
+def _aligned(text: str, start: int, end: int) -> tuple[int, int]:
+    """The deleted span [start, end), widened to the left over the characters it shares with what
+    precedes it: a diff may show the deletion shifted there (`。广告。` after `。`)."""
+    shift = 0
+    while shift < start and text[start - 1 - shift] == text[end - 1 - shift]:
+        shift += 1
+    return start - shift, end
 
 
 def _sentence_ends(line: str) -> list[int]:
@@ -161,11 +186,7 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         text, offset = document(rng, hosts, _padded(rng, hosts, advert))
         end = offset + len(advert) + 1
         fixed = text[:offset] + text[end:]
-        # a diff may show the deletion shifted left over characters the line shares with what precedes it
-        shift = 0
-        while shift < offset and text[offset - 1 - shift] == text[end - 1 - shift]:
-            shift += 1
-        return Case(text, fixed, fixed, ((offset - shift, end),), f"{position} {what}: {advert}")
+        return Case(text, fixed, fixed, (_aligned(text, offset, end),), f"{position} {what}: {advert}")
     if position == "in-sentence":
         # inside a sentence of the document: where the advert ends is not certain, so it is reported
         at = rng.choice(places)
@@ -182,8 +203,9 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     middle = host[:at] + advert + host[at:]
     text, offset = document(rng, hosts, _padded(rng, hosts, middle))
     start = offset + at
-    fixed = text[:start] + text[start + len(advert) :]
-    return Case(text, fixed, fixed, ((start, start + len(advert)),), f"{position} {what}: {advert}")
+    end = start + len(advert)
+    fixed = text[:start] + text[end:]
+    return Case(text, fixed, fixed, (_aligned(text, start, end),), f"{position} {what}: {advert}")
 
 
 # the issuer's own lines: a channel and a commercial word, never the seller speaking to the reader
