@@ -16,7 +16,8 @@ when both its ends are certain: the text before its first cue is at most `max-le
 (and after its last cue, `max-tail`, or anything up to the line's end) without a clause mark; a
 line that is nothing but the run goes with its line end. Otherwise it is reported without a fix:
 where an advert glued into a sentence of the document begins or ends is a guess.
-`unless-line` (sentence unit) leaves a whole line where it matches to another rule.
+`unless-line` (sentence unit) leaves a whole line where it matches to another rule, and `ignore`
+the text it matches (another rule's artifact inside the line: its words are no cues).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ OPTIONS = {
     "unit": Option(choice("line", "sentence"), default="line"),
     "joins": Option(STRINGS, default=()),
     "unless-line": Option(REGEX),
+    "ignore": Option(REGEX),
     "max-lead": Option(INTEGER, default=0),
     "max-tail": Option(INTEGER, default=0),
 }
@@ -118,6 +120,7 @@ class SentenceClassifier(LineClassifier):
                 raise OptionError(f"key 'joins': unknown cue {name!r}")
         self.joins = tuple(self.cues[name] for name in options["joins"])
         self.unless_line = options["unless-line"]
+        self.ignore = options["ignore"]
         self.max_lead = options["max-lead"]
         self.max_tail = options["max-tail"]
 
@@ -127,6 +130,8 @@ class SentenceClassifier(LineClassifier):
             line = doc.lines[index]
             if self.unless_line is not None and self.unless_line.search(line, timeout=timeout):
                 continue
+            if self.ignore is not None:
+                line = self.ignore.sub(lambda m: " " * len(m.group()), line, timeout=timeout)
             for first, last, found in self._runs(line, timeout):
                 yield self._hit(doc, index, line, first, last, found, timeout)
 
