@@ -132,16 +132,27 @@ class SentenceClassifier(LineClassifier):
                 continue
             if self.ignore is not None:
                 line = self.ignore.sub(lambda m: " " * len(m.group()), line, timeout=timeout)
-            for first, last, found in self._runs(line, timeout):
-                yield self._hit(doc, index, line, first, last, found, timeout)
+            sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(line, timeout=timeout) if line[m.start() : m.end()].strip()]
+            judged = self._judged(line, sentences, timeout)
+            for first, last, found in self._runs(judged, sentences, timeout):
+                yield self._hit(doc, index, line, judged, first, last, found, timeout)
 
-    def _runs(self, line: str, timeout: float | None) -> Iterator[tuple[int, int, list[str]]]:
+    def _judged(self, line: str, sentences: list[tuple[int, int]], timeout: float | None) -> str:
+        """The line as its cues are read: in each sentence, the clauses `unless` clears blanked out."""
+        pieces = []
+        position = 0
+        for start, end in sentences:
+            pieces += [line[position:start], self._cleared(line[start:end], timeout)]
+            position = end
+        pieces.append(line[position:])
+        return "".join(pieces)
+
+    def _runs(self, judged: str, sentences: list[tuple[int, int]], timeout: float | None) -> Iterator[tuple[int, int, list[str]]]:
         """Runs of flagged sentences with the joining sentences beside them: (start, end, cues)."""
-        sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(line, timeout=timeout) if line[m.start() : m.end()].strip()]
         flagged: list[list[str] | None] = []
         joining: list[bool] = []
         for start, end in sentences:
-            text = self._cleared(line[start:end], timeout)
+            text = judged[start:end]
             if (self.max_length and len(text) > self.max_length) or not text.strip():
                 flagged.append(None)
                 joining.append(False)
@@ -181,10 +192,10 @@ class SentenceClassifier(LineClassifier):
             chars[start:end] = " " * (end - start)
         return "".join(chars)
 
-    def _hit(self, doc: Document, index: int, line: str, start: int, end: int, found: list[str], timeout: float | None) -> Hit:
+    def _hit(self, doc: Document, index: int, line: str, judged: str, start: int, end: int, found: list[str], timeout: float | None) -> Hit:
         base = doc.line_starts[index]
         detail = "+".join(found)
-        run = line[start:end]
+        run = judged[start:end]
         cues = [m.span() for cue in self.cues.values() for m in cue.finditer(run, timeout=timeout)]
         lead_end = min(s for s, _ in cues)
         tail_start = max(e for _, e in cues)
