@@ -13,7 +13,7 @@ to the sentence, and `unless` clears the clause it matches in), for artifacts th
 sentences. A sentence beside a flagged one goes with it when it holds a cue named in `joins`
 (`仅供学习参考。` after the sentence that names the site). A run of such sentences is deleted
 when both its ends are certain: the text before its first cue is at most `max-lead` characters
-(and after its last cue, `max-tail`, or anything up to the line's end) without a clause mark; a
+(and after its last cue, `max-tail`, titles in 《》 not counted) without a clause mark; a
 line that is nothing but the run goes with its line end. Otherwise it is reported without a fix:
 where an advert glued into a sentence of the document begins or ends is a guess.
 `unless-line` (sentence unit) leaves a whole line where it matches to another rule, and `ignore`
@@ -206,7 +206,7 @@ class SentenceClassifier(LineClassifier):
             len(lead) <= self.max_lead
             and not _CLAUSE_MARK.search(lead)
             and not _CLAUSE_MARK.search(tail)
-            and (len(tail) <= self.max_tail or at_line_end)
+            and len(tail) <= self.max_tail
         )
         if not certain:
             return Hit(base + start + lead_end, base + start + tail_start, None, detail)
