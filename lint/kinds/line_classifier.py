@@ -1,6 +1,7 @@
 """`line-classifier`: a line, or each sentence of it, judged by the cues it combines.
 
-An advertising line is not one word: it is a contact channel *and* commercial talk. Keys:
+An artifact line is not one word but cues of several families together (a preview notice's
+action, scope and amount; a site stamp's source and site). Keys:
 `cues` (name = regex), `when` (array of tables cue = minimum number of distinct matches; the
 line is flagged when any table is satisfied), `unless` (a regex that clears the line), and
 `max-length` (longer lines are prose, not furniture; 0 = no limit) and `min-document-han` (the
@@ -9,9 +10,10 @@ many Han characters: a notice that *is* the whole body is left for a rule that r
 document as truncated). A flagged line is deleted.
 
 `unit = "sentence"` judges each sentence of a line instead (`when` and `max-length` then apply
-to the sentence, and `unless` clears the clause it matches in), for artifacts that also come at the end of a paragraph or between its
-sentences. A sentence beside a flagged one goes with it when it holds a cue named in `joins`
-(`仅供学习参考。` after the sentence that names the site). A run of such sentences is deleted
+to the sentence, and `unless` clears the clause it matches in), for artifacts that also come at
+the end of a paragraph or between its sentences (a site's advert). A sentence beside a flagged
+one goes with it when it holds a cue named in `joins` (`仅供学习参考。` after the sentence that
+names the site). A run of such sentences is deleted
 when both its ends are certain: the text before its first cue is at most `max-lead` characters
 (and after its last cue, `max-tail`, titles in 《》 not counted) without a clause mark; a
 line that is nothing but the run goes with its line end. Otherwise it is reported without a fix:
