@@ -1,20 +1,34 @@
-"""`line-classifier`: a whole line judged by the cues it combines; the line is deleted.
+"""`line-classifier`: a line, or each sentence of it, judged by the cues it combines.
 
-An advertising line is not one word: it is a contact channel *and* commercial talk. Keys:
+An artifact line is not one word but cues of several families together (a preview notice's
+action, scope and amount; a site stamp's source and site). Keys:
 `cues` (name = regex), `when` (array of tables cue = minimum number of distinct matches; the
 line is flagged when any table is satisfied), `unless` (a regex that clears the line), and
 `max-length` (longer lines are prose, not furniture; 0 = no limit) and `min-document-han` (the
 line is flagged only when the document's prose, its lines with a sentence end, has at least that
 many Han characters: a notice that *is* the whole body is left for a rule that reports the
-document as truncated).
+document as truncated). A flagged line is deleted.
+
+`unit = "sentence"` judges each sentence of a line instead (`when` and `max-length` then apply
+to the sentence, and `unless` clears the clause it matches in), for artifacts that also come at
+the end of a paragraph or between its sentences (a site's advert). A sentence beside a flagged
+one goes with it when it holds a cue named in `joins` (`仅供学习参考。` after the sentence that
+names the site). A run of such sentences is deleted
+when both its ends are certain: the text before its first cue is at most `max-lead` characters
+(and after its last cue, `max-tail`, titles in 《》 not counted) without a clause mark; a
+line that is nothing but the run goes with its line end. Otherwise it is reported without a fix:
+where an advert glued into a sentence of the document begins or ends is a guess.
+`unless-line` (sentence unit) leaves a whole line where it matches to another rule, and `ignore`
+the text it matches (another rule's artifact inside the line: its words are no cues).
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from lint.engine.document import Document
-from lint.kinds.base import COUNT_TABLES, INTEGER, REGEX, REGEX_TABLE, Hit, Option, OptionError
+from lint.kinds.base import COUNT_TABLES, INTEGER, REGEX, REGEX_TABLE, STRINGS, Hit, LazyPattern, Option, OptionError, choice
 from lint.model import Edit
 
 OPTIONS = {
@@ -23,7 +37,21 @@ OPTIONS = {
     "unless": Option(REGEX),
     "max-length": Option(INTEGER, default=0),
     "min-document-han": Option(INTEGER, default=0),
+    "unit": Option(choice("line", "sentence"), default="line"),
+    "joins": Option(STRINGS, default=()),
+    "unless-line": Option(REGEX),
+    "ignore": Option(REGEX),
+    "max-lead": Option(INTEGER, default=0),
+    "max-tail": Option(INTEGER, default=0),
 }
+
+# a sentence ends after one of these marks and the closing quotes or brackets that follow it
+_SENTENCE = LazyPattern(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|$)")
+_CLAUSE_MARK = LazyPattern(r"[，,；;、]")
+# what may follow an advert's last cue at the end of its sentence without being text of its own
+_END_MARKS = " \t\u3000。！？!?…~～”’」』）)"
+# titles an advert recommends (`小编推荐：《…》《…》`) are the advert's, however long
+_TITLE = LazyPattern(r"《[^《》\n]*》")
 
 
 class LineClassifier:
@@ -48,32 +76,152 @@ class LineClassifier:
         self.line_local = not self.min_document_han
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        text = doc.text
         timeout = doc.guard_timeout
-        # only lines holding a gate cue can match: find them with one scan per gate cue
-        candidates = sorted({doc.line_index(m.start()) for name in self.gate for m in self.cues[name].finditer(text, timeout=doc.timeout)})
-        for index in candidates:
+        for index in self._candidates(doc):
             line = doc.lines[index]
             if not line.strip() or (self.max_length and len(line) > self.max_length):
                 continue
             if self.unless is not None and self.unless.search(line, timeout=timeout):
                 continue
-            counts: dict[str, int] = {}
-            for table in self.when:
-                if all(self._count(counts, name, line, timeout) >= need for name, need in table.items()):
-                    if self.min_document_han and doc.prose_han_count() < self.min_document_han:
-                        break
-                    start, end = doc.line_span(index)
-                    whole = doc.line_with_newline(index)
-                    found = sorted(k for k, v in counts.items() if v)
-                    yield Hit(start, end, (Edit(whole[0], whole[1]),), "+".join(found))
-                    break
+            found = self._flagged(line, timeout)
+            if found is None:
+                continue
+            if self.min_document_han and doc.prose_han_count() < self.min_document_han:
+                continue
+            start, end = doc.line_span(index)
+            whole = doc.line_with_newline(index)
+            yield Hit(start, end, (Edit(whole[0], whole[1]),), "+".join(found))
 
-    def _count(self, counts: dict[str, int], name: str, line: str, timeout: float | None) -> int:
+    def _candidates(self, doc: Document) -> list[int]:
+        # only lines holding a gate cue can match: find them with one scan per gate cue
+        return sorted({doc.line_index(m.start()) for name in self.gate for m in self.cues[name].finditer(doc.text, timeout=doc.timeout)})
+
+    def _flagged(self, text: str, timeout: float | None) -> list[str] | None:
+        """The names of the cues found in `text` when one of the `when` tables holds, else None."""
+        counts: dict[str, int] = {}
+        for table in self.when:
+            if all(self._count(counts, name, text, timeout) >= need for name, need in table.items()):
+                return sorted(k for k, v in counts.items() if v)
+        return None
+
+    def _count(self, counts: dict[str, int], name: str, text: str, timeout: float | None) -> int:
         if name not in counts:
-            counts[name] = len(set(self.cues[name].findall(line, timeout=timeout)))
+            counts[name] = len(set(self.cues[name].findall(text, timeout=timeout)))
         return counts[name]
 
 
+class SentenceClassifier(LineClassifier):
+    """The `sentence` unit: each sentence judged, runs of flagged sentences deleted or reported."""
+
+    def __init__(self, options: dict) -> None:
+        super().__init__(options)
+        if self.min_document_han:
+            raise OptionError("key 'min-document-han': not with unit = \"sentence\"")
+        for name in options["joins"]:
+            if name not in self.cues:
+                raise OptionError(f"key 'joins': unknown cue {name!r}")
+        self.joins = tuple(self.cues[name] for name in options["joins"])
+        self.unless_line = options["unless-line"]
+        self.ignore = options["ignore"]
+        self.max_lead = options["max-lead"]
+        self.max_tail = options["max-tail"]
+
+    def find(self, doc: Document) -> Iterator[Hit]:
+        timeout = doc.guard_timeout
+        for index in self._candidates(doc):
+            line = doc.lines[index]
+            if self.unless_line is not None and self.unless_line.search(line, timeout=timeout):
+                continue
+            if self.ignore is not None:
+                line = self.ignore.sub(lambda m: " " * len(m.group()), line, timeout=timeout)
+            sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(line, timeout=timeout) if line[m.start() : m.end()].strip()]
+            judged = self._judged(line, sentences, timeout)
+            for first, last, found in self._runs(judged, sentences, timeout):
+                yield self._hit(doc, index, line, judged, first, last, found, timeout)
+
+    def _judged(self, line: str, sentences: list[tuple[int, int]], timeout: float | None) -> str:
+        """The line as its cues are read: in each sentence, the clauses `unless` clears blanked out."""
+        pieces = []
+        position = 0
+        for start, end in sentences:
+            pieces += [line[position:start], self._cleared(line[start:end], timeout)]
+            position = end
+        pieces.append(line[position:])
+        return "".join(pieces)
+
+    def _runs(self, judged: str, sentences: list[tuple[int, int]], timeout: float | None) -> Iterator[tuple[int, int, list[str]]]:
+        """Runs of flagged sentences with the joining sentences beside them: (start, end, cues)."""
+        flagged: list[list[str] | None] = []
+        joining: list[bool] = []
+        for start, end in sentences:
+            text = judged[start:end]
+            if (self.max_length and len(text) > self.max_length) or not text.strip():
+                flagged.append(None)
+                joining.append(False)
+                continue
+            flagged.append(self._flagged(text, timeout))
+            joining.append(any(cue.search(text, timeout=timeout) for cue in self.joins))
+        i = 0
+        while i < len(sentences):
+            if flagged[i] is None:
+                i += 1
+                continue
+            first = i
+            while first and flagged[first - 1] is None and joining[first - 1]:
+                first -= 1
+            last = i
+            found = set(flagged[i])
+            while last + 1 < len(sentences) and (flagged[last + 1] is not None or joining[last + 1]):
+                last += 1
+                found.update(flagged[last] or ())
+            yield sentences[first][0], sentences[last][1], sorted(found)
+            i = last + 1
+
+    def _cleared(self, sentence: str, timeout: float | None) -> str:
+        """The sentence with the clauses where `unless` matches blanked out (their cues do not
+        count: the issuer's hotline clears its own clause, not an advert glued to the sentence)."""
+        if self.unless is None:
+            return sentence
+        matches = list(self.unless.finditer(sentence, timeout=timeout))
+        if not matches:
+            return sentence
+        marks = [m.start() for m in _CLAUSE_MARK.finditer(sentence)]
+        chars = list(sentence)
+        for m in matches:
+            k = bisect.bisect_right(marks, m.start())
+            start = marks[k - 1] + 1 if k else 0
+            end = marks[k] if k < len(marks) else len(sentence)
+            chars[start:end] = " " * (end - start)
+        return "".join(chars)
+
+    def _hit(self, doc: Document, index: int, line: str, judged: str, start: int, end: int, found: list[str], timeout: float | None) -> Hit:
+        base = doc.line_starts[index]
+        detail = "+".join(found)
+        run = judged[start:end]
+        cues = [m.span() for cue in self.cues.values() for m in cue.finditer(run, timeout=timeout)]
+        lead_end = min(s for s, _ in cues)
+        tail_start = max(e for _, e in cues)
+        lead = run[:lead_end].strip()
+        tail = _TITLE.sub("", run[tail_start:]).rstrip(_END_MARKS)
+        at_line_end = not line[end:].strip()
+        certain = (
+            len(lead) <= self.max_lead
+            and not _CLAUSE_MARK.search(lead)
+            and not _CLAUSE_MARK.search(tail)
+            and len(tail) <= self.max_tail
+        )
+        if not certain:
+            return Hit(base + start + lead_end, base + start + tail_start, None, detail)
+        if at_line_end and not line[:start].strip():
+            whole = doc.line_with_newline(index)
+            return Hit(base, base + len(line), (Edit(whole[0], whole[1]),), detail)
+        if at_line_end and base + len(line) < len(doc.text):
+            # the paragraph now ends where the advert began: the edit takes the line end too (and
+            # puts it back), so that a rule joining this line to the next, as one that ends in the
+            # middle of a sentence, waits for the line without the advert
+            return Hit(base + start, base + end, (Edit(base + start, base + len(line) + 1, "\n"),), detail)
+        return Hit(base + start, base + end, (Edit(base + start, base + end),), detail)
+
+
 def compile(options: dict) -> LineClassifier:
-    return LineClassifier(options)
+    return SentenceClassifier(options) if options["unit"] == "sentence" else LineClassifier(options)
