@@ -129,7 +129,8 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     headed = rng.random() < 0.65
     paged = not headed or rng.random() < 0.85
     blank = rng.random() < 0.2  # a converter that puts a blank line after every paragraph
-    cut = headed and rng.random() < 0.25 and len(entries) > 2
+    # documents cut from the body: without a heading, the TOC still names at least half of them
+    cut = rng.random() < 0.25 and len(entries) > (2 if headed else 3)
     self_title = rng.random() < 0.4
     self_toc = headed and rng.random() < 0.3
     if not (paged or cut or self_title or self_toc):
@@ -185,10 +186,10 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         entry(title, 0, self_reference=True)
     if self_toc:
         entry(rng.choice(("目录", "目 录")), 0, self_reference=True)
-    present = len(entries) - (rng.randint(1, len(entries) - 2) if cut else 0)
+    present = len(entries) - (rng.randint(1, len(entries) - (2 if headed else (len(entries) + 1) // 2 + 1)) if cut else 0)
     for k, (level, text) in enumerate(entries):
         entry(text, level, missing=k >= present)
-    if not blank:
+    if not blank and rng.random() < 0.7:
         add("")
     for level, text in entries[:present]:
         heading = text.replace("\u3000", rng.choice(("\u3000", " ", "")))
@@ -197,17 +198,28 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         add(heading)
         for _ in range(rng.randint(1, 3)):
             add(rng.choice(hosts))
+        if rng.random() < 0.15:  # a table in the body is the body's own
+            for row in _table(rng).split("\n"):
+                add(row)
 
+    if blank:  # no blank line at the end of the text (another rule's to delete)
+        lines.pop()
+        kept.pop()
     text = "".join(line + "\n" for line in lines)
     fixed = "".join(line + "\n" for line in kept if line is not None)
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    spans = []
+    spans: list[tuple[int, int]] = []
     for index, start, end in spans_at:
         if start == 0 and end == len(lines[index]):  # a whole line goes, with its line end (and its blank line)
             end += 1 + (1 if blank else 0)
-        spans.append(_widened(text, starts[index] + start, starts[index] + end))
+        start, end = starts[index] + start, starts[index] + end
+        if spans and spans[-1][1] == start:  # deleted lines one after another: one deletion to a diff
+            start = spans[-1][0]
+            spans.pop()
+        spans.append((start, end))
+    spans = [_widened(text, start, end) for start, end in spans]
     what = (f"{shape}, {'目录' if headed else 'no heading'}, leader {leader!r}, page style {style}, "
             f"self {self_title}/{self_toc}, cut {cut}, blank {blank}")
     return Case(text, fixed, fixed, tuple(spans), what)
