@@ -5,7 +5,7 @@ amount in 万元, a year, a month and day, a document number) × the words aroun
 real paragraph. The blanks are reported, never fixed: what was removed is unknown.
 Traps: the same characters in legitimate text: X光, X射线, XL/XXL sizes, X86, Windows XP,
 Mac OS X, roman numerals (XX世纪, XXI世纪), multiplication (3×4米, 1.2m×0.6m), Markdown emphasis
-(**重要提示**), footnote asterisks, complete document numbers (〔2024〕15号) and 某某 in case
+(**重要提示**), footnote asterisks, years written with ○ (二○○九年), complete document numbers (〔2024〕15号) and 某某 in case
 reports."""
 
 from __future__ import annotations
@@ -118,6 +118,8 @@ _TRAPS = (
     "年产量为{n}万吨，约为去年的2倍。",
     "乘法口诀三三得九，3×3=9。",
     "表中“○”表示已完成，“×”表示未完成。",
+    "该馆始建于二○○九年，二○一○年正式开放。",
+    "**{n}年工作要点**\n一、总体要求",
 )
 
 
