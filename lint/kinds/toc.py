@@ -16,15 +16,12 @@ document.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from lint.engine import expressions, numerals
 from lint.engine.document import Document
 from lint.kinds.base import REGEX, Hit, LazyPattern, Option, choice
 from lint.model import Edit
-
-if TYPE_CHECKING:
-    import regex
 
 _PAGE = r"(?P<page>\d{1,3}|第[ \t]*\d{1,3}[ \t]*页|[-－—–][ \t]*\d{1,3}[ \t]*[-－—–])"
 # drawn leaders (dots, ellipses, middle dots, full-width dots and dashes, rules, spaced dots) or
@@ -83,11 +80,15 @@ def _squash(text: str) -> str:
 class _Reader:
     """Reads lines as a table of contents sees them (one per document and pattern set)."""
 
-    def __init__(self, doc: Document, heading: regex.Pattern, leader: regex.Pattern, numbering: regex.Pattern) -> None:
+    def __init__(self, doc: Document, matcher: TocMatcher) -> None:
         self.doc = doc
-        self.heading = heading
-        self.leader = leader
-        self.numbering = numbering
+        self.heading = matcher.heading
+        self.leader = matcher.leader
+        self.numbering = matcher.numbering
+        # the lines where the prefilter saw a heading or a page number (None: every line may have one)
+        self.heading_lines = doc.lines_matching(matcher.triggers[0])
+        paged = doc.lines_matching(matcher.triggers[1])
+        self.paged_lines = None if paged is None else frozenset(paged)
 
     def core(self, text: str) -> str:
         """The words of a heading or an entry: no Markdown marks, no numbering, no spaces."""
@@ -112,6 +113,17 @@ class _Reader:
 
     def is_heading(self, text: str) -> bool:
         return bool(self.heading.match(text, timeout=self.doc.guard_timeout))
+
+    def last_line(self, core: str) -> int:
+        """The last line whose words (as `core` reads them, or squashed as written) are `core`; -1: none."""
+        return self.doc.memo(("toc-cores", self.numbering.pattern), self._last_lines).get(core, -1)
+
+    def _last_lines(self) -> dict[str, int]:
+        last = {}
+        for i, line in enumerate(self.doc.lines):
+            if line.strip():
+                last[_squash(line)] = last[self.core(line)] = i
+        return last
 
 
 def _after_heading(reader: _Reader, heading_line: int, titles: set[str]) -> list[Entry]:
@@ -151,7 +163,7 @@ def _runs(reader: _Reader, window: int) -> Iterator[list[Entry]]:
     for i in range(window):
         if not reader.doc.lines[i].strip():
             continue
-        entry = reader.entry(i)
+        entry = reader.entry(i) if reader.paged_lines is None or i in reader.paged_lines else None
         if entry is not None and entry.leader is not None:
             run.append(entry)
             continue
@@ -168,16 +180,16 @@ def _is_contents(reader: _Reader, run: list[Entry]) -> bool:
     pages = [entry.page for entry in run if entry.page is not None]
     if len(run) < MIN_RUN or pages != sorted(pages):
         return False
-    below = {reader.core(line) for line in reader.doc.lines[run[-1].line + 1 :] if line.strip()}
-    named = sum(1 for entry in run if entry.core in below)
+    named = sum(1 for entry in run if reader.last_line(entry.core) > run[-1].line)
     return named >= max(2, (len(run) + 1) // 2)
 
 
-def parse(doc: Document, heading: regex.Pattern, leader: regex.Pattern, numbering: regex.Pattern) -> Contents | None:
-    reader = _Reader(doc, heading, leader, numbering)
+def parse(reader: _Reader) -> Contents | None:
+    doc = reader.doc
     lines = doc.lines
     window = min(len(lines), HEADING_WINDOW)
-    heading_line = next((i for i in range(window) if reader.is_heading(lines[i])), None)
+    candidates = range(window) if reader.heading_lines is None else (i for i in reader.heading_lines if i < window)
+    heading_line = next((i for i in candidates if reader.is_heading(lines[i])), None)
     if heading_line is None:
         entries = next((run for run in _runs(reader, window) if _is_contents(reader, run)), [])
         if not entries:
@@ -199,7 +211,6 @@ def parse(doc: Document, heading: regex.Pattern, leader: regex.Pattern, numberin
 class TocMatcher:
     line_local = False  # a table of contents is read against the whole body
     folds = False
-    line_triggers = ()
 
     def __init__(self, options: dict) -> None:
         self.check = options["check"]
@@ -210,10 +221,11 @@ class TocMatcher:
         # a table of contents opens with its heading or is a run of entries with page numbers;
         # both are read line by line, so the scan reads them line by line too
         self.triggers = tuple(LazyPattern(p.source, p.flags | expressions.MULTILINE) for p in (self.heading, self.leader))
+        self.line_triggers = self.triggers  # looked up where they match, not looked for
 
     def find(self, doc: Document) -> Iterator[Hit]:
         key = ("toc", self.heading.pattern, self.leader.pattern, self.numbering.pattern)
-        contents = doc.memo(key, lambda: parse(doc, self.heading, self.leader, self.numbering))
+        contents = doc.memo(key, lambda: parse(_Reader(doc, self)))
         if contents is None:
             return
         yield from getattr(self, "_" + self.check.replace("-", "_"))(doc, contents)
@@ -248,14 +260,9 @@ class TocMatcher:
                 return
 
     def _missing_heading(self, doc: Document, contents: Contents) -> Iterator[Hit]:
-        reader = _Reader(doc, self.heading, self.leader, self.numbering)
-        body = set()
-        for line in doc.lines[contents.end_line + 1 :]:
-            if line.strip():
-                body.add(_squash(line))
-                body.add(reader.core(line))
+        reader = _Reader(doc, self)
         for entry in self._real_entries(contents):
-            if entry.core not in body:
+            if reader.last_line(entry.core) <= contents.end_line:
                 start, end = doc.line_span(entry.line)
                 yield Hit(start, end, None, entry.core)
 
