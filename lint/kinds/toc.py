@@ -201,8 +201,11 @@ def parse(reader: _Reader) -> Contents | None:
         if not entries:
             return None
     self_refs = set()
-    for entry in entries:  # a word processor lists the title and 目录 first, before the real entries
-        if not entry.core or not (entry.core in titles or reader.is_heading(entry.core)):
+    # a word processor lists the title and 目录 first, before the real entries; a line above the
+    # TOC that is a heading below too is the first document's, not the compilation's
+    for entry in entries:
+        named_below = reader.last_line(entry.core) > entries[-1].line
+        if not entry.core or not (entry.core in titles and not named_below or reader.is_heading(entry.core)):
             break
         self_refs.add(entry.line)
     return Contents(above, tuple(entries), frozenset(self_refs), entries[-1].line)

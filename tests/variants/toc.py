@@ -304,7 +304,9 @@ def _clean_contents(rng: random.Random, hosts: tuple[str, ...]) -> str:
     kind = rng.choice(_KINDS)
     units = rng.sample(_UNITS, rng.randint(2, 5))
     year = rng.randint(2018, 2026)
-    head = f"{year}年{kind}汇编（{len(units)}篇）\n{rng.choice(_HEADINGS)}\n" + "\n".join(f"{u}{year}年{kind}" for u in units) + "\n"
+    # the first document's heading may stand above the TOC, as if it were the title
+    title = f"{year}年{kind}汇编（{len(units)}篇）" if rng.random() < 0.7 else f"{units[0]}{year}年{kind}"
+    head = f"{title}\n{rng.choice(_HEADINGS)}\n" + "\n".join(f"{u}{year}年{kind}" for u in units) + "\n"
     return head + "".join(f"\n{u}{year}年{kind}\n{rng.choice(hosts)}" for u in units)
 
 
