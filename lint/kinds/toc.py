@@ -27,13 +27,17 @@ _PAGE = r"(?P<page>\d{1,3}|第[ \t]*\d{1,3}[ \t]*页|[-－—–][ \t]*\d{1,3}[ 
 # drawn leaders (dots, ellipses, middle dots, full-width dots and dashes, rules, spaced dots) or
 # a tab, two spaces or an ideographic space; one ASCII space is a word gap (`附件 3`)
 _LEADER = (
-    r"(?:[ \t\u3000]*(?:(?:[.．·•_\-－—─～] ?){2,}|[…⋯][…⋯ ]*)[ \t\u3000]*|\t[ \t\u3000]*|[ \u3000]{2,}|\u3000)"
+    r"(?:[ \t\u3000]*(?:(?:[.．·•‥_＿\-－—─━～] ?){2,}|[…⋯‥][…⋯‥ ]*)[ \t\u3000]*|\t[ \t\u3000]*|[ \u3000]{2,}|\u3000)"
 )
 
 OPTIONS = {
     "check": Option(choice("page-number", "self-reference", "count", "missing-heading"), required=True),
     "heading": Option(
-        REGEX, default=LazyPattern(r"^[ \t\u3000]*(?:#{1,6}[ \t]*)?[【\[]?目[ \t\u3000]*录[】\]]?[：:]?[ \t\u3000]*$")
+        REGEX,
+        default=LazyPattern(
+            r"^[ \t\u3000]*(?:#{1,6}[ \t]*)?[【\[]?[ \t\u3000]*目[ \t\u3000]*[录次][ \t\u3000]*[】\]]?[：:]?"
+            r"(?:[ \t\u3000]*(?:CONTENTS|Contents))?[ \t\u3000]*$"
+        ),
     ),
     "leader": Option(REGEX, default=LazyPattern(_LEADER + _PAGE + r"[ \t\u3000]*$")),
     "numbering": Option(

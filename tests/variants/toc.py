@@ -44,7 +44,7 @@ def _leader(rng: random.Random) -> str:
     if shape == 6:
         return "－" * rng.randint(2, 12)
     if shape == 7:
-        return rng.choice(("-", "—", "_")) * rng.randint(3, 12)
+        return rng.choice(("-", "—", "_", "＿", "━", "‥")) * rng.randint(3, 12)
     if shape == 8:
         return "\t" * rng.randint(1, 2)
     if shape == 9:
@@ -110,7 +110,8 @@ def _cover(rng: random.Random, year: int) -> list[str]:
     return rng.sample(lines, rng.randint(1, 2))
 
 
-_HEADINGS = ("目录", "目 录", "目\u3000录", "目  录", "目录：", "【目录】", "## 目录", "目\u3000\u3000录")
+_HEADINGS = ("目录", "目 录", "目\u3000录", "目  录", "目录：", "【目录】", "## 目录", "目\u3000\u3000录", "目次", "目录 CONTENTS",
+             "【目 录】")
 
 
 def _widened(text: str, start: int, end: int) -> tuple[int, int]:
