@@ -178,11 +178,16 @@ def _runs(reader: _Reader, window: int) -> Iterator[list[Entry]]:
         yield run
 
 
+def _pages_rise(entries: list[Entry]) -> bool:
+    """Whether the page numbers do not go down, as a table of contents' do (a table's column may)."""
+    pages = [entry.page for entry in entries if entry.page is not None]
+    return pages == sorted(pages)
+
+
 def _is_contents(reader: _Reader, run: list[Entry]) -> bool:
     """Whether a run without a 目录 heading is a table of contents: pages that do not go down,
     and entries naming lines below it, as the documents or sections it lists."""
-    pages = [entry.page for entry in run if entry.page is not None]
-    if len(run) < MIN_RUN or pages != sorted(pages):
+    if len(run) < MIN_RUN or not _pages_rise(run):
         return False
     named = sum(1 for entry in run if reader.last_line(entry.core) > run[-1].line)
     return named >= max(2, (len(run) + 1) // 2)
@@ -202,7 +207,7 @@ def parse(reader: _Reader) -> Contents | None:
     titles = {reader.core(lines[i]) for i in above}
     if heading_line is not None:
         entries = _after_heading(reader, heading_line, titles)
-        if not entries:
+        if not entries or not _pages_rise(entries):  # not pages: a catalogue's column of numbers
             return None
     self_refs = set()
     # a word processor lists the title and 目录 first, before the real entries; a line above the

@@ -4,8 +4,8 @@ documents: entries (documents of a compilation, numbered sections, chapters, two
 with or without a 目录 heading × cover or page lines before the title × an entry for the
 compilation itself or for 目录 × documents cut from the body, in lines or with blank lines between.
 The page numbers and self-references go; an entry whose document was cut is reported.
-Traps: data tables (tab-, space- or leader-separated numbers, years, percentages), attachment
-lists, numbered headings and law chapters without page numbers, a law's own 目录, rankings, an
+Traps: data tables (tab-, space- or leader-separated numbers, years, percentages), a catalogue
+under a bare 目录, attachment lists, numbered headings and law chapters without page numbers, a law's own 目录, rankings, an
 ellipsis in prose, and clean tables of contents."""
 
 from __future__ import annotations
@@ -311,8 +311,20 @@ def _clean_contents(rng: random.Random, hosts: tuple[str, ...]) -> str:
     return head + "".join(f"\n{u}{year}年{kind}\n{rng.choice(hosts)}" for u in units)
 
 
+def _catalogue(rng: random.Random) -> str:
+    """A table under a bare 目录 heading, as a catalogue has: its last column is no page number."""
+    names = rng.sample(("道路", "桥梁", "路灯", "公厕", "停车场", "垃圾中转站", "公园", "广场"), rng.randint(3, 6))
+    counts = [rng.randint(1, 300) for _ in names]
+    if counts == sorted(counts):
+        counts.reverse()
+    sep = rng.choice(("\t", "  "))
+    rows = [sep.join(("序号", "名称", "数量"))] if rng.random() < 0.6 else []
+    rows += [sep.join((str(k + 1), name, str(n))) for k, (name, n) in enumerate(zip(names, counts, strict=True))]
+    return rng.choice(("目录", "目 录")) + "\n" + "\n".join(rows)
+
+
 def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
-    shape = rng.randrange(8)
+    shape = rng.randrange(9)
     if shape == 0:
         return untouched(rng, hosts, _table(rng), "data table")
     if shape == 1:
@@ -327,4 +339,6 @@ def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         return untouched(rng, hosts, _prose_ellipsis(rng, hosts), "ellipsis in prose")
     if shape == 6:
         return untouched(rng, hosts, _clean_contents(rng, hosts), "clean contents", title=False)
+    if shape == 7:
+        return untouched(rng, hosts, _catalogue(rng), "catalogue")
     return untouched(rng, hosts, _table(rng) + "\n" + rng.choice(hosts) + "\n" + _table(rng), "two tables")
