@@ -10,6 +10,7 @@ reports."""
 
 from __future__ import annotations
 
+import functools
 import random
 
 from . import Case, split_sentences, untouched
@@ -123,6 +124,13 @@ _TRAPS = (
 )
 
 
+@functools.lru_cache(maxsize=1)
+def _blank_free(hosts: tuple[str, ...]) -> tuple[str, ...]:
+    """The paragraphs without a blank character of their own (a few laws print `××××3` templates)."""
+    return tuple(host for host in hosts if not any(ch in host for ch in "XxＸｘ×＊*○_＿"))
+
+
 def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
+    hosts = _blank_free(hosts)
     trap = rng.choice(_TRAPS).replace("{n}", str(rng.randint(2, 99)))
     return untouched(rng, hosts, rng.choice(hosts) + "\n" + trap, f"trap {trap!r}")
