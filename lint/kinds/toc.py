@@ -2,15 +2,17 @@
 
 A table of contents needs a TOC's context, as an editor reads it: the block of short lines after
 a `heading` line (目录) near the top, or, without one, a run of at least three entries ending in
-a page number (`leader`, group `page`) whose numbers do not go down and of which at least half
-(two or more) name a line further down. An entry's text ends in a word: a line whose last cell
-before the number is a number too (`指标\t12\t13`) is a table row, never an entry. Keys: `check`
-(`page-number`: a page number left from the printed layout, deleted; `self-reference`: an entry,
-before the real ones, pointing at a title line above the TOC or at 目录, deleted with its line;
-`count`: a `（N篇）` count in a line above the TOC that differs from the number of entries,
-reported; `missing-heading`: an entry with no heading in the body, reported), plus `heading`,
-`leader`, `numbering` and `count-pattern` (group `n`). All four checks share one parse of the
-document.
+a page number (`leader`, group `page`) of which at least half (two or more) name a line further
+down; either way its page numbers do not go down (a table's column of numbers may). An entry's
+text ends in a word: a line whose last cell before the number is a number too (`指标\t12\t13`) is
+a table row, never an entry. Keys: `check` (`page-number`: a page number left from the printed
+layout, deleted; `self-reference`: an entry, before the real ones, pointing at a line above the
+TOC that no heading below repeats (the title, whatever cover lines stand before it) or at 目录,
+deleted with its line; `count`: a `（N篇）` count in the nearest line above the TOC with one that
+differs from the number of entries, reported; `missing-heading`: an entry with no heading in the
+body, reported), plus `heading`, `leader`, `numbering` and `count-pattern` (group `n`). All four
+checks share one parse of the document, which reads only the lines where the prefilter saw a
+heading or a page number.
 """
 
 from __future__ import annotations
