@@ -2,8 +2,8 @@
 
 A table of contents needs a TOC's context, as an editor reads it: the block of short lines after
 a `heading` line (目录) near the top, or, without one, a run of at least three entries ending in
-a page number (`leader`, group `page`) of which at least half (two or more) name a line further
-down; either way its page numbers do not go down (a table's column of numbers may). An entry's
+a page number (`leader`, group `page`), the first at most 10, of which at least half (two or
+more) name a line further down; either way its page numbers do not go down (a table's column of numbers may). An entry's
 text ends in a word: a line whose last cell before the number is a number too (`指标\t12\t13`) is
 a table row, never an entry. Keys: `check` (`page-number`: a page number left from the printed
 layout, deleted; `self-reference`: an entry, before the real ones, pointing at a line above the
@@ -55,6 +55,9 @@ OPTIONS = {
 MAX_ENTRY_LENGTH = 80
 HEADING_WINDOW = 80  # a 目录 is near the top of a document: lines beyond this are body text
 MIN_RUN = 3  # entries of a table of contents without a heading
+# its first page: a table of contents at the top of a document starts near the first page (a
+# table's column of rising values starts anywhere)
+MAX_FIRST_PAGE = 10
 # a number cell closing an entry's text: the line is a table row (`道路\t12\t15`, `产值……12……15`)
 _NUMBER_CELL = LazyPattern(r"(?:^|[\s.．·…⋯\-－—_])[\d.,．%％]+$")
 _SENTENCE_END = LazyPattern(r"[。！？；]")
@@ -189,7 +192,7 @@ def _pages_rise(entries: list[Entry]) -> bool:
 def _is_contents(reader: _Reader, run: list[Entry]) -> bool:
     """Whether a run without a 目录 heading is a table of contents: pages that do not go down,
     and entries naming lines below it, as the documents or sections it lists."""
-    if len(run) < MIN_RUN or not _pages_rise(run):
+    if len(run) < MIN_RUN or not _pages_rise(run) or min(e.page for e in run if e.page is not None) > MAX_FIRST_PAGE:
         return False
     named = sum(1 for entry in run if reader.last_line(entry.core) > run[-1].line)
     return named >= max(2, (len(run) + 1) // 2)

@@ -4,9 +4,10 @@ documents: entries (documents of a compilation, numbered sections, chapters, two
 with or without a 目录 heading × cover or page lines before the title × an entry for the
 compilation itself or for 目录 × documents cut from the body, in lines or with blank lines between.
 The page numbers and self-references go; an entry whose document was cut is reported.
-Traps: data tables (tab-, space- or leader-separated numbers, years, percentages), a catalogue
-under a bare 目录, attachment lists, numbered headings and law chapters without page numbers, a law's own 目录, rankings, an
-ellipsis in prose, and clean tables of contents."""
+Traps: data tables (tab-, space- or leader-separated numbers, years, percentages), a column of
+rising values naming the sections below, a catalogue under a bare 目录, attachment lists, numbered
+headings and law chapters without page numbers, a law's own 目录, rankings, an ellipsis in prose,
+and clean tables of contents (one with the first document's heading standing as the title)."""
 
 from __future__ import annotations
 
@@ -323,8 +324,20 @@ def _catalogue(rng: random.Random) -> str:
     return rng.choice(("目录", "目 录")) + "\n" + "\n".join(rows)
 
 
+def _rising_table(rng: random.Random, hosts: tuple[str, ...]) -> str:
+    """A column of rising values whose row names head the sections below: no page numbers."""
+    names = ("第一季度", "第二季度", "第三季度", "第四季度")[: rng.randint(3, 4)]
+    value = rng.randint(40, 300)
+    sep = rng.choice(("\t", "  ", "……"))
+    rows = []
+    for name in names:
+        rows.append(f"{name}{sep}{value}")
+        value += rng.randint(1, 40)
+    return "\n".join(rows) + "".join(f"\n{name}\n{rng.choice(hosts)}" for name in names)
+
+
 def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
-    shape = rng.randrange(9)
+    shape = rng.randrange(10)
     if shape == 0:
         return untouched(rng, hosts, _table(rng), "data table")
     if shape == 1:
@@ -341,4 +354,6 @@ def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         return untouched(rng, hosts, _clean_contents(rng, hosts), "clean contents", title=False)
     if shape == 7:
         return untouched(rng, hosts, _catalogue(rng), "catalogue")
+    if shape == 8:
+        return untouched(rng, hosts, _rising_table(rng, hosts), "rising table")
     return untouched(rng, hosts, _table(rng) + "\n" + rng.choice(hosts) + "\n" + _table(rng), "two tables")
