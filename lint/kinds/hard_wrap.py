@@ -35,6 +35,7 @@ or punctuation right after it.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -65,11 +66,14 @@ OPTIONS = {
     "min-length": Option(INTEGER, default=60),
     "max-fragment": Option(INTEGER, default=6),
     "min-column": Option(INTEGER, default=15),
+    "max-column": Option(INTEGER, default=60),
     "column-slack": Option(INTEGER, default=2),
     "max-overlong": Option(INTEGER, default=2),
     "max-heading": Option(INTEGER, default=24),
 }
 
+# a page footer line is short (第12页 共30页): longer lines are not matched against its expression
+MAX_FOOTER = 24
 _NUMERAL = LazyPattern(r"[一二三四五六七八九十百零〇\d①-⑳]+")
 _OPENERS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "(": ")"}
 _FRAGMENT = LazyPattern(r"^\p{Han}+$")
@@ -125,29 +129,31 @@ class HardWrapMatcher:
         return not self.sentence_end.search(line, timeout=timeout) and not _open_quotation(line)
 
     def _wrap_column(self, lines: list[str], title: int, timeout: float | None) -> float | None:
-        """The column the document was wrapped at, or None when it was not wrapped (its title,
-        line `title`, is not counted: it may end anywhere)."""
-        ends: Counter[int] = Counter()
-        columns = []
-        for index, (line, after) in enumerate(zip(lines, lines[1:])):
-            if line and after and index != title and not self.closed_end.search(line, timeout=timeout):
-                column = _column(line)
-                columns.append(column)
-                ends[int(column)] += 1
+        """The column the document was wrapped at, or None when it was not wrapped: the column
+        most of its lines that do not end a sentence end at (its title, line `title`, is not
+        counted: it may end anywhere), with few lines past it."""
+        measured = [(line, _column(line)) for index, line in enumerate(lines) if line and index != title]
+        columns = sorted(column for _, column in measured)
+        # (the expression only for lines that may end at a column: a document has thousands)
+        ends = Counter(
+            int(column)
+            for line, column in measured
+            if self.min_column <= column < self.max_column + 1 and not self.closed_end.search(line, timeout=timeout)
+        )
         if not ends:
             return None
         column, count = max(ends.items(), key=lambda item: (item[1], item[0]))
-        if count < 2 or column < self.min_column:
+        if count < 2 or column > self.max_column:
             return None
-        at = sum(1 for c in columns if abs(c - column) <= self.column_slack)
-        overlong = sum(1 for line in lines if _column(line) > column + self.column_slack + 0.5)
-        return column if overlong * self.max_overlong <= at else None
+        at = bisect.bisect_right(columns, column + self.column_slack) - bisect.bisect_left(columns, column - self.column_slack)
+        overlong = len(columns) - bisect.bisect_right(columns, column + self.column_slack + 0.5)
+        return column if at >= 3 and overlong * self.max_overlong <= at else None
 
     def _indents(self, lines: list[str], timeout: float | None) -> bool:
         """Whether the document indents the first lines of its paragraphs: two lines at least
         are indented after a line that ends a sentence."""
         starts = 0
-        for line, after in zip(lines, lines[1:]):
+        for line, after in zip(lines, lines[1:], strict=False):
             if after[:1].isspace() and after.strip() and self.closed_end.search(line, timeout=timeout):
                 starts += 1
                 if starts == 2:
@@ -224,10 +230,10 @@ class HardWrapMatcher:
         if _column(first) < column - self.column_slack:
             if not self._dangling(first, timeout):
                 return False
-        elif self._item(first, timeout) and not self._prose(first, timeout) and not indents and column <= self.max_heading and self._style(first, timeout) in headings:
+        elif self._item(first, timeout) and not self._prose(first, timeout) and not indents and column <= self.max_heading:
             # a heading that happens to fill the line (a column no longer than a heading runs, in
             # a style the document's short headings have), unless the break splits a word or a phrase
-            if not (
+            if self._style(first, timeout) in headings and not (
                 self.soft_end.match(first[-1], timeout=timeout)
                 or self._dangling(first, timeout)
                 or self._opens_dangling(second, timeout)
@@ -241,7 +247,7 @@ class HardWrapMatcher:
     def _joinable(self, first: str, second: str, continuing: bool, timeout: float | None) -> bool:
         if not self.continue_end.match(first[-1], timeout=timeout) or not self.continue_start.match(second, timeout=timeout):
             return False
-        if self._prose(second, timeout) and not self._starts_paragraph(second, timeout) and self._dangling(first, timeout):
+        if self._dangling(first, timeout) and self._prose(second, timeout) and not self._starts_paragraph(second, timeout):
             return not self.heading.search(first, timeout=timeout) and not self.table_row.search(first, timeout=timeout)
         if not (self._prose(first, timeout) and self._prose(second, timeout)) or self._heading(first, timeout):
             return False
@@ -278,13 +284,12 @@ class HardWrapMatcher:
         orphans = {doc.line_index(m.start()) for m in self.orphan.finditer(doc.text, timeout=doc.timeout)}
         return sorted(breaks | {i for i in orphans if i < last})
 
-    def _join(self, lines: list[str], index: int, second: str, wrap: Wrap | None, continuing: bool, title: int, timeout: float | None) -> bool:
-        first = lines[index]
+    def _join(self, first: str, second: str, wrap: Wrap | None, continuing: bool, title: bool, timeout: float | None) -> bool:
         if not (first and second):
             return False
         if self.orphan.match(first, timeout=timeout):
             return True
-        if index == title:
+        if title:
             return False
         return self._joinable(first, second, continuing, timeout) or wrap is not None and self._wrapped(first, second, wrap, timeout)
 
@@ -307,9 +312,10 @@ class HardWrapMatcher:
             if index - 1 not in joined:
                 continuing = False  # the break before was not looked at, so it was not joined
             reach = index + 1
-            if index + 2 < len(lines) and lines[reach] and self.page_footer.match(lines[reach], timeout=timeout):
+            footer = lines[reach]
+            if index + 2 < len(lines) and footer and len(footer) <= MAX_FOOTER and self.page_footer.match(footer, timeout=timeout):
                 reach += 1  # a sentence the page cut goes on after the footer
-            join = self._join(lines, index, lines[reach], wrap, continuing, title, timeout)
+            join = self._join(lines[index], lines[reach], wrap, continuing, index == title, timeout)
             if not join and index and lines[index] and self._fragment(lines[index - 1], lines[index], lines[index + 1], timeout):
                 joined[index - 1] = index
                 join, reach = True, index + 1

@@ -230,13 +230,16 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     if rng.random() < 0.5:
         out.line("")
     what = f"width {width} indent {indent!r}"
+    # distinct paragraphs: a text that repeats lets the diff that scores a case align a deleted
+    # break with the other copy
+    paragraphs = list(dict.fromkeys(rng.choice(hosts) for _ in range(40)))
     for n in range(1, rng.randint(3, 5)):
         out.line(heading_indent + _heading(rng, marker, n))
         # the paragraphs of a section may each run in after their number, in a style the
         # headings do not use
         run_in = rng.random() < 0.3
         for k in range(1, rng.randint(2, 4)):
-            body = "".join(rng.choice(hosts) for _ in range(rng.randint(1, 3)))
+            body = "".join(paragraphs.pop() for _ in range(rng.randint(1, 3)))
             lead = (f"{k}." if marker.startswith("（") else f"（{CHINESE[k - 1]}）") if run_in else ""
             if blank and out.text[-1] != "\n":
                 out.line("")
@@ -269,10 +272,11 @@ def _short_lines(rng: random.Random) -> str:
         lambda: "\n".join(f"{k}.{item}" for k, item in enumerate(rng.sample(ITEMS, rng.randint(2, 4)), 1)),
         lambda: "\n".join(f"（{CHINESE[k]}）{item}" for k, item in enumerate(rng.sample(ITEMS, 3))),
         lambda: f"{_title(rng)}\n（{_date(rng)}）",
-        lambda: "\n".join(rng.sample(("安全第一", "预防为主", "综合治理", "以人为本", "服务群众"), 3)),
+        lambda: "\n".join(rng.sample(("安全第一", "预防为主", "以人为本", "稳中求进", "守正创新"), 3)),
         lambda: f"各位代表：\n{rng.choice(('现在', '下面'))}，我代表{rng.choice(PLACES)}{rng.choice(BODIES)}作报告",
         lambda: f"{rng.choice(TOPICS)}\n{rng.choice(TOPICS)}\n{rng.choice(TOPICS)}",
-        lambda: f"序号 {rng.choice(('项目名称', '工作内容'))} 责任单位 完成时限\n1 {rng.choice(ITEMS)} {rng.choice(BODIES)} {rng.randint(1, 12)}月底",
+        lambda: f"序号 {rng.choice(('项目名称', '工作内容'))} 责任单位 完成时限\n"
+        f"1 {rng.choice(ITEMS)} {rng.choice(BODIES)} {rng.randint(1, 12)}月底",
     )
     return rng.choice(shapes)()
 
@@ -293,7 +297,8 @@ def _table(rng: random.Random) -> str:
         rows = [f"{k} " + " ".join(rng.choice("高中低") for _ in range(3)) for k in range(1, rng.randint(3, 5))]
         return "\n".join([head, *rows])
     if shape == 2:  # the scale under its header row
-        return f"{rng.choice(('评价等级 分值 说明', '风险等级 颜色 响应'))}\n{rng.choice(GRADES[:6])}\n{rng.randint(3, 5)} {rng.randint(1, 2)} 0"
+        head = rng.choice(("评价等级 分值 说明", "风险等级 颜色 响应"))
+        return f"{head}\n{rng.choice(GRADES[:6])}\n{rng.randint(3, 5)} {rng.randint(1, 2)} 0"
     # a roster: a number, one-character surnames
     names = "张王李赵刘陈杨黄周吴"
     rows = [f"{k} " + " ".join(rng.sample(names, 4)) for k in range(1, rng.randint(3, 5))]
