@@ -47,6 +47,14 @@ def test_the_wrap_column_is_where_most_unfinished_lines_end(all_rules):
     assert matcher._wrap_column(laws + ["附件一：申请表", "附件二：承诺书", "附件三：汇总表"], -1, None) is None
 
 
+def test_titles_of_one_length_are_not_a_wrap(all_rules):
+    # a compilation's table of contents: its titles end at one column, but they are not prose
+    titles = [f"{office}2024年度述职报告" for office in ("县委办公室主任", "县发改委主任", "县教育局局长", "县水利局局长")]
+    text = "\n".join(["述职报告汇编（4篇）", "目录", *titles, "", titles[0], "2024年，本人在县委的坚强领导下，认真履行职责。"]) + "\n"
+    assert _matcher(all_rules)._wrap_column(Document(text).lines, 0, None) is None
+    assert _joined(all_rules, text) == []
+
+
 def test_a_short_line_in_a_wrapped_document_ends_its_paragraph(all_rules):
     # a heading, a signature and its date are short: they stay on their lines, though the lines
     # around them fill the column

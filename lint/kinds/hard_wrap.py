@@ -68,7 +68,7 @@ OPTIONS = {
     "min-column": Option(INTEGER, default=15),
     "max-column": Option(INTEGER, default=60),
     "column-slack": Option(INTEGER, default=2),
-    "max-overlong": Option(INTEGER, default=2),
+    "max-overlong": Option(INTEGER, default=1),
     "max-heading": Option(INTEGER, default=24),
 }
 
@@ -131,7 +131,7 @@ class HardWrapMatcher:
     def _wrap_column(self, lines: list[str], title: int, timeout: float | None) -> float | None:
         """The column the document was wrapped at, or None when it was not wrapped: the column
         most of its lines that do not end a sentence end at (its title, line `title`, is not
-        counted: it may end anywhere), with few lines past it."""
+        counted: it may end anywhere), with few lines past it and prose at it."""
         measured = [(line, _column(line)) for index, line in enumerate(lines) if line and index != title]
         columns = sorted(column for _, column in measured)
         # (the expression only for lines that may end at a column: a document has thousands)
@@ -147,7 +147,12 @@ class HardWrapMatcher:
             return None
         at = bisect.bisect_right(columns, column + self.column_slack) - bisect.bisect_left(columns, column - self.column_slack)
         overlong = len(columns) - bisect.bisect_right(columns, column + self.column_slack + 0.5)
-        return column if at >= 3 and overlong * self.max_overlong <= at else None
+        if at < 2 or overlong * self.max_overlong > at:
+            return None
+        # the lines at the column are prose, many with clause punctuation: titles of the same
+        # length in a table of contents have none
+        prose = sum(1 for line, c in measured if abs(c - column) <= self.column_slack and self.clause.search(line, timeout=timeout))
+        return column if prose * 4 >= at else None
 
     def _indents(self, lines: list[str], timeout: float | None) -> bool:
         """Whether the document indents the first lines of its paragraphs: two lines at least
