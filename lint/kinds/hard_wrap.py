@@ -132,6 +132,13 @@ class HardWrapMatcher:
         """The column the document was wrapped at, or None when it was not wrapped: the column
         most of its lines that do not end a sentence end at (its title, line `title`, is not
         counted: it may end anywhere), with few lines past it and prose at it."""
+        # a line of more characters than twice the widest column is past any column: when they
+        # are as many as the other lines, there can be no column (counted without a loop in
+        # Python: this is asked of every document)
+        widest = 2 * (self.max_column + self.column_slack + 1)
+        past = sum(map(widest.__lt__, map(len, lines)))
+        if past * self.max_overlong >= len(lines) - past:
+            return None
         measured = [(line, _column(line)) for index, line in enumerate(lines) if line and index != title]
         columns = sorted(column for _, column in measured)
         # (the expression only for lines that may end at a column: a document has thousands)
