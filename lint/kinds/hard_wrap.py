@@ -11,21 +11,28 @@ also look wrapped: it ends a comma-like character (`soft-end`), is at least `min
 characters long, continues a sentence from the line before, or leaves a quotation open; a short
 line that ends in a Han character after a full stop is a heading, not a wrap.
 
-A document that PDF extraction wrapped at a fixed width shows it: most of its lines that do not
+A document that PDF extraction wrapped at a fixed width shows it: many of its lines that do not
 end a sentence end at one column (the wrap column: the most common end column of such lines,
-at least `min-column`; a character outside ASCII takes a column, an ASCII one half) and hardly
-few lines go past it (at most one for `max-overlong` of those at the column). There a break
-after a line that ends at the column (within `column-slack` of it, the indentation of a
-paragraph's first line counted) is a wrap whatever the line ends in, unless it ends a sentence
-(`closed-end`), the next line starts a paragraph (it is indented, or an item, a heading, a date,
-an attachment line `attachment`) or is a short line with no clause punctuation (a signature, a
-page number), or the line is the document's title, a heading, a table row, or an item that has
-no clause punctuation (a heading that happens to fill the line). In a document that is not
-wrapped (the real laws' long lines) no line is at a column, and only the evidence above joins.
+from `min-column` to `max-column`; a character outside ASCII takes a column, an ASCII one half),
+a quarter of the lines there at least have clause punctuation (titles of one length in a table
+of contents have none), and few lines go past it (lines past it times `max-overlong` at most
+the lines at it). There a break after a line that ends at the column (within `column-slack`,
+the indentation of a paragraph's first line counted) or past it (a stamp was put into it) is a
+wrap whatever the line ends in, unless it ends a sentence (`closed-end`), the next line starts
+a paragraph (it is indented, or an item, a heading, a date `date-line`, an attachment line
+`attachment`; not a reference running on, `reference`: 第五十条的规定) or is a short line with no
+clause punctuation (a signature, a page number), or the line is the document's title, a
+heading, a table row, or an enumerated line without clause punctuation in a document that does
+not indent its paragraphs, whose column is at most `max-heading` and whose short headings have
+the line's marker style (a heading that happens to fill the line), unless the break plainly
+splits a word or a phrase. A page footer line (`page-footer`) between the halves of a sentence
+goes with the break. A document of long lines (the real laws) has no wrap column.
 
 A short line that ends in a word that cannot end a phrase (`dangling`: a character that is a
 word of its own there, jieba's segmentation of the line's end says: `（二）始终把` / `人民群众利益放在首位`)
-is joined to the next when that goes on, even after an item marker.
+is joined to the next when that goes on, even after an item marker; so is a prose line before one
+that starts with a word that cannot start a sentence (`dangling-start`: 的, 等, 或者 …) or when a
+dictionary word spans the break (`应` / `当出示`).
 
 A line that is only an opening bracket or quote (`orphan`: `（` then `三）改革开放…`) is joined to
 the next. A fragment line of at most `max-fragment` Han characters (`“双向\\n揭榜\\n挂帅”`) is joined to
