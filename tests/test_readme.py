@@ -16,7 +16,7 @@ def test_readme_opens_with_exactly_two_setup_commands():
     assert block, "README must open with the set-up block"
     commands = block.group(1).strip().splitlines()
     assert len(commands) == 2
-    assert "pip install -e '.[dev]'" in commands[0] and "plancheck examples/corpus" in commands[0]
+    assert "pip install -e '.[dev]'" in commands[0] and "plancheck check examples/corpus" in commands[0]
     assert commands[1].endswith("-m pytest")
 
 

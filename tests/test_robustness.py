@@ -321,6 +321,10 @@ def test_the_file_size_cap_is_max_file_size_from_the_configuration_or_the_comman
     assert "corpus/small.txt:2:3: RD001" in result.stdout and "big.txt" not in result.stdout
     result = _run("--output-format", "concise", "--no-cache", "--max-file-size", "1MiB", "corpus", cwd=tmp_path)
     assert result.returncode == 1 and "corpus/big.txt:2:3: RD001" in result.stdout, result.stderr
+    # the HTML report reads files under the same cap
+    result = _run("report", "-o", "r.html", "corpus", cwd=tmp_path)
+    _no_traceback(result)
+    assert "big.txt: 100 KiB, larger than a document can be (64 KiB)" in result.stderr + (tmp_path / "r.html").read_text(encoding="utf-8")
     result = _run("--max-file-size", "lots", "corpus", cwd=tmp_path)
     assert result.returncode == 2
     assert "'--max-file-size' must be a size: a number of bytes, or one with KiB, MiB or GiB (\"512MiB\")" in result.stderr

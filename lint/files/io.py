@@ -144,8 +144,8 @@ def read_kept(path: Path | str) -> bytes | None:
         os.close(fd)
 
 
-def read(path: Path, encoding: str | None = None) -> Source:
-    return decode(read_bytes(path), shown(path), encoding)
+def read(path: Path, encoding: str | None = None, max_size: int = MAX_FILE_BYTES) -> Source:
+    return decode(read_bytes(path, max_size), shown(path), encoding)
 
 
 def write_fixed(path: Path, source: Source, text: str) -> None:

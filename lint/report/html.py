@@ -228,7 +228,7 @@ def collect(
         try:
             settings = resolver.for_path(item)
             rules = settings.rules_for(item)
-            source = files.read(item, encoding or settings.encoding_for(item))
+            source = files.read(item, encoding or settings.encoding_for(item), settings.max_file_size)
         except files.InputError as exc:
             corpus.errors.append(str(exc))
             continue
