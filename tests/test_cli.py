@@ -1088,15 +1088,15 @@ def test_rule_explains_description_fix_safety_and_examples(tmp_path):
     assert result.code == 0
     assert result.lines[:4] == [
         "RD001 redacted-party-abbreviation",
-        "category: redaction   severity: error   kind: pattern",
+        "category: redaction   severity: error   kind: censored-letter",
         "fix: safe (applied by --fix) — Restore 党",
         "message: `{match}` stands for 党 cut out by a keyword filter",
     ]
-    assert "What: a Latin `D` standing where 党 was filtered out" in result.stdout
+    assert "What: a Latin `D` (or a full-width `Ｄ`) standing where a keyword filter cut 党 out" in result.stdout
     assert "Examples:" in result.lines
     assert "  bad:   '认真学习宣传贯彻D的二十大精神，继续抓好D建工作，加强D员干部教育。\\n'" in result.lines
     assert "  fixed: '认真学习宣传贯彻党的二十大精神，继续抓好党建工作，加强党员干部教育。\\n'" in result.lines
-    assert "  good:  '按照4D的运输机场标准建设。\\n'" in result.lines
+    assert "  good:  '按照4D的运输机场标准建设，D风险等级另行评估。\\n'" in result.lines
 
 
 @pytest.mark.parametrize(
