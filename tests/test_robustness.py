@@ -328,3 +328,20 @@ def test_the_file_size_cap_is_max_file_size_from_the_configuration_or_the_comman
     result = _run("--max-file-size", "lots", "corpus", cwd=tmp_path)
     assert result.returncode == 2
     assert "'--max-file-size' must be a size: a number of bytes, or one with KiB, MiB or GiB (\"512MiB\")" in result.stderr
+
+
+def test_a_strict_gate_removes_no_temporary_file_and_lists_each(tmp_path):
+    """A gate judges a stranger's tree and writes nothing there: a file named like a killed run's
+    temporary file is left where it is and named as not checked."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "doc.txt").write_text(POLLUTED, encoding="utf-8")
+    planted = corpus / ".doc.txt.abcd1234.plancheck-tmp"
+    planted.write_text(POLLUTED, encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(planted, (old, old))
+    result = _run("--strict-gate", "--output-format", "concise", "corpus", cwd=tmp_path)
+    _no_traceback(result)
+    assert planted.exists()
+    assert "corpus/.doc.txt.abcd1234.plancheck-tmp: a temporary file of plancheck's; not checked" in result.stdout + result.stderr
+    assert result.returncode == 1 and "corpus/doc.txt:" in result.stdout

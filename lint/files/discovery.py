@@ -118,7 +118,10 @@ def _walk(
         for entry in names:
             name = entry.name
             if is_temporary(name):
-                remove_left_over(entry.path, started)
+                if listed:  # a strict gate writes nothing in the tree it judges: it says what it left
+                    yield Excluded(f"{shown(entry.path)}: a temporary file of plancheck's; not checked")
+                else:
+                    remove_left_over(entry.path, started)
                 continue
             if folder is None:
                 relative = (here / name).as_posix()
