@@ -1276,6 +1276,15 @@ def test_rule_ids_in_selectors_are_case_insensitive_as_in_rule(tmp_path, option)
     assert plancheck("rule", "rd001", cwd=tmp_path).code == 0
 
 
+def test_rule_ids_in_a_configuration_file_are_case_insensitive_as_on_the_command_line(tmp_path):
+    put(tmp_path, "a.txt", POLLUTED)
+    put(tmp_path, "plancheck.toml", 'ignore = ["RD001"]\n[severity]\nPW001 = "info"\n')
+    upper = plancheck("--output-format", "concise", "a.txt", cwd=tmp_path).stdout
+    put(tmp_path, "plancheck.toml", 'ignore = ["rd001"]\n[severity]\npw001 = "info"\n')
+    assert plancheck("--output-format", "concise", "a.txt", cwd=tmp_path).stdout == upper
+    assert "RD001" not in upper and "[info]" in upper
+
+
 @pytest.mark.parametrize("merged", ["ST007", "st011", "duplicate-clause-ordinal"])
 def test_rule_of_a_merged_id_names_the_rule_it_became(tmp_path, merged):
     result = plancheck("rule", merged, cwd=tmp_path)

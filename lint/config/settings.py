@@ -21,7 +21,7 @@ from lint.files.tomlload import TomlError, load
 from lint.limits import MAX_DELETION, MAX_INSERTION, RULE_TIMEOUT
 from lint.model import SEVERITY_NAMES, Severity
 from lint.packs.load import PackError, RuleSet, load_rules
-from lint.packs.selection import SelectorError, ignored_by, resolve_layer, validate
+from lint.packs.selection import SelectorError, canonical_selector, ignored_by, resolve_layer, validate
 from lint.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -234,6 +234,11 @@ def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _selectors(value: Any, key: str, where: str) -> tuple[str, ...]:
+    """Rule selectors, read as the command line reads them (`rd001` is RD001)."""
+    return tuple(canonical_selector(v) for v in _strings(value, key, where))
+
+
 def parse_level(value: Any, key: str, where: str) -> Severity:
     if value not in SEVERITY_NAMES:
         raise ConfigError(f"{where}: '{key}' must be one of {', '.join(SEVERITY_NAMES)}, not {value!r}")
@@ -274,9 +279,9 @@ def _boolean(value: Any, key: str, where: str) -> bool:
 
 # the keys read by one checker each, into the field of their name
 _PLAIN_KEYS = {
-    "select": _strings,
-    "extend-select": _strings,
-    "ignore": _strings,
+    "select": _selectors,
+    "extend-select": _selectors,
+    "ignore": _selectors,
     "include": _strings,
     "fail-level": parse_level,
     "max-deletion": _fraction,
@@ -305,12 +310,12 @@ def settings_from_table(table: Mapping[str, Any], source: Path | None) -> Settin
         pfi = table["per-file-ignores"]
         if not isinstance(pfi, Mapping):
             raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [selectors]")
-        values["per_file_ignores"] = tuple((glob, _strings(sel, f"per-file-ignores.{glob}", where)) for glob, sel in pfi.items())
+        values["per_file_ignores"] = tuple((glob, _selectors(sel, f"per-file-ignores.{glob}", where)) for glob, sel in pfi.items())
     if "severity" in table:
         sev = table["severity"]
         if not isinstance(sev, Mapping):
             raise ConfigError(f"{where}: 'severity' must be a table of rule id = level")
-        values["severity"] = tuple((rid, parse_level(level, f"severity.{rid}", where)) for rid, level in sev.items())
+        values["severity"] = tuple((canonical_selector(rid), parse_level(level, f"severity.{rid}", where)) for rid, level in sev.items())
     if "rule-packs" in table:
         packs = tuple((base / p).resolve() for p in _strings(table["rule-packs"], "rule-packs", where))
         project = base.resolve()

@@ -559,9 +559,7 @@ def dataset_main(argv: Sequence[str]) -> int:
         if args.jobs < 1:
             raise options.UsageError("--jobs must be at least 1")
     except options.UsageError as exc:
-        print(f"plancheck dataset: error: {exc}", file=sys.stderr)
-        print("Run `plancheck dataset --help` for usage.", file=sys.stderr)
-        return 2
+        return options.report_usage_error("plancheck dataset", exc)
     overrides = tuple((key, tuple(value) if isinstance(value, list) else value) for key, value in options.overrides(args).items())
     config = str(args.config) if args.config else None
     job = Job(args.text_field, args.id_field, args.unsafe_fixes, config, os.getcwd(), overrides, args.report_field)
