@@ -65,3 +65,10 @@ def test_the_characters_that_tell_traditional_script_are_traditional_only():
     to_simplified = opencc.OpenCC("t2s").convert
     listed = script._FREQUENT.pattern.strip("[]")
     assert [ch for ch in listed if to_simplified(ch) == ch] == []
+
+
+def test_a_short_traditional_text_is_fixed_in_traditional_characters(all_rules):
+    # one frequent traditional character only (們): too few for the frequent-character test alone
+    text = "我們要堅持綜合治里，再接再勵，一以慣之。\n"
+    assert engine.fix(text, all_rules).text == "我們要堅持綜合治理，再接再厲，一以貫之。\n"
+    assert script.simplified_view("临时抽调国家级专家。\n") is None

@@ -23,6 +23,8 @@ _SHARE = 0.01
 # a document's script shows in its opening: the test reads no further (a check reads 10 MB/s,
 # the test on a whole text would cost 5 % of that)
 _SAMPLE = 8000
+# in a traditional text longer than this the frequent characters always tell (they are a fifth of it)
+_SHORT = 200
 
 
 @functools.cache
@@ -37,10 +39,23 @@ def simplified_view(text: str) -> str | None:
     (or when the conversion would move an offset, which OpenCC's tables do not do)."""
     sample = text[:_SAMPLE]
     count = len(_FREQUENT.findall(sample))
-    if count < 2 or count < _SHARE * len(sample):
+    if not count:
+        return None
+    if (count < 2 or count < _SHARE * len(sample)) and not (len(sample) <= _SHORT and _mostly_traditional(sample)):
         return None
     view = _converter("t2s").convert(text)
     return view if len(view) == len(text) else None
+
+
+def _mostly_traditional(sample: str) -> bool:
+    """For a text too short for the frequent characters to tell (a line or two, where one of them
+    is all there is): more of its characters are traditional-only than simplified-only. Converting
+    so short a text both ways costs little."""
+    # a conversion that changes a phrase's length would misalign the rest: then the texts are
+    # compared as far as they go
+    traditional_only = sum(a != b for a, b in zip(sample, _converter("t2s").convert(sample), strict=False))
+    simplified_only = sum(a != b for a, b in zip(sample, _converter("s2t").convert(sample), strict=False))
+    return traditional_only >= 2 and traditional_only > simplified_only
 
 
 def traditional_edit(text: str, view: str, edit: Edit) -> Edit:
