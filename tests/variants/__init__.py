@@ -113,11 +113,28 @@ def cases(module: ModuleType, which: str, count: int, seed: int = 0, script: str
 
 
 def _traditional(case: Case) -> Case | None:
-    convert = opencc.OpenCC("s2t").convert
+    convert = _s2t().convert
     text = convert(case.text)
     if len(text) != len(case.text):
         return None  # a phrase of another length: the spans would not hold
-    return Case(text, convert(case.fixed), convert(case.fixed_unsafe), case.spans, case.what + " (traditional)")
+    fixed, fixed_unsafe = (_as_converted(case.text, text, out) for out in (case.fixed, case.fixed_unsafe))
+    return Case(text, fixed, fixed_unsafe, case.spans, case.what + " (traditional)")
+
+
+@lru_cache(maxsize=1)
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def _as_converted(simplified: str, traditional: str, out: str) -> str:
+    """`out` (what a fix makes of `simplified`) for the converted text: what it keeps is taken from
+    `traditional` as converted whole, and only what it inserts is converted on its own. Converting
+    `out` whole would let OpenCC read a phrase across a deletion's seam, and pick other characters
+    there than in the text the rules see."""
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, simplified, out, autojunk=False).get_opcodes():
+        parts.append(traditional[i1:i2] if op == "equal" else _s2t().convert(out[j1:j2]))
+    return "".join(parts)
 
 
 def _outside(text: str, got: str, spans: tuple[tuple[int, int], ...]) -> int:
