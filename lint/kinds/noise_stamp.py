@@ -11,6 +11,8 @@ mark: `**镇`, `*年*月`; `|`, a table's column mark) or of `separators` (`·`,
 between words: `马克思·韦伯`, `北京～天津`) proves something only between *every* character of a
 run (`海·量·范·文`, `min-every` of them, one Han character apart), or beside an insertion of a
 different mark at most three characters away (`精~品|文档`): words are separated by one mark.
+One of `joiners` (`+ = ! ?`: `人工智能+政务`, `加油！奋斗`) is no insertion at all alone; beside
+a symbol (`素＋＾材`, `文！＋范`) it is part of one.
 
 A stamp is
 - a bracket (`brackets`: pairs of opening and closing characters; `#…#` only after text that is
@@ -18,7 +20,8 @@ A stamp is
   `max-bracket` characters besides noise, with that proof, or with any one insertion and two of
   the cues `offer`, `content`, `site` (matched with the noise taken out), or, with no noise at
   all, Han characters only and all three cues: `〖海量范文免费网〗` (`site` is anchored at the
-  content's end: the site's name);
+  content's end: the site's name), or, noise or not, Han characters only that end in the site's
+  `credit` (`（青禾写作网独家）`, `〈某某资料站出品〉`);
 - outside brackets, the stretch from the first to the last proving insertion of a run of Han
   characters, moved out to the end of an `offer` or `content` word it cuts: the noise marks the
   ends of a stamp inside a sentence.
@@ -40,6 +43,7 @@ OPTIONS = {
     "symbols": Option(STRING, required=True),
     "fillers": Option(STRING, default=""),
     "separators": Option(STRING, default=""),
+    "joiners": Option(STRING, default=""),
     "brackets": Option(STRING, required=True),
     "min-insertions": Option(INTEGER, default=2),
     "min-every": Option(INTEGER, default=3),
@@ -47,6 +51,7 @@ OPTIONS = {
     "offer": Option(REGEX, required=True),
     "content": Option(REGEX, required=True),
     "site": Option(REGEX, required=True),
+    "credit": Option(REGEX, default=None),
 }
 
 # what a bracket holding a stamp never holds: the end of a clause or sentence, a line end
@@ -97,7 +102,8 @@ class NoiseStampMatcher:
         if not self.symbols:
             raise OptionError("key 'symbols': expected at least one character")
         self.separators = frozenset(options["separators"])
-        noise = self.symbols | frozenset(options["fillers"]) | self.separators
+        self.joiners = frozenset(options["joiners"])
+        noise = self.symbols | frozenset(options["fillers"]) | self.separators | self.joiners
         self.noise = noise
         self.closing = dict(zip(brackets[::2], brackets[1::2], strict=True))
         self.bracket_chars = frozenset(brackets)
@@ -105,6 +111,9 @@ class NoiseStampMatcher:
         self.min_every = options["min-every"]
         self.max_bracket = options["max-bracket"]
         self.offer, self.content, self.site = options["offer"], options["content"], options["site"]
+        self.credit = options["credit"]
+        # a credit anywhere in a stretch (the bracket's content is not yet known there)
+        self.credit_within = LazyPattern(self.credit.source.removesuffix("$")) if self.credit is not None else None
         noise_class = "[" + "".join(map(expressions.escape, sorted(noise))) + "]"
         # Han characters with noise inserted between them: where evidence can be (a run is tried
         # from its first character only: from each of them, the scan of a long run is quadratic)
@@ -115,8 +124,8 @@ class NoiseStampMatcher:
         stops = _CLAUSE_BREAK | (self.bracket_chars - self.noise)
         self.bracket_stop = LazyPattern("[" + "".join(map(expressions.escape, sorted(stops))) + "]")
         self.line_local = True
-        # a stamp has noise, or, in a bracket without noise, a content noun
-        self.triggers = (LazyPattern(noise_class), self.content)
+        # a stamp has noise, or, in a bracket without noise, a content noun or a credit
+        self.triggers = (LazyPattern(noise_class), self.content, *((self.credit_within,) if self.credit_within else ()))
         self.folds = True
 
     def _evidence(self, text: str, start: int, end: int) -> Evidence:
@@ -132,6 +141,8 @@ class NoiseStampMatcher:
                 if k in framing:
                     continue
                 noise = gap.group()
+                if not self._inserted(noise):
+                    continue  # the text's own punctuation or operator
                 gaps += 1
                 if any(ch in self.symbols for ch in noise):
                     insertions += 1
@@ -174,6 +185,8 @@ class NoiseStampMatcher:
         if self._proves(evidence) and spans:
             return True
         words = self._words(text, start + 1, end - 1)
+        if self.credit is not None and self.credit.search(words) and _HAN_ONLY.fullmatch(words):
+            return True
         if evidence.gaps:
             beyond = spans or self._cues(self._words(text, start + 1, evidence.start) + self._words(text, evidence.end, end - 1)) >= 1
             return beyond and self._cues(words) >= 2
@@ -181,15 +194,20 @@ class NoiseStampMatcher:
 
     def _with_outer_noise(self, text: str, start: int, end: int) -> tuple[int, int]:
         """The span grown over the noise just outside it when that noise holds a symbol or is one
-        mark (`@~【…】`, `~[…]~`), unless it sticks to a letter or a digit (`6%`, `#1`)."""
+        mark (`@~【…】`, `~[…]~`, `!^•【…】`), unless it sticks to a letter or a digit (`6%`, `#1`).
+        A clause mark at its far end, next to the text, is the text's own (`加油！【…】`)."""
         left = start
         while left > 0 and text[left - 1] in self.noise:
             left -= 1
+        while left < start and text[left] in _CLAUSE_BREAK and (left == 0 or text[left - 1] not in self.noise):
+            left += 1
         if not self._outer(text[left:start]) or (left > 0 and text[left - 1].isascii() and text[left - 1].isalnum()):
             left = start
         right = end
         while right < len(text) and text[right] in self.noise:
             right += 1
+        while right > end and text[right - 1] in _CLAUSE_BREAK and (right == len(text) or text[right] not in self.noise):
+            right -= 1
         if not self._outer(text[end:right]) or (right < len(text) and text[right].isascii() and text[right].isalnum()):
             right = end
         return left, right
@@ -203,7 +221,7 @@ class NoiseStampMatcher:
         return 0 <= index < len(text) and bool(_HAN_ONLY.match(text, index))
 
     def _outer(self, noise: str) -> bool:
-        return len(noise) == 1 or bool(self.symbols.intersection(noise))
+        return self._inserted(noise) and (len(noise) == 1 or bool(self.symbols.intersection(noise)) or self.joiners.issuperset(noise))
 
     def _completed(self, text: str, start: int, end: int) -> tuple[int, int]:
         """A bare stamp's ends moved out to the end of a cue word they cut (`精~品|文` + `档`)."""
@@ -228,23 +246,28 @@ class NoiseStampMatcher:
             if start < taken:
                 continue
             closing = self.closing[m.group()]
-            # a mark that is noise too (`#…#`) opens a stamp only after text that is not Han (a
-            # line start, punctuation): after a Han character it is inserted between two
-            if closing in self.noise and self._han_beyond(text, start - 1, -1):
-                continue
+            # a mark that is noise too (`#…#`) after a Han character may be inserted between two
+            # (`更#多@素材`): it frames a stamp there only when what it frames names one itself
+            # (`经费＃优∙＋选•文档网提~供＃和`: two cues)
+            inserted = closing in self.noise and self._han_beyond(text, start - 1, -1)
             if closing not in self.noise and not self._may_hold_stamp(text, start + 1):
                 continue
             found = None
             end = start + 1
             words = noise = 0  # characters inside that are not noise; noise since the last of them
             # no insertion is longer than _MAX_GAP: a longer stretch of noise is not a stamp's
-            while end < len(text) and words <= self.max_bracket and noise <= _MAX_GAP and text[end] not in _CLAUSE_BREAK:
+            while end < len(text) and words <= self.max_bracket and noise <= _MAX_GAP and not self._clause_break(text, end):
                 ch = text[end]
                 if ch in self.noise:
                     noise += 1
                 else:
                     words, noise = words + 1, 0
-                if ch == closing and words and self._bracket_stamp(text, start, end + 1):
+                if (
+                    ch == closing
+                    and words
+                    and (not inserted or self._frames(text, start, end))
+                    and self._bracket_stamp(text, start, end + 1)
+                ):
                     found = end + 1
                 if ch == closing and ch not in self.noise or ch in self.bracket_chars and ch not in self.noise:
                     break
@@ -253,13 +276,43 @@ class NoiseStampMatcher:
                 taken = found
                 yield start, found
 
+    def _frames(self, text: str, start: int, end: int) -> bool:
+        """Whether the marks at `start` and `end`, a pair of the same noise mark after a Han
+        character, frame a stamp rather than being two of its insertions: each stands alone
+        between text and the stamp, the mark is not inserted inside (`本＃文＃由＃…`), and what it
+        frames names a stamp (two cues)."""
+        mark = text[start]
+        alone = text[start - 1] not in self.noise and (end + 1 >= len(text) or text[end + 1] not in self.noise)
+        return alone and mark not in text[start + 1 : end] and self._cues(self._words(text, start + 1, end)) >= 2
+
+    def _inserted(self, noise: str) -> bool:
+        """Whether a stretch of noise between two characters is an insertion: it holds a mark that
+        is not a joiner, or joiners no text writes together (`！＋`, `+=`; but `？！` is a speech's)."""
+        return not self.joiners.issuperset(noise) or (len(noise) > 1 and not _CLAUSE_BREAK.issuperset(noise))
+
+    def _clause_break(self, text: str, at: int) -> bool:
+        """Whether text[at] ends a clause: a clause mark, unless it is a joiner inside an insertion
+        (`文！＋范`)."""
+        if text[at] not in _CLAUSE_BREAK:
+            return False
+        if text[at] not in self.joiners:
+            return True
+        start, end = at, at + 1
+        while start > 0 and text[start - 1] in self.noise:
+            start -= 1
+        while end < len(text) and text[end] in self.noise:
+            end += 1
+        return not self._inserted(text[start:end])
+
     def _may_hold_stamp(self, text: str, start: int) -> bool:
         """Whether the bracket content from `start` can be a stamp: it holds noise, or a content
         word (which a stamp without noise needs). Most brackets are neither (`（一）`, `（以下简称…）`):
         this spares them the walk character by character."""
         stop = self.bracket_stop.search(text, start, start + self.max_bracket + _MAX_GAP + 2)
         end = stop.start() if stop else min(len(text), start + self.max_bracket + _MAX_GAP + 2)
-        return bool(self.gap.search(text, start, end) or self.content.search(self._words(text, start, end)))
+        words = self._words(text, start, end)
+        credit = self.credit_within is not None and self.credit_within.search(words)
+        return bool(self.gap.search(text, start, end) or self.content.search(words) or credit)
 
     def _stamps(self, text: str, timeout: float | None) -> list[tuple[int, int]]:
         """Spans of the stamps in the folded text, in order, not overlapping."""
