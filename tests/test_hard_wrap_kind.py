@@ -86,3 +86,13 @@ def test_an_unwrapped_document_keeps_its_short_lines(all_rules):
     text = f"关于加强基层治理的意见\n一、指导思想\n{paragraph}\n" * 3
     assert _joined(all_rules, text) == []
     assert _matcher(all_rules)._wrap_column(Document(text).lines, 0, None) is None
+
+
+def test_rows_that_end_in_a_leader_and_a_number_are_never_joined(all_rules):
+    # in a wrapped document the rows of a leader list end near the wrap column without ending a
+    # sentence, like wrapped lines; their leader to a number says they are rows
+    rows = ["一般公共预算收入……………………40131", "债务转贷收入……………………………94959", "政府性基金收入………………………44121"]
+    text = "某某县2025年工作计划\n" + "\n".join([*PARAGRAPH, *rows, *PARAGRAPH]) + "\n"
+    fixed = engine.fix(text, all_rules).text
+    assert "\n".join(rows) in fixed
+    assert fixed.count("".join(PARAGRAPH)) == 2
