@@ -5,8 +5,9 @@ For every document of benchmarks/devcorpus/: plancheck's findings (all but layou
 the labels by category and line; per category we print precision and recall, the share of
 documents whose `--fix` and `--fix --unsafe-fixes` outputs are exact, and the characters changed
 outside the expected edits. Each blind batch (benchmarks/blind/NN/) is scored the same way, one
-row a batch. Each variant generator (tests/variants/) is run on `--variants` cases per family and
-script: recall, exact fixes, characters changed outside the artifacts, and traps touched. On
+row a batch. Each variant generator (tests/variants/, and the blind ones of benchmarks/blindgen/)
+is run on `--variants` cases per family and script: recall, exact fixes, characters changed
+outside the artifacts, and traps touched. On
 ../shared/corpus/real/ we count findings per category (clean/ must have none outside layout and
 placeholder) and show a sample of what --fix removes from wild/.
 
@@ -39,6 +40,7 @@ from lint.packs.load import CATEGORIES, load_rules  # noqa: E402
 
 DEVCORPUS = ROOT / "benchmarks" / "devcorpus"
 BLIND = ROOT / "benchmarks" / "blind"
+BLINDGEN = ROOT / "benchmarks" / "blindgen"
 REAL = ROOT.parent / "shared" / "corpus" / "real"
 
 
@@ -194,14 +196,28 @@ def measure_blind(rules) -> list[str]:
     return rows
 
 
-def measure_generators(rules, count: int) -> list[str]:
-    """Each variant family on `count` generated artifacts and `count` traps (a quarter of that in
-    traditional script), as tests/test_variants.py runs them."""
+def blind_generators() -> dict:
+    """The generators of benchmarks/blindgen/, written by helpers who had not read the rules: what
+    the test suite's own generators (written beside the detectors) cannot tell, the vocabulary."""
+    import importlib.util
+
+    out = {}
+    for path in sorted(BLINDGEN.glob("bg_*.py")):
+        spec = importlib.util.spec_from_file_location(f"blindgen_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        out[module.FAMILY] = module
+    return out
+
+
+def measure_generators(rules, count: int, families: dict | None = None) -> list[str]:
+    """Each variant family (the test suite's, unless `families`) on `count` generated artifacts and
+    `count` traps (a quarter of that in traditional script), as tests/test_variants.py runs them."""
     from tests import variants
 
     rows = ["| family | category | script | cases | recall | exact | changed outside | traps touched |"]
     rows.append("|---|---|---|---|---|---|---|---|")
-    for name, family in variants.families().items():
+    for name, family in (variants.families() if families is None else families).items():
         for script in variants.SCRIPTS:
             n = count if script == "simplified" else max(1, count // 4)
             found = artifacts = exact = outside = 0
@@ -243,6 +259,11 @@ def report(variant_count: int) -> str:
         "traditional script; artifacts put into real clean paragraphs):",
         "",
         *measure_generators(rules, variant_count),
+        "",
+        "Blind generators (benchmarks/blindgen/, written by helpers who read no rule, test or engine code, from the "
+        "family descriptions, the seeds and real page templates; their before/after scores are in its README):",
+        "",
+        *measure_generators(rules, variant_count, blind_generators()),
         "",
         "Real texts in `../shared/corpus/real/` (findings per category):",
         "",
