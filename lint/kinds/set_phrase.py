@@ -44,6 +44,9 @@ OPTIONS = {
 
 # a shorter phrase left open in one place is too often part of an ordinary word
 MIN_LENGTH = 4
+# a dictionary word near a phrase is a variant of it when the phrase is at most this many times as
+# common (jieba's counts: 克尽职守 3, 恪尽职守 18; the slip 再接再励 3, 再接再厉 115)
+VARIANT_SHARE = 10
 _OPEN = "\0"  # the character left open in a phrase's key
 _INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w")
 # initials and finals a speaker of many dialects (or a pinyin input method) confuses
@@ -193,6 +196,8 @@ class SetPhraseMatcher:
                 how = closeness(window[i], phrase[i])
                 if how and not self._written_right(text, start + i) and not self._straddles(text, start, window, i):
                     near.append((i, phrase, how))
+        if near and self._dictionary_variant(window, [phrase for _, phrase, _ in near]):
+            return None
         if not near:
             return None
         end = start + len(window)
@@ -209,6 +214,17 @@ class SetPhraseMatcher:
                 if text[start : start + length] in self.known:
                     return True
         return False
+
+    @staticmethod
+    def _dictionary_variant(window: str, phrases: list[str]) -> bool:
+        """Whether the window is a word of jieba's dictionary in its own right, about as common as
+        the phrase it is near (克尽职守 beside 恪尽职守; not the rare slip 再接再励 beside 再接再厉):
+        a variant, or another word, not a misspelling."""
+        from lint.engine.segment import dictionary  # only for a near-match
+
+        found = dictionary().frequencies(window)
+        written = found.get(window) or 0
+        return written > 0 and all(written * VARIANT_SHARE >= (found.get(p) or dictionary().frequencies(p).get(p) or 0) for p in phrases)
 
     @staticmethod
     def _straddles(text: str, start: int, window: str, i: int) -> bool:
