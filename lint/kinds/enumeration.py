@@ -2,7 +2,11 @@
 checked for repeats and gaps.
 
 Keys: `headings` and `clauses`, tables of style name = marker (a regex whose group `n` is the
-numeral), and `check` (`duplicate` or `gap`). A heading style's items run through the document as
+numeral), `check` (`duplicate` or `gap`) and `marker-scope`: "line" declares that every match of
+a marker lies inside one line and depends on that line alone (checked on the rule's examples when
+its pack is compiled), so that a marker is looked for only on the lines where the prefilter saw
+it; the default, "document", makes no such promise and the markers are looked for in the whole
+text. A heading style's items run through the document as
 one sequence that restarts whenever it comes back to one, as headings do in each section; a
 clause style's items run inside one paragraph (一是/二是 lists) and restart in the next. A
 repeated ordinal right after its twin, in a sequence that is otherwise consecutive, gets a fix
@@ -16,13 +20,14 @@ from collections.abc import Iterator
 
 from lint.engine import numerals
 from lint.engine.document import Document
-from lint.kinds.base import REGEX_TABLE, Hit, LazyPattern, Option, OptionError, choice, may_cross_lines
+from lint.kinds.base import REGEX_TABLE, SCOPE, Hit, LazyPattern, Option, OptionError, choice
 from lint.model import Edit
 
 OPTIONS = {
     "headings": Option(REGEX_TABLE),
     "clauses": Option(REGEX_TABLE),
     "check": Option(choice("duplicate", "gap"), required=True),
+    "marker-scope": Option(SCOPE, default="document"),
 }
 
 # an item: (value, match start, match end, numeral start, numeral end)
@@ -36,7 +41,7 @@ class EnumerationMatcher:
     def __init__(self, options: dict) -> None:
         # (style, marker, whole document?) for every style
         self.styles: list[tuple[str, LazyPattern, bool]] = [
-            (name, marker, scope == "headings") for scope in ("headings", "clauses") for name, marker in options.get(scope, {}).items()
+            (name, marker, scope == "headings") for scope in ("headings", "clauses") for name, marker in (options[scope] or {}).items()
         ]
         if not self.styles:
             raise OptionError("give the ordinal styles to check in 'headings', 'clauses' or both")
@@ -44,8 +49,10 @@ class EnumerationMatcher:
             if "(?P<n>" not in marker.source:  # read, not compiled: packs compile on first use
                 raise OptionError(f"style {name!r}: the marker needs a group named 'n' (the numeral)")
         self.triggers = tuple(marker for _, marker, _ in self.styles)  # every hit is an item, a match of a marker
-        # a marker is looked for only on the lines where the prefilter saw it
-        self.line_triggers = tuple(marker for marker in self.triggers if not may_cross_lines(marker.source))
+        by_line = options["marker-scope"] == "line"
+        # a marker declared line by line is looked for only on the lines where the prefilter saw it
+        self.line_triggers = self.triggers if by_line else ()
+        self.line_bounded = tuple((f"marker-scope = 'line' (style {name!r})", marker) for name, marker, _ in self.styles) if by_line else ()
         self.check = options["check"]
 
     def _sequences(self, doc: Document, marker: LazyPattern, whole: bool) -> Iterator[list[Item]]:
