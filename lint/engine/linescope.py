@@ -4,11 +4,17 @@ A line-local rule (its matcher's `line_local`) finds nothing but what each line'
 so it need not look at every line: the prefilter tells on which lines one of its triggers matches,
 and no other line can hold a hit. The chosen lines are joined into a smaller document, the rule
 runs on it once, and its hits are moved back to where their lines are.
+
+For the same reason a pass of the fix loop need not look again at a line the pass before saw
+with the same text: `CarriedHits` keeps what each rule found on each line, by the line's text,
+and the next pass runs the rules only on the lines that are new (the ones the fixes touched).
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
+from typing import NamedTuple
 
 from lint.engine.document import Document
 from lint.kinds.base import Hit
@@ -29,6 +35,11 @@ def hits(doc: Document, rule: Rule, candidates: list[int] | None) -> list[Hit]:
     have any (in order). Raises TimeoutError as the rule does."""
     if candidates is None or len(candidates) > WHOLE_TEXT_SHARE * len(doc.lines):
         return list(rule.matcher.find(doc))
+    return _hits_on(doc, rule, candidates)
+
+
+def _hits_on(doc: Document, rule: Rule, candidates: list[int]) -> list[Hit]:
+    """The rule's hits on the lines `candidates` (in order), found in one run over them alone."""
     if not candidates:
         return []
     pieces = []
@@ -48,3 +59,111 @@ def hits(doc: Document, rule: Rule, candidates: list[int] | None) -> list[Hit]:
             continue  # on the empty line after the last chosen one: not a line of the document
         found.append(_shift(hit, doc.line_starts[candidates[k]] - piece_starts[k]))
     return found
+
+
+def _line_keys(doc: Document) -> list:
+    """Each line's key: its text, and for the last line (no line end after it) that text in a tuple."""
+    lines = doc.lines
+    return [*lines[:-1], (lines[-1],)]
+
+
+class _Seen(NamedTuple):
+    """One document of a pass, against the pass before: its line keys, the lines that are new, the
+    line keys of the document before (None in the first pass) and the hits of each rule on the
+    lines that are not new, moved to where those lines are now."""
+
+    keys: list
+    new_lines: list[int]
+    known: set | None
+    carried: dict[str, list[Hit]]
+
+
+class CarriedHits:
+    """What the fix loop carries from one pass to the next, by the text of each line: the hits of
+    the line-local rules, and what a kind found of an expression its rule declares line by line
+    (`by_line`, which a kind reaches through `lint.kinds.base.carried_lines`). A pass asks for
+    them on each of its documents (one per reading of the text: as written, or its simplified
+    view), then calls `end_pass`."""
+
+    def __init__(self) -> None:
+        # per reading: the line keys of the document before, and of those with hits, {rule id: hits
+        # from the line's start}
+        self._before: dict[object, tuple[set, dict]] = {}
+        self._values_before: dict[object, dict[object, dict]] = {}  # per reading and name: line key -> value
+        self._values_now: dict[object, dict[object, dict]] = {}
+        self._seen: dict[object, _Seen] = {}
+        self._found: dict[object, list[tuple[str, list[Hit]]]] = {}
+
+    def _seen_in(self, reading: object, doc: Document) -> _Seen:
+        seen = self._seen.get(reading)
+        if seen is None:
+            seen = self._seen[reading] = self._compare(doc, self._before.get(reading))
+        return seen
+
+    def hits(self, reading: object, doc: Document, rule: Rule, candidates: list[int] | None) -> list[Hit]:
+        """The rule's hits in `doc`, as `hits` finds them; `reading` tells the pass's documents
+        apart. Raises TimeoutError as the rule does."""
+        seen = self._seen_in(reading, doc)
+        if seen.known is None:  # the first pass, or the text is read another way now
+            found = hits(doc, rule, candidates)
+        else:
+            # the new lines alone, however many: they are never more text than the whole
+            lines = seen.new_lines if candidates is None else sorted(set(seen.new_lines).intersection(candidates))
+            found = sorted([*seen.carried.get(rule.id, ()), *_hits_on(doc, rule, lines)], key=lambda h: (h.start, h.end))
+        self._found.setdefault(reading, []).append((rule.id, found))
+        return found
+
+    def by_line(
+        self, reading: object, doc: Document, name: object, lines: list[int] | None, compute: Callable[[int], tuple]
+    ) -> list[tuple[int, tuple]]:
+        """For each line of `lines` (None: every line) on which it is not empty, the line and the
+        value `compute` gives for it: a function of the line's text alone, named `name`, that
+        holds on a line only where the prefilter lists it in `lines`. A line the pass before saw
+        with the same text gets the value it had there (none, if it was not among its lines)."""
+        seen = self._seen_in(reading, doc)
+        before = self._values_before.get(reading, {}).get(name, {})
+        now = self._values_now.setdefault(reading, {}).setdefault(name, {})
+        out = []
+        for index in range(len(doc.lines)) if lines is None else lines:
+            key = seen.keys[index]
+            value = before.get(key, ()) if seen.known is not None and key in seen.known else compute(index)
+            if value:
+                now[key] = value
+                out.append((index, value))
+        return out
+
+    @staticmethod
+    def _compare(doc: Document, before: tuple[set, dict] | None) -> _Seen:
+        keys = _line_keys(doc)
+        if before is None:
+            return _Seen(keys, list(range(len(keys))), None, {})
+        known, with_hits = before
+        new_lines = [index for index, key in enumerate(keys) if key not in known]
+        carried: dict[str, list[Hit]] = {}
+        starts = doc.line_starts
+        for index, key in enumerate(keys):
+            entry = with_hits.get(key)
+            if entry is not None:
+                for rule_id, on_line in entry.items():
+                    carried.setdefault(rule_id, []).extend(_shift(h, starts[index]) for h in on_line)
+        return _Seen(keys, new_lines, known, carried)
+
+    def end_pass(self, docs: dict[object, Document]) -> None:
+        """Keep what this pass found on each line of `docs` (its documents, by reading) for the next."""
+        before = {}
+        for reading, doc in docs.items():
+            keys = self._seen_in(reading, doc).keys
+            with_hits: dict = {}
+            starts = doc.line_starts
+            for rule_id, found in self._found.get(reading, ()):
+                by_line: dict[int, list[Hit]] = {}
+                for h in found:
+                    index = bisect.bisect_right(starts, h.start) - 1
+                    by_line.setdefault(index, []).append(_shift(h, -starts[index]))
+                for index, on_line in by_line.items():
+                    with_hits.setdefault(keys[index], {})[rule_id] = on_line
+            before[reading] = (set(keys), with_hits)
+        self._before = before
+        self._values_before, self._values_now = self._values_now, {}
+        self._seen.clear()
+        self._found.clear()

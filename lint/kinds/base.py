@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint.engine import expressions
@@ -44,6 +44,17 @@ if TYPE_CHECKING:
 
         # a matcher may also have `check_compiled()`, raising OptionError for what only its compiled
         # expressions can tell; it runs when a user's pack is loaded, after check_patterns
+
+
+# where the fix loop leaves, in each document of a pass, what it carries from the pass before
+CARRIED_LINES = "carried-lines"
+
+
+def carried_lines(doc: Document) -> Callable[[object, list[int] | None, Callable[[int], tuple]], list[tuple[int, tuple]]] | None:
+    """In the fix loop, the pass's `by_line(name, lines, compute)` for this document (see
+    lint.engine.linescope.CarriedHits.by_line): a kind's values of lines' texts alone, kept from
+    the pass before for the lines the fixes left as they were. None in a plain check."""
+    return doc.memo(CARRIED_LINES, lambda: None)
 
 
 class Hit(NamedTuple):

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from lint.engine import numerals
 from lint.engine.document import Document
-from lint.kinds.base import REGEX_TABLE, SCOPE, Hit, LazyPattern, Option, OptionError, choice
+from lint.kinds.base import REGEX_TABLE, SCOPE, Hit, LazyPattern, Option, OptionError, carried_lines, choice
 from lint.model import Edit
 
 OPTIONS = {
@@ -73,20 +73,34 @@ class EnumerationMatcher:
             yield run
 
     def _items(self, doc: Document, marker: LazyPattern) -> list[Item]:
-        lines = doc.lines_matching(marker) if marker in self.line_triggers else None
-        if lines is None:
-            return self._found(doc, marker, 0, len(doc.text))
-        return [item for i in lines for item in self._found(doc, marker, *doc.line_with_newline(i))]
+        if marker not in self.line_triggers:
+            return self._found(doc, marker, doc.text, 0)
+        lines = doc.lines_matching(marker)
+        carried = carried_lines(doc)
+        if carried is None:
+            if lines is None:
+                return self._found(doc, marker, doc.text, 0)
+            return [item for i in lines for item in self._on_line(doc, marker, i, doc.line_starts[i])]
+        # in the fix loop, a line left as it was has the items it had in the pass before
+        on_lines = carried(("enumeration", marker.source, marker.flags), lines, lambda i: tuple(self._on_line(doc, marker, i, 0)))
+        starts = doc.line_starts
+        return [(v, a + s, b + s, c + s, d + s) for i, items in on_lines for s in (starts[i],) for v, a, b, c, d in items]
+
+    def _on_line(self, doc: Document, marker: LazyPattern, index: int, offset: int) -> list[Item]:
+        """The items on line `index`, read alone (a marker declared line by line depends on
+        nothing else), their offsets from `offset`."""
+        start, end = doc.line_with_newline(index)
+        return self._found(doc, marker, doc.text[start:end], offset)
 
     @staticmethod
-    def _found(doc: Document, marker: LazyPattern, start: int, end: int) -> list[Item]:
-        """The items in doc.text[start:end]."""
+    def _found(doc: Document, marker: LazyPattern, text: str, offset: int) -> list[Item]:
+        """The items in `text`, which starts at `offset`."""
         items = []
-        for m in marker.finditer(doc.text, start, end, timeout=doc.guard_timeout):
+        for m in marker.finditer(text, timeout=doc.guard_timeout):
             value = numerals.parse(m.group("n"))
             if value is not None:
                 (a, b), (c, d) = m.span(), m.span("n")
-                items.append((value, a, b, c, d))
+                items.append((value, a + offset, b + offset, c + offset, d + offset))
         return items
 
     def find(self, doc: Document) -> Iterator[Hit]:

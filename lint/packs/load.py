@@ -334,10 +334,11 @@ def _lines_with_ends(text: str) -> list[tuple[int, str]]:
 
 def _compare_matches_line_by_line(rule_id: str, declared: str, expression: Any, path: Path, text: str) -> None:
     whole = [m.span() for m in expression.finditer(text, timeout=RULE_TIMEOUT)]
+    # each line read alone, as the kind reads it
     by_line = [
-        m.span()
+        (m.start() + start, m.end() + start)
         for start, line in _lines_with_ends(text)
-        for m in expression.finditer(text, start, start + len(line), timeout=RULE_TIMEOUT)
+        for m in expression.finditer(line, timeout=RULE_TIMEOUT)
     ]
     if whole != by_line:
         raise _fail(path, rule_id, f"{declared}: example {text[:40]!r} is matched differently line by line; declare 'document'")
