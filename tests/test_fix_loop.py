@@ -7,10 +7,6 @@ unsafe: the same fixed text, findings, counts and refusals."""
 from __future__ import annotations
 
 import random
-import resource
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +18,6 @@ from lint.packs.load import load_rules
 
 from . import variants
 from .conftest import CYCLE_PACK, pattern_rule
-from .test_cli import ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -128,42 +123,32 @@ def test_what_directives_silence_stays_unfixed_as_with_full_checks():
         assert "加强D建工作" in carried.text and "抓好党建" in carried.text
 
 
-def _cpu(args: list[str], folder: Path) -> float:
-    """CPU seconds of a plancheck run in a subprocess (its own, not the machine's load)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, "-m", "lint", *args], cwd=folder, env=ENV, capture_output=True, timeout=600, check=False)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+def test_after_the_first_pass_the_rules_that_read_lines_alone_read_only_the_lines_the_fixes_made(all_rules, monkeypatch):
+    """The loop checked the whole text again after each pass; now a rule that reads lines alone
+    reads again only the lines the fixes made (here the one a watermark was deleted from), and
+    finds what the full check finds."""
+    prose = "全面推进乡村振兴战略，持续深化农村改革，不断拓宽增收渠道。\n"
+    text = prose * 200 + "带动增收。【更多素^材搜索哒%哒%*文库】\n" + prose * 200
+    passes = []  # per pass: the characters each line-local rule read
+    check = engine._check_timed
 
+    def counted(*args, **options):
+        passes.append({})
+        return check(*args, **options)
 
-def test_fix_costs_little_more_than_a_check(tmp_path):
-    """`--fix` re-checked the whole text after each pass; now only the lines the fixes made are read
-    again by the rules that read lines alone. On documents each fixed in one pass (a watermark in
-    one line of each), a fixing run costs a check and a little: start-up left out, well under the
-    two checks it was."""
-    clean = sorted((SHARED / "real" / "clean").glob("*.txt"))
-    if not clean:
-        pytest.skip("../shared/corpus/real is not beside this checkout")
-    prose = [line for path in clean for line in path.read_text(encoding="utf-8").splitlines() if line.endswith("。") and len(line) > 30]
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for n in range(min(120, len(prose) // 30)):
-        lines = prose[n * 30 : n * 30 + 30]
-        lines[7] = lines[7][:10] + "【更多素^材搜索哒%哒%*文库】" + lines[7][10:]
-        (corpus / f"{n:03}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (tmp_path / "empty").mkdir()
-    (tmp_path / "empty" / "a.txt").write_text("正文。\n", encoding="utf-8")
+    monkeypatch.setattr(engine, "_check_timed", counted)
+    for rule in all_rules:
+        if rule.matcher.line_local:
+            find = rule.matcher.find
 
-    def best(args: list[str], folder: Path) -> float:
-        times = []
-        for _ in range(3):
-            work = tmp_path / "work"
-            shutil.rmtree(work, ignore_errors=True)
-            shutil.copytree(folder, work)
-            times.append(_cpu([*args, "--no-cache", "-j", "1", "work"], tmp_path))
-        return min(times)
+            def reading(doc, find=find, rule_id=rule.id):
+                passes[-1][rule_id] = passes[-1].get(rule_id, 0) + len(doc.text)
+                return find(doc)
 
-    start_up = best(["check"], tmp_path / "empty")
-    check = best(["check"], corpus) - start_up
-    fix = best(["check", "--fix"], corpus) - start_up
-    assert fix < 1.5 * check, (fix, check)
+            monkeypatch.setattr(rule.matcher, "find", reading)
+    result = engine.fix(text, all_rules)
+    assert result.fixed == {"WM001": 1} and len(passes) == 2
+    fixed_line = len("带动增收。\n")
+    assert passes[1] and all(read <= fixed_line for read in passes[1].values()), passes[1]
+    monkeypatch.setattr(engine, "_check_timed", check)
+    assert result == _plain_fix(engine.fix, text, all_rules)

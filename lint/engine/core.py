@@ -224,7 +224,9 @@ def fix(
     deleted most: a cleaning tool must not eat a document; and so are fixes that grow it by more
     than `max_insertion` of its length, and any fixing of a text on which a rule ran past `timeout`
     (its pass saw only part of what the text holds). `keep` filters each pass's findings (the
-    text's suppression directives): what it drops is neither fixed nor reported."""
+    text's suppression directives): what it drops is neither fixed nor reported. After the first
+    pass, the rules that read lines alone read only the lines the fixes made (`CarriedHits`): the
+    result is that of full checks, which tests/test_fix_loop.py holds it to."""
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     original = text
     seen = {_digest(text): 0}  # each text the loop made, with the pass that made it

@@ -114,19 +114,23 @@ class CarriedHits:
         return found
 
     def by_line(
-        self, reading: object, doc: Document, name: object, lines: list[int] | None, compute: Callable[[int], tuple]
+        self, reading: object, doc: Document, name: object, lines: list[int] | None, compute: Callable[[list[int]], dict[int, tuple]]
     ) -> list[tuple[int, tuple]]:
-        """For each line of `lines` (None: every line) on which it is not empty, the line and the
-        value `compute` gives for it: a function of the line's text alone, named `name`, that
-        holds on a line only where the prefilter lists it in `lines`. A line the pass before saw
-        with the same text gets the value it had there (none, if it was not among its lines)."""
+        """For each line of `lines` (None: every line) where it is not empty, in order, the line
+        and its value: a function of the line's text alone, named `name`, that is empty on the
+        lines the prefilter leaves out of `lines`. `compute` gives the values of the lines it is
+        given (in order; the empty ones may be left out); a line the pass before saw with the
+        same text gets the value it had there (none, if it was not among its lines)."""
         seen = self._seen_in(reading, doc)
         before = self._values_before.get(reading, {}).get(name, {})
         now = self._values_now.setdefault(reading, {}).setdefault(name, {})
+        indexes = range(len(doc.lines)) if lines is None else lines
+        known = seen.known
+        values = compute(list(indexes) if known is None else [i for i in indexes if seen.keys[i] not in known])
         out = []
-        for index in range(len(doc.lines)) if lines is None else lines:
+        for index in indexes:
             key = seen.keys[index]
-            value = before.get(key, ()) if seen.known is not None and key in seen.known else compute(index)
+            value = before.get(key, ()) if known is not None and key in known else values.get(index, ())
             if value:
                 now[key] = value
                 out.append((index, value))

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 CARRIED_LINES = "carried-lines"
 
 
-def carried_lines(doc: Document) -> Callable[[object, list[int] | None, Callable[[int], tuple]], list[tuple[int, tuple]]] | None:
+def carried_lines(doc: Document) -> Callable[[object, list[int] | None, Callable[[list[int]], dict]], list[tuple[int, tuple]]] | None:
     """In the fix loop, the pass's `by_line(name, lines, compute)` for this document (see
     lint.engine.linescope.CarriedHits.by_line): a kind's values of lines' texts alone, kept from
     the pass before for the lines the fixes left as they were. None in a plain check."""

@@ -82,9 +82,21 @@ class EnumerationMatcher:
                 return self._found(doc, marker, doc.text, 0)
             return [item for i in lines for item in self._on_line(doc, marker, i, doc.line_starts[i])]
         # in the fix loop, a line left as it was has the items it had in the pass before
-        on_lines = carried(("enumeration", marker.source, marker.flags), lines, lambda i: tuple(self._on_line(doc, marker, i, 0)))
+        on_lines = carried(("enumeration", marker.source, marker.flags), lines, lambda indexes: self._by_line(doc, marker, indexes))
         starts = doc.line_starts
         return [(v, a + s, b + s, c + s, d + s) for i, items in on_lines for s in (starts[i],) for v, a, b, c, d in items]
+
+    def _by_line(self, doc: Document, marker: LazyPattern, indexes: list[int]) -> dict[int, tuple[Item, ...]]:
+        """The items on each of the lines `indexes`, their offsets from the line's start: found in
+        the whole text when that is every line (one scan), else on each line alone."""
+        if len(indexes) < len(doc.lines):
+            return {i: tuple(self._on_line(doc, marker, i, 0)) for i in indexes}
+        found: dict[int, list[Item]] = {}
+        for item in self._found(doc, marker, doc.text, 0):
+            i = doc.line_index(item[1])
+            s = doc.line_starts[i]
+            found.setdefault(i, []).append((item[0], item[1] - s, item[2] - s, item[3] - s, item[4] - s))
+        return {i: tuple(items) for i, items in found.items()}
 
     def _on_line(self, doc: Document, marker: LazyPattern, index: int, offset: int) -> list[Item]:
         """The items on line `index`, read alone (a marker declared line by line depends on
