@@ -38,27 +38,46 @@ def hits(doc: Document, rule: Rule, candidates: list[int] | None) -> list[Hit]:
     return _hits_on(doc, rule, candidates)
 
 
+class _Part(NamedTuple):
+    """Some lines of a document joined into a smaller one: where each starts there, and where its
+    text ends (its line end left out)."""
+
+    doc: Document
+    lines: list[int]
+    starts: list[int]
+    ends: list[int]
+
+
+def _part(doc: Document, lines: list[int]) -> _Part:
+    pieces = []
+    starts = []
+    ends = []
+    size = 0
+    for i in lines:
+        start, end = doc.line_with_newline(i)
+        piece = doc.text[start:end]
+        pieces.append(piece)
+        starts.append(size)
+        ends.append(size + len(piece.rstrip("\n")))
+        size += end - start
+    return _Part(Document("".join(pieces), doc.timeout), lines, starts, ends)
+
+
+def _hits_in(part: _Part, doc: Document, rule: Rule) -> list[Hit]:
+    """The rule's hits on the lines of `part`, found in one run over them alone, in `doc`'s offsets."""
+    part.doc.guard_timeout = doc.guard_timeout
+    found = []
+    for hit in rule.matcher.find(part.doc):
+        k = bisect.bisect_right(part.starts, hit.start) - 1
+        if hit.start > part.ends[k]:
+            continue  # on the empty line after the last chosen one: not a line of the document
+        found.append(_shift(hit, doc.line_starts[part.lines[k]] - part.starts[k]))
+    return found
+
+
 def _hits_on(doc: Document, rule: Rule, candidates: list[int]) -> list[Hit]:
     """The rule's hits on the lines `candidates` (in order), found in one run over them alone."""
-    if not candidates:
-        return []
-    pieces = []
-    piece_starts = []  # where each chosen line starts in the smaller document
-    size = 0
-    for i in candidates:
-        start, end = doc.line_with_newline(i)
-        pieces.append(doc.text[start:end])
-        piece_starts.append(size)
-        size += end - start
-    part = Document("".join(pieces), doc.timeout)
-    part.guard_timeout = doc.guard_timeout
-    found = []
-    for hit in rule.matcher.find(part):
-        k = bisect.bisect_right(piece_starts, hit.start) - 1
-        if hit.start > piece_starts[k] + len(pieces[k].rstrip("\n")):
-            continue  # on the empty line after the last chosen one: not a line of the document
-        found.append(_shift(hit, doc.line_starts[candidates[k]] - piece_starts[k]))
-    return found
+    return _hits_in(_part(doc, candidates), doc, rule) if candidates else []
 
 
 def _line_keys(doc: Document) -> list:
@@ -92,6 +111,7 @@ class CarriedHits:
         self._values_before: dict[object, dict[object, dict]] = {}  # per reading and name: line key -> value
         self._values_now: dict[object, dict[object, dict]] = {}
         self._seen: dict[object, _Seen] = {}
+        self._parts: dict[object, _Part] = {}  # per reading: the new lines of this pass, joined
         self._found: dict[object, list[tuple[str, list[Hit]]]] = {}
 
     def _seen_in(self, reading: object, doc: Document) -> _Seen:
@@ -106,10 +126,15 @@ class CarriedHits:
         seen = self._seen_in(reading, doc)
         if seen.known is None:  # the first pass, or the text is read another way now
             found = hits(doc, rule, candidates)
+        elif not seen.new_lines:
+            found = seen.carried.get(rule.id, [])
         else:
-            # the new lines alone, however many: they are never more text than the whole
-            lines = seen.new_lines if candidates is None else sorted(set(seen.new_lines).intersection(candidates))
-            found = sorted([*seen.carried.get(rule.id, ()), *_hits_on(doc, rule, lines)], key=lambda h: (h.start, h.end))
+            # every rule reads the new lines, joined once, whatever its candidates: they are few,
+            # and a rule finds on a line what that line holds, wherever else it may look
+            part = self._parts.get(reading)
+            if part is None:
+                part = self._parts[reading] = _part(doc, seen.new_lines)
+            found = sorted([*seen.carried.get(rule.id, ()), *_hits_in(part, doc, rule)], key=lambda h: (h.start, h.end))
         self._found.setdefault(reading, []).append((rule.id, found))
         return found
 
@@ -170,4 +195,5 @@ class CarriedHits:
         self._before = before
         self._values_before, self._values_now = self._values_now, {}
         self._seen.clear()
+        self._parts.clear()
         self._found.clear()
