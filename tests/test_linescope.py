@@ -8,7 +8,6 @@ import sys
 import pytest
 
 from lint.engine import core as engine
-from lint.kinds.base import may_cross_lines
 from lint.packs.load import RuleSet, load_rules
 
 from .conftest import ROOT, SHARED
@@ -85,26 +84,3 @@ def test_a_line_a_fix_creates_is_checked_again():
     assert scoped.fixed == whole.fixed == {"LY006": 1, "WM001": 1}
     assert scoped.text == whole.text
 
-
-@pytest.mark.parametrize(
-    ("source", "crosses"),
-    [
-        (r"[^\n。，]{0,30}", False),
-        (r"[^。]", True),
-        (r"a\s+b", True),
-        (r"[ \t]+$", False),
-        (r"(?s)a.b", True),
-        (r"\p{Han}+", False),
-        (r"\P{Han}", True),
-        (r"[^\s\u200b]", False),
-        (r"\u3000", False),
-        (r"\x0a", True),
-        (r"\\n", False),
-        (r"\[^x\]", False),
-        (r"\p{Cc}", True),
-        (r"end\Z", True),
-        ("a\nb", True),
-    ],
-)
-def test_may_cross_lines(source, crosses):
-    assert may_cross_lines(source) is crosses

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
 from collections.abc import Callable
@@ -9,7 +10,7 @@ from typing import NamedTuple
 
 from lint.engine import linescope, prefilter, script
 from lint.engine.document import Document, NewlineMap, han_count
-from lint.kinds.base import LazyPattern
+from lint.kinds.base import CARRIED_LINES, LazyPattern
 from lint.limits import MAX_DELETION, MAX_INSERTION, MIN_INSERTION, RULE_TIMEOUT
 from lint.model import Applicability, Edit, Finding, Fix, Severity
 from lint.packs.load import Rule, RuleSet
@@ -39,10 +40,14 @@ def _check(text: str, rules: RuleSet, timeout: float | None) -> list[Finding]:
     return _check_timed(text, rules, timeout)[0]
 
 
-def _check_timed(text: str, rules: RuleSet, timeout: float | None) -> tuple[list[Finding], list[str]]:
+def _check_timed(
+    text: str, rules: RuleSet, timeout: float | None, carried: linescope.CarriedHits | None = None
+) -> tuple[list[Finding], list[str]]:
     """`check`'s findings, and the rules that ran past `timeout`. plancheck's own rules read a text
     in traditional script through its simplified view; a user's rules read the text as written
-    (they may be written for either script)."""
+    (they may be written for either script). `carried` (in the fix loop) holds what the rules that
+    read lines alone found on each line of the text the pass before checked: they run only on the
+    lines that are new."""
     newlines = NewlineMap(text)
     norm = NewlineMap.normalize(text)
     view = script.simplified_view(norm)
@@ -53,6 +58,9 @@ def _check_timed(text: str, rules: RuleSet, timeout: float | None) -> tuple[list
         on_view = view is not None and rule.trusted and not getattr(rule.matcher, "as_written", False)
         if on_view not in documents:
             documents[on_view] = _document(view if on_view else norm, rules, timeout)
+            if carried is not None:
+                doc = documents[on_view][0]
+                doc.memo(CARRIED_LINES, lambda doc=doc, reading=on_view: functools.partial(carried.by_line, reading, doc))
         doc, filter_ = documents[on_view]
         candidates = filter_.candidates(doc.trigger_lines, rule.id) if filter_ and doc.trigger_lines is not None else None
         if candidates is not None and rule.matcher.folds:
@@ -65,12 +73,19 @@ def _check_timed(text: str, rules: RuleSet, timeout: float | None) -> tuple[list
             continue  # none of its triggers occurs: it cannot hit
         doc.guard_timeout = None if rule.trusted else timeout
         try:
-            hits = linescope.hits(doc, rule, candidates) if rule.matcher.line_local else list(rule.matcher.find(doc))
+            if not rule.matcher.line_local:
+                hits = list(rule.matcher.find(doc))
+            elif carried is not None:
+                hits = carried.hits(on_view, doc, rule, candidates)
+            else:
+                hits = linescope.hits(doc, rule, candidates)
         except TimeoutError:
             findings.append(_timed_out(rule, timeout))
             timed_out.append(rule.id)
             continue
         findings.extend(_finding(rule, hit, norm, view if on_view else None, newlines) for hit in hits)
+    if carried is not None:
+        carried.end_pass({on_view: doc for on_view, (doc, _) in documents.items()})
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings, timed_out
 
@@ -209,7 +224,9 @@ def fix(
     deleted most: a cleaning tool must not eat a document; and so are fixes that grow it by more
     than `max_insertion` of its length, and any fixing of a text on which a rule ran past `timeout`
     (its pass saw only part of what the text holds). `keep` filters each pass's findings (the
-    text's suppression directives): what it drops is neither fixed nor reported."""
+    text's suppression directives): what it drops is neither fixed nor reported. After the first
+    pass, the rules that read lines alone read only the lines the fixes made (`CarriedHits`): the
+    result is that of full checks, which tests/test_fix_loop.py holds it to."""
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     original = text
     seen = {_digest(text): 0}  # each text the loop made, with the pass that made it
@@ -218,8 +235,9 @@ def fix(
     inserted: Counter = Counter()
     initial: list[Finding] | None = None
     by_pass: list[list[str]] = []  # the rules whose fixes each pass applied
+    carried = linescope.CarriedHits()
     for _ in range(max_passes):
-        findings, timed_out = _check_timed(text, rules, timeout)
+        findings, timed_out = _check_timed(text, rules, timeout, carried)
         if keep is not None:
             findings = keep(text, findings)
         if initial is None:

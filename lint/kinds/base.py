@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint.engine import expressions
@@ -28,6 +28,11 @@ if TYPE_CHECKING:
         # of a rule that reads the whole document: those triggers whose lines it looks up
         # (Document.lines_matching); of its other triggers it only needs to know whether they match
         line_triggers: tuple[LazyPattern, ...]
+        # optional: the expressions the rule declares line by line (enumeration's `marker-scope =
+        # "line"`), each with the declaration that names it in an error: every match lies inside
+        # one line and depends on that line alone, so the kind may look for them only on the lines
+        # the prefilter names. Checked on the rule's examples at load (absent: none)
+        line_bounded: tuple[tuple[str, LazyPattern], ...]
         # True when it reads the NFKC-folded text: its triggers then hold only where folding changed
         # nothing (the prefilter scans the text as it is)
         folds: bool
@@ -41,6 +46,17 @@ if TYPE_CHECKING:
         # expressions can tell; it runs when a user's pack is loaded, after check_patterns
 
 
+# where the fix loop leaves, in each document of a pass, what it carries from the pass before
+CARRIED_LINES = "carried-lines"
+
+
+def carried_lines(doc: Document) -> Callable[[object, list[int] | None, Callable[[list[int]], dict]], list[tuple[int, tuple]]] | None:
+    """In the fix loop, the pass's `by_line(name, lines, compute)` for this document (see
+    lint.engine.linescope.CarriedHits.by_line): a kind's values of lines' texts alone, kept from
+    the pass before for the lines the fixes left as they were. None in a plain check."""
+    return doc.memo(CARRIED_LINES, lambda: None)
+
+
 class Hit(NamedTuple):
     """One place a kind matched, with the edits that would fix it (None: nothing to offer)."""
 
@@ -48,36 +64,6 @@ class Hit(NamedTuple):
     end: int
     edits: tuple[Edit, ...] | None = None
     detail: str = ""
-
-
-# escapes that match a line end, or look past the line (\A, \Z): what `may_cross_lines` looks for
-_LINE_END_ESCAPE = LazyPattern(r"\\(?:[nrsWDAZzvfX]|x0[aAdD]|u000[aAdD]|01[25]|P\{|p\{(?!Han\}))")
-_CLASS = LazyPattern(r"\[(\^?)((?:\\.|[^\]\\])(?:\\.|[^\]\\])*)\]")
-_EXCLUDES_NEWLINE = LazyPattern(r"\\[ns]")
-_DOT_ALL = LazyPattern(r"\(\?[a-zA-Z]*s[a-zA-Z]*[:)]")
-
-
-def may_cross_lines(source: str) -> bool:
-    r"""Whether an expression might match a line end or see beyond its line. Conservative: an
-    escape that can match "\n", a negated class that does not exclude it, a property other than
-    Han, dot-all mode, \A or \Z all count, whether or not a match ever uses them."""
-    if "\n" in source or "\r" in source or _DOT_ALL.search(source):
-        return True
-    outside = []
-    position = 0
-    for m in _CLASS.finditer(source):
-        if m.start() and source[m.start() - 1] == "\\" and not source[: m.start()].endswith("\\\\"):
-            continue  # an escaped bracket, not a class
-        outside.append(source[position : m.start()])
-        position = m.end()
-        members = m.group(2).replace("\\\\", "")
-        if m.group(1):
-            if not _EXCLUDES_NEWLINE.search(members):
-                return True
-        elif _LINE_END_ESCAPE.search(members):
-            return True
-    outside.append(source[position:])
-    return any(_LINE_END_ESCAPE.search(part.replace("\\\\", "")) for part in outside)
 
 
 class OptionError(ValueError):
@@ -172,6 +158,12 @@ def choice(*allowed: str):
         return value
 
     return check
+
+
+# where an expression's matches lie: "line" declares that each lies inside one line and depends
+# on that line alone (checked on the rule's examples when its pack is compiled); "document" makes
+# no such promise. Declared, never guessed from the expression's source
+SCOPE = choice("document", "line")
 
 
 REGEX = _regex

@@ -2,7 +2,11 @@
 checked for repeats and gaps.
 
 Keys: `headings` and `clauses`, tables of style name = marker (a regex whose group `n` is the
-numeral), and `check` (`duplicate` or `gap`). A heading style's items run through the document as
+numeral), `check` (`duplicate` or `gap`) and `marker-scope`: "line" declares that every match of
+a marker lies inside one line and depends on that line alone (checked on the rule's examples when
+its pack is compiled), so that a marker is looked for only on the lines where the prefilter saw
+it; the default, "document", makes no such promise and the markers are looked for in the whole
+text. A heading style's items run through the document as
 one sequence that restarts whenever it comes back to one, as headings do in each section; a
 clause style's items run inside one paragraph (一是/二是 lists) and restart in the next. A
 repeated ordinal right after its twin, in a sequence that is otherwise consecutive, gets a fix
@@ -16,13 +20,14 @@ from collections.abc import Iterator
 
 from lint.engine import numerals
 from lint.engine.document import Document
-from lint.kinds.base import REGEX_TABLE, Hit, LazyPattern, Option, OptionError, choice, may_cross_lines
+from lint.kinds.base import REGEX_TABLE, SCOPE, Hit, LazyPattern, Option, OptionError, carried_lines, choice
 from lint.model import Edit
 
 OPTIONS = {
     "headings": Option(REGEX_TABLE),
     "clauses": Option(REGEX_TABLE),
     "check": Option(choice("duplicate", "gap"), required=True),
+    "marker-scope": Option(SCOPE, default="document"),
 }
 
 # an item: (value, match start, match end, numeral start, numeral end)
@@ -36,7 +41,7 @@ class EnumerationMatcher:
     def __init__(self, options: dict) -> None:
         # (style, marker, whole document?) for every style
         self.styles: list[tuple[str, LazyPattern, bool]] = [
-            (name, marker, scope == "headings") for scope in ("headings", "clauses") for name, marker in options.get(scope, {}).items()
+            (name, marker, scope == "headings") for scope in ("headings", "clauses") for name, marker in (options[scope] or {}).items()
         ]
         if not self.styles:
             raise OptionError("give the ordinal styles to check in 'headings', 'clauses' or both")
@@ -44,8 +49,10 @@ class EnumerationMatcher:
             if "(?P<n>" not in marker.source:  # read, not compiled: packs compile on first use
                 raise OptionError(f"style {name!r}: the marker needs a group named 'n' (the numeral)")
         self.triggers = tuple(marker for _, marker, _ in self.styles)  # every hit is an item, a match of a marker
-        # a marker is looked for only on the lines where the prefilter saw it
-        self.line_triggers = tuple(marker for marker in self.triggers if not may_cross_lines(marker.source))
+        by_line = options["marker-scope"] == "line"
+        # a marker declared line by line is looked for only on the lines where the prefilter saw it
+        self.line_triggers = self.triggers if by_line else ()
+        self.line_bounded = tuple((f"marker-scope = 'line' (style {name!r})", marker) for name, marker, _ in self.styles) if by_line else ()
         self.check = options["check"]
 
     def _sequences(self, doc: Document, marker: LazyPattern, whole: bool) -> Iterator[list[Item]]:
@@ -66,20 +73,46 @@ class EnumerationMatcher:
             yield run
 
     def _items(self, doc: Document, marker: LazyPattern) -> list[Item]:
-        lines = doc.lines_matching(marker) if marker in self.line_triggers else None
-        if lines is None:
-            return self._found(doc, marker, 0, len(doc.text))
-        return [item for i in lines for item in self._found(doc, marker, *doc.line_with_newline(i))]
+        if marker not in self.line_triggers:
+            return self._found(doc, marker, doc.text, 0)
+        lines = doc.lines_matching(marker)
+        carried = carried_lines(doc)
+        if carried is None:
+            if lines is None:
+                return self._found(doc, marker, doc.text, 0)
+            return [item for i in lines for item in self._on_line(doc, marker, i, doc.line_starts[i])]
+        # in the fix loop, a line left as it was has the items it had in the pass before
+        on_lines = carried(("enumeration", marker.source, marker.flags), lines, lambda indexes: self._by_line(doc, marker, indexes))
+        starts = doc.line_starts
+        return [(v, a + s, b + s, c + s, d + s) for i, items in on_lines for s in (starts[i],) for v, a, b, c, d in items]
+
+    def _by_line(self, doc: Document, marker: LazyPattern, indexes: list[int]) -> dict[int, tuple[Item, ...]]:
+        """The items on each of the lines `indexes`, their offsets from the line's start: found in
+        the whole text when that is every line (one scan), else on each line alone."""
+        if len(indexes) < len(doc.lines):
+            return {i: tuple(self._on_line(doc, marker, i, 0)) for i in indexes}
+        found: dict[int, list[Item]] = {}
+        for item in self._found(doc, marker, doc.text, 0):
+            i = doc.line_index(item[1])
+            s = doc.line_starts[i]
+            found.setdefault(i, []).append((item[0], item[1] - s, item[2] - s, item[3] - s, item[4] - s))
+        return {i: tuple(items) for i, items in found.items()}
+
+    def _on_line(self, doc: Document, marker: LazyPattern, index: int, offset: int) -> list[Item]:
+        """The items on line `index`, read alone (a marker declared line by line depends on
+        nothing else), their offsets from `offset`."""
+        start, end = doc.line_with_newline(index)
+        return self._found(doc, marker, doc.text[start:end], offset)
 
     @staticmethod
-    def _found(doc: Document, marker: LazyPattern, start: int, end: int) -> list[Item]:
-        """The items in doc.text[start:end]."""
+    def _found(doc: Document, marker: LazyPattern, text: str, offset: int) -> list[Item]:
+        """The items in `text`, which starts at `offset`."""
         items = []
-        for m in marker.finditer(doc.text, start, end, timeout=doc.guard_timeout):
+        for m in marker.finditer(text, timeout=doc.guard_timeout):
             value = numerals.parse(m.group("n"))
             if value is not None:
                 (a, b), (c, d) = m.span(), m.span("n")
-                items.append((value, a, b, c, d))
+                items.append((value, a + offset, b + offset, c + offset, d + offset))
         return items
 
     def find(self, doc: Document) -> Iterator[Hit]:

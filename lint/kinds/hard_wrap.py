@@ -49,7 +49,7 @@ from typing import NamedTuple
 
 from lint.engine import expressions
 from lint.engine.document import Document
-from lint.kinds.base import INTEGER, REGEX, Hit, LazyPattern, Option, may_cross_lines
+from lint.kinds.base import INTEGER, REGEX, Hit, LazyPattern, Option
 from lint.model import Edit
 
 OPTIONS = {
@@ -115,13 +115,11 @@ class HardWrapMatcher:
         for key, value in options.items():
             setattr(self, key.replace("-", "_"), value)
         # a joined break is where a line ends as a sentence cannot and the next goes on, or after
-        # an orphan bracket line; only the first are looked up by line (loosened for the
-        # prefilter, the orphan expression matches every bracket, so this rule finds them itself)
+        # an orphan bracket line; both are looked up by line. An orphan line is one the orphan
+        # expression matches alone (the line's own text, whatever the expression), so a match of
+        # its loosened form, which is all the prefilter reports, ends on that very line
         ends = LazyPattern(f"(?:{self.continue_end.source})\n(?:{self.continue_start.source})", expressions.MULTILINE)
-        self.triggers = (ends, self.orphan)
-        self.line_triggers = (ends,)
-        # an orphan that may span lines is not found by its first line: every break is looked at
-        self.orphan_may_cross = may_cross_lines(self.orphan.source)
+        self.triggers = self.line_triggers = (ends, self.orphan)
 
     def _prose(self, line: str, timeout: float | None) -> bool:
         # an item's own marker (一、, 1、) is not clause punctuation: 一、加强党的建设 is a heading
@@ -289,18 +287,17 @@ class HardWrapMatcher:
 
     def _breaks(self, doc: Document, wrapped: bool) -> list[int] | range:
         """Indexes of the lines whose break may be joined: all of them, or where the prefilter
-        saw a line end that does not end a sentence, and the orphan lines (found here: loosened
-        for the prefilter, their expression would match every bracket)."""
+        saw a line end that does not end a sentence, and the lines where it saw the orphan
+        expression."""
         last = len(doc.lines) - 1
         if wrapped:
             return range(last)  # a wrap there may end in any character
-        triggered = doc.lines_matching(self.triggers[0])
-        if triggered is None or self.orphan_may_cross:
+        triggered, orphans = (doc.lines_matching(trigger) for trigger in self.triggers)
+        if triggered is None or orphans is None:
             return range(last)
         # a trigger match ends on the line after the break, or on the break itself when
         # continue-start matches no character (a lookahead, say)
         breaks = {j for i in triggered for j in (i - 1, i) if 0 <= j < last}
-        orphans = {doc.line_index(m.start()) for m in self.orphan.finditer(doc.text, timeout=doc.timeout)}
         return sorted(breaks | {i for i in orphans if i < last})
 
     def _join(self, first: str, second: str, wrap: Wrap | None, continuing: bool, title: bool, timeout: float | None) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from lint.engine.document import Document
-from lint.kinds.base import BOOLEAN, INTEGER, REGEX, STRING, Hit, Option, OptionError, choice, replacement_edit, sentence_span
+from lint.kinds.base import BOOLEAN, INTEGER, REGEX, SCOPE, STRING, Hit, Option, OptionError, replacement_edit, sentence_span
 from lint.model import Edit
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ OPTIONS = {
     "min-line-length": Option(INTEGER, default=0),
     "strip": Option(REGEX),
     "max-document-han": Option(INTEGER),
-    "scope": Option(choice("document", "line"), default="document"),
+    "scope": Option(SCOPE, default="document"),
 }
 
 

@@ -305,21 +305,43 @@ def compile_rule(table: Any, path: Path, pack_digest: str) -> Rule:
     _text(table, "description", path, rule_id)
     _examples(table.get("examples"), path, rule_id, fix)
     rule = rule_of(table, RuleBody(path, table, _make_matcher(table, path, check=True)), pack_digest)
-    if rule.matcher.line_local:
-        _check_line_local(rule, path)
+    line_bounded = getattr(rule.matcher, "line_bounded", ())
+    if rule.matcher.line_local or line_bounded:
+        _check_line_claims(rule, line_bounded, path)
     return rule
 
 
-def _check_line_local(rule: Rule, path: Path) -> None:
+def _check_line_claims(rule: Rule, line_bounded: tuple[tuple[str, Any], ...], path: Path) -> None:
     """A rule read line by line (pattern's `scope = "line"`, or its kind's nature) must find in
     each of its examples, line by line, what it finds in the whole example; else the engine, which
-    runs it only on the lines the prefilter names, would lose or invent findings."""
+    runs it only on the lines the prefilter names, would lose or invent findings. So must each
+    expression it declares line by line (`line_bounded`), which its kind looks for only there."""
     for example in rule.examples:
         text = example.bad if example.bad is not None else example.good
         try:
-            _compare_line_by_line(rule, path, text)
+            if rule.matcher.line_local:
+                _compare_line_by_line(rule, path, text)
+            for declared, expression in line_bounded:
+                _compare_matches_line_by_line(rule.id, declared, expression, path, text)
         except TimeoutError:
             raise _fail(path, rule.id, f"example {text[:40]!r} ran past {RULE_TIMEOUT:g} s: an expression backtracks without end") from None
+
+
+def _lines_with_ends(text: str) -> list[tuple[int, str]]:
+    """Each line of `text` with its line end and its offset, as the engine runs them."""
+    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]*\n|[^\n]+\Z", text)]
+
+
+def _compare_matches_line_by_line(rule_id: str, declared: str, expression: Any, path: Path, text: str) -> None:
+    whole = [m.span() for m in expression.finditer(text, timeout=RULE_TIMEOUT)]
+    # each line read alone, as the kind reads it
+    by_line = [
+        (m.start() + start, m.end() + start)
+        for start, line in _lines_with_ends(text)
+        for m in expression.finditer(line, timeout=RULE_TIMEOUT)
+    ]
+    if whole != by_line:
+        raise _fail(path, rule_id, f"{declared}: example {text[:40]!r} is matched differently line by line; declare 'document'")
 
 
 def _compare_line_by_line(rule: Rule, path: Path, text: str) -> None:
@@ -327,14 +349,12 @@ def _compare_line_by_line(rule: Rule, path: Path, text: str) -> None:
 
     whole = [(h.start, h.end, h.edits) for h in rule.matcher.find(Document(text, RULE_TIMEOUT))]
     by_line = []
-    offset = 0
-    for line in re.findall(r"[^\n]*\n|[^\n]+\Z", text):  # each with its line end, as the engine runs them
+    for offset, line in _lines_with_ends(text):
         for h in rule.matcher.find(Document(line, RULE_TIMEOUT)):
             if h.start > len(line.rstrip("\n")):
                 continue  # on the empty line after it: not a line of the example
             edits = tuple(e._replace(start=e.start + offset, end=e.end + offset) for e in h.edits) if h.edits else h.edits
             by_line.append((h.start + offset, h.end + offset, edits))
-        offset += len(line)
     if whole != by_line:
         shown = f"example {text[:40]!r} is matched differently line by line"
         if rule.kind == "pattern":
