@@ -10,8 +10,9 @@ text. A heading style's items run through the document as
 one sequence that restarts whenever it comes back to one, as headings do in each section; a
 clause style's items run inside one paragraph (一是/二是 lists) and restart in the next. A
 repeated ordinal right after its twin, in a sequence that is otherwise consecutive, gets a fix
-that renumbers it and the items after it; the fix is unsafe because the author may have meant
-something else. Gaps are only reported.
+that renumbers it alone where the items after it go on from its right number (1 2 2 4), else it
+and the items after it (1 2 2 3); the fix is unsafe because the author may have meant something
+else. Gaps are only reported, and not the one right after a repeat (1 2 2 4), which is the repeat's.
 """
 
 from __future__ import annotations
@@ -39,9 +40,10 @@ class EnumerationMatcher:
     folds = False
 
     def __init__(self, options: dict) -> None:
-        # (style, marker, whole document?) for every style
+        # (style, marker, whole document?) for every style; a paragraph's first, so that an item
+        # both read is judged in its paragraph
         self.styles: list[tuple[str, LazyPattern, bool]] = [
-            (name, marker, scope == "headings") for scope in ("headings", "clauses") for name, marker in (options[scope] or {}).items()
+            (name, marker, scope == "headings") for scope in ("clauses", "headings") for name, marker in (options[scope] or {}).items()
         ]
         if not self.styles:
             raise OptionError("give the ordinal styles to check in 'headings', 'clauses' or both")
@@ -117,15 +119,22 @@ class EnumerationMatcher:
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
+        found: set[tuple[int, int]] = set()  # an item read by two styles (a paragraph's and the document's) is one finding
         for _, marker, whole in self.styles:
             for run in self._sequences(doc, marker, whole):
                 values = [item[0] for item in run]
                 for i in range(1, len(run)):
                     value, start, end, _, _ = run[i]
                     previous = values[i - 1]
-                    if self.check == "gap" and value > previous + 1 and not (whole and self._marker_lost(doc, run, i)):
+                    # a gap right after a repeated item is the repeat's (1 2 2 4: the second 2 is the 3)
+                    repeat = i >= 2 and previous == values[i - 2] and value == previous + 2
+                    if (start, end) in found:
+                        continue
+                    if self.check == "gap" and value > previous + 1 and not repeat and not (whole and self._marker_lost(doc, run, i)):
+                        found.add((start, end))
                         yield Hit(start, end, None, f"{text[run[i - 1][3] : run[i - 1][4]]}→{text[run[i][3] : run[i][4]]}")
                     elif self.check == "duplicate" and value == previous:
+                        found.add((start, end))
                         yield Hit(start, end, self._renumber(text, run, values, i), text[start:end].strip(" \t\u3000"))
 
     @staticmethod
@@ -145,12 +154,19 @@ class EnumerationMatcher:
 
     @staticmethod
     def _renumber(text: str, run: list[Item], values: list[int], i: int) -> tuple[Edit, ...] | None:
-        consecutive_before = all(values[k] == values[0] + k for k in range(i))
-        consecutive_after = all(values[j] == values[i] + (j - i) for j in range(i, len(values)))
-        if not (consecutive_before and consecutive_after):
+        """The edits that make the sequence unbroken again: the repeated item alone renumbered where
+        the items after it go on from the number it should have (1 2 2 4), else it and every item
+        after it (1 2 2 3); None where neither does (the sequence is broken elsewhere too)."""
+        if not all(values[k] == values[0] + k for k in range(i)):
+            return None
+        if all(values[j] == values[i] + 1 + (j - i) for j in range(i + 1, len(values))) and i + 1 < len(values):
+            renumbered = run[i : i + 1]
+        elif all(values[j] == values[i] + (j - i) for j in range(i, len(values))):
+            renumbered = run[i:]
+        else:
             return None
         edits = []
-        for _, _, _, n_start, n_end in run[i:]:
+        for _, _, _, n_start, n_end in renumbered:
             old = text[n_start:n_end]
             new = numerals.write(numerals.parse(old) + 1, old)
             if new is None:
