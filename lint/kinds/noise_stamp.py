@@ -111,9 +111,10 @@ class NoiseStampMatcher:
         self.min_every = options["min-every"]
         self.max_bracket = options["max-bracket"]
         self.offer, self.content, self.site = options["offer"], options["content"], options["site"]
+        # a site's credit: found anywhere (a trigger, and before a bracket's content is known),
+        # and at the end of a bracket's content, where it signs the bracket
         self.credit = options["credit"]
-        # a credit anywhere in a stretch (the bracket's content is not yet known there)
-        self.credit_within = LazyPattern(self.credit.source.removesuffix("$")) if self.credit is not None else None
+        self.credit_at_end = LazyPattern(f"(?:{self.credit.source})$", self.credit.flags) if self.credit is not None else None
         noise_class = "[" + "".join(map(expressions.escape, sorted(noise))) + "]"
         # Han characters with noise inserted between them: where evidence can be (a run is tried
         # from its first character only: from each of them, the scan of a long run is quadratic)
@@ -125,7 +126,7 @@ class NoiseStampMatcher:
         self.bracket_stop = LazyPattern("[" + "".join(map(expressions.escape, sorted(stops))) + "]")
         self.line_local = True
         # a stamp has noise, or, in a bracket without noise, a content noun or a credit
-        self.triggers = (LazyPattern(noise_class), self.content, *((self.credit_within,) if self.credit_within else ()))
+        self.triggers = (LazyPattern(noise_class), self.content, *((self.credit,) if self.credit is not None else ()))
         self.folds = True
 
     def _evidence(self, text: str, start: int, end: int) -> Evidence:
@@ -185,7 +186,7 @@ class NoiseStampMatcher:
         if self._proves(evidence) and spans:
             return True
         words = self._words(text, start + 1, end - 1)
-        if self.credit is not None and self.credit.search(words) and _HAN_ONLY.fullmatch(words):
+        if self.credit_at_end is not None and self.credit_at_end.search(words) and _HAN_ONLY.fullmatch(words):
             return True
         if evidence.gaps:
             beyond = spans or self._cues(self._words(text, start + 1, evidence.start) + self._words(text, evidence.end, end - 1)) >= 1
@@ -311,7 +312,7 @@ class NoiseStampMatcher:
         stop = self.bracket_stop.search(text, start, start + self.max_bracket + _MAX_GAP + 2)
         end = stop.start() if stop else min(len(text), start + self.max_bracket + _MAX_GAP + 2)
         words = self._words(text, start, end)
-        credit = self.credit_within is not None and self.credit_within.search(words)
+        credit = self.credit is not None and self.credit.search(words)
         return bool(self.gap.search(text, start, end) or self.content.search(words) or credit)
 
     def _stamps(self, text: str, timeout: float | None) -> list[tuple[int, int]]:

@@ -222,9 +222,9 @@ class SetPhraseMatcher:
         a variant, or another word, not a misspelling."""
         from lint.engine.segment import dictionary  # only for a near-match
 
-        found = dictionary().frequencies(window)
-        written = found.get(window) or 0
-        return written > 0 and all(written * VARIANT_SHARE >= (found.get(p) or dictionary().frequencies(p).get(p) or 0) for p in phrases)
+        words = dictionary()
+        written = words.frequencies(window).get(window, 0)
+        return written > 0 and all(written * VARIANT_SHARE >= words.frequencies(p).get(p, 0) for p in phrases)
 
     @staticmethod
     def _straddles(text: str, start: int, window: str, i: int) -> bool:
