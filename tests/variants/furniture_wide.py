@@ -109,7 +109,7 @@ META_FIELDS = (
     "稿源",
 )
 OUTLETS = ("市政府办公室", "县融媒体中心", "区政务服务中心", "人民网", "新华网", "本网", "市统计局", "晚报", "客户端")
-CREDIT_ROLES = ("编辑", "责任编辑", "责编", "审核", "校对", "终审", "签发")
+CREDIT_ROLES = ("编辑", "责任编辑", "责编", "审核", "校对", "终审")
 
 RELATED_HEADINGS = (
     "相关阅读",
@@ -147,6 +147,7 @@ PLATFORMS = (
 
 PROVINCES = ("京", "沪", "苏", "浙", "粤", "鲁", "豫", "川", "鄂", "湘", "皖", "闽", "赣", "冀", "晋", "辽")
 ISSUERS = ("某某市人民政府办公室", "县人民政府", "区大数据管理局", "市发展和改革委员会", "某某镇人民政府", "县政务服务中心")
+RESOLUTIONS = ("1920×1080", "1366*768", "1280x1024")
 VENDORS = ("某某信息技术有限公司", "市大数据中心", "县信息中心", "某某网络科技公司")
 
 TOPICS = ("优化营商环境", "安全生产", "防汛备汛", "老旧小区改造", "乡村振兴", "基层减负", "数字政府建设", "就业促进")
@@ -200,7 +201,10 @@ def breadcrumb(rng: random.Random) -> tuple[str, bool]:
     trail = (pad + sep + pad).join(parts)
     if parts[0] in HOMES and rng.random() < 0.4:
         return trail, True
-    return f"{rng.choice(OPENINGS)}{rng.choice('：:')}{rng.choice(('', ' '))}{trail}", True
+    opening = rng.choice(OPENINGS)
+    if opening == "位置" and parts[0] not in HOMES:  # 位置：A区-B栋 is an address: a bare 位置 only before 首页
+        trail = (pad + sep + pad).join([rng.choice(HOMES), *parts])
+    return f"{opening}{rng.choice('：:')}{rng.choice(('', ' '))}{trail}", True
 
 
 def metadata_line(rng: random.Random) -> tuple[str, bool]:
@@ -224,7 +228,7 @@ def empty_field(rng: random.Random) -> tuple[str, bool]:
     if rng.random() < 0.5:
         left, right = rng.choice((("【", "】"), ("（", "）"), ("[", "]"), ("(", ")")))
         return f"{left}{role}{colon}{right}", True
-    return f"{role}{colon}", True
+    return f"{rng.choice(CREDIT_ROLES[:3])}{colon}", True  # bare, only the page's own editor fields: a bare 审核： may be a form's
 
 
 def pager(rng: random.Random) -> tuple[str, bool]:
@@ -265,8 +269,8 @@ def footer_line(rng: random.Random) -> tuple[str, bool]:
     shape = rng.randrange(7)
     if shape == 0:
         return f"版权所有{rng.choice(('：', ':', ' ', '©', '：© '))}{issuer}", True
-    if shape == 1:
-        return f"主办单位：{issuer}{rng.choice(('  ', ' ', '　'))}承办单位：{rng.choice(VENDORS)}", True
+    if shape == 1:  # 主办单位/承办单位 alone are an event's too: a site's only beside its filings
+        return f"主办单位：{issuer}{rng.choice(('  ', ' ', '　'))}{rng.choice(PROVINCES)}ICP备{rng.randint(10**7, 10**8 - 1)}号", True
     if shape == 2:
         return f"{rng.choice(PROVINCES)}ICP备{rng.randint(10000000, 99999999)}号" + rng.choice(("", f"-{rng.randint(1, 9)}")), True
     if shape == 3:
@@ -274,10 +278,10 @@ def footer_line(rng: random.Random) -> tuple[str, bool]:
     if shape == 4:
         return f"网站标识码{rng.choice(('：', ':', ''))}{rng.randint(10**9, 10**10 - 1)}", True
     if shape == 5:
-        return f"技术支持{rng.choice('：:')}{rng.choice(VENDORS)}", True
+        return f"Copyright {rng.choice(('©', '(C)', ''))} {rng.randint(2010, 2026)} {issuer} All Rights Reserved", True
     browser = rng.choice(("IE9", "IE10", "Chrome", "谷歌", "火狐"))
     return (
-        f"建议使用{browser}{rng.choice(('及以上版本', '以上', ''))}浏览器{rng.choice(('，', ' ', ''))}{rng.choice(('1920×1080', '1366*768', '1280x1024'))}分辨率浏览",
+        f"建议使用{browser}{rng.choice(('及以上版本', '以上', ''))}浏览器{rng.choice(('，', ' ', ''))}{rng.choice(RESOLUTIONS)}分辨率浏览",
         True,
     )
 
@@ -292,12 +296,16 @@ def weak_line(rng: random.Random) -> tuple[str, bool]:
         return rng.choice(CONTROL_VERBS), True
     if shape == 1:
         return rng.choice(CONTROL_ITEMS[:12]), True
-    if shape == 2:  # a footer's contact field
+    if shape == 2:  # a footer's field an event also has, or a link of the site (not an address or
+        # a phone number: the issuing office's contact lines look the same)
         return rng.choice(
             (
-                f"地址：{rng.choice(ISSUERS)}",
-                f"邮编：{rng.randint(100000, 899999)}",
-                f"联系我们：{rng.randint(1000, 9999)}-{rng.randint(1000000, 9999999)}",
+                f"主办：{rng.choice(ISSUERS)}",
+                f"承办单位：{rng.choice(VENDORS)}",
+                f"技术支持：{rng.choice(VENDORS)}",
+                "网站地图",
+                "联系我们",
+                "关于我们",
             )
         ), True
     return f"{rng.choice(META_FIELDS[:3])}{rng.choice('：:')}{rng.choice(OUTLETS)}", False
@@ -327,6 +335,9 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     where = rng.randrange(3)
     head = cluster(rng, False) if where != 1 else []
     tail = cluster(rng, True) if where != 0 else []
+    furniture = sum(len(line) for line, _ in head + tail)
+    while sum(map(len, body)) < 6 * furniture:  # enough of the document for the deletion guard
+        body.append(rng.choice(hosts))
     lines = [*head, (title, None), *[(b, None) for b in body], *tail]
     text = fixed = ""
     spans = []
@@ -348,21 +359,17 @@ def _trap_line(rng: random.Random) -> str:
     makers = (
         lambda: "附件：\n" + "\n".join(f"{i}.{_short_title(rng).split(' ')[0]}" for i in range(1, rng.randint(2, 4))),
         lambda: (
-            f"联系人：{rng.choice(('王某某', '张科长', '李明'))}{rng.choice(('，', '  ', ' '))}联系电话：0{rng.randint(10, 999)}-{rng.randint(1000000, 9999999)}"
+            f"联系人：{rng.choice(('王某某', '李明'))}{rng.choice(('，', '  ', ' '))}联系电话：0{rng.randint(10, 999)}-{rng.randint(10**6, 10**7)}"
         ),
         lambda: f"联系人：{rng.choice(('王某某', '李明'))}\n联系电话：{rng.randint(13000000000, 13999999999)}",
         lambda: f"以上数据来源：{rng.choice(('国家统计局', '市统计局', '县农业农村局'))}。",
-        lambda: (
-            f"据统计，全年完成投资{rng.randint(10, 99)}亿元（来源：{rng.choice(('国家统计局', '市统计局'))}），同比增长{rng.randint(1, 9)}%。"
-        ),
+        lambda: f"据统计，全年完成投资{rng.randint(10, 99)}亿元（来源：{rng.choice(ISSUERS)}），同比增长{rng.randint(1, 9)}%。",
         lambda: rng.choice(("一、关于打印和复印管理", "（二）打印、复印和扫描设备管理", "三、下载和使用规范", "（一）分享经验做法")),
         lambda: f"{issuer}\n{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日",
         lambda: f"{issuer}办公室\n（此件公开发布）",
         lambda: " | ".join(rng.sample(("序号", "项目名称", "责任单位", "完成时限", "投资额"), 4)),
         lambda: f"| {rng.randint(1, 9)} | {rng.choice(TOPICS)} | {rng.choice(ISSUERS)} | {year}年底 |",
-        lambda: (
-            f"主办单位：{rng.choice(('县委宣传部', '市文化和旅游局', '团县委'))}\n承办单位：{rng.choice(('县文化馆', '市图书馆', '某某街道办事处'))}"
-        ),
+        lambda: f"主办单位：{rng.choice(('县委宣传部', '团县委'))}\n承办单位：{rng.choice(('县文化馆', '图书馆'))}",
         lambda: f"本手册第一页列出了{rng.choice(('办事流程', '联系方式', '申报条件'))}，第二页为常见问题。",
         lambda: rng.choice(
             (
