@@ -359,7 +359,7 @@ def _trap_line(rng: random.Random) -> str:
     makers = (
         lambda: "附件：\n" + "\n".join(f"{i}.{_short_title(rng).split(' ')[0]}" for i in range(1, rng.randint(2, 4))),
         lambda: (
-            f"联系人：{rng.choice(('王某某', '李明'))}{rng.choice(('，', '  ', ' '))}联系电话：0{rng.randint(10, 999)}-{rng.randint(10**6, 10**7)}"
+            f"联系人：{rng.choice(('王某某', '李明'))}{rng.choice(('，', '  ', ' '))}联系电话：0371-{rng.randint(10**6, 10**7)}"
         ),
         lambda: f"联系人：{rng.choice(('王某某', '李明'))}\n联系电话：{rng.randint(13000000000, 13999999999)}",
         lambda: f"以上数据来源：{rng.choice(('国家统计局', '市统计局', '县农业农村局'))}。",
