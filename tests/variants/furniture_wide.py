@@ -267,8 +267,9 @@ def share_bar(rng: random.Random) -> tuple[str, bool]:
 def footer_line(rng: random.Random) -> tuple[str, bool]:
     issuer = rng.choice(ISSUERS)
     shape = rng.randrange(7)
-    if shape == 0:
-        return f"版权所有{rng.choice(('：', ':', ' ', '©', '：© '))}{issuer}", True
+    if shape == 0:  # 版权所有 alone is a printed book's too: a site's beside its filing
+        owner = f"版权所有{rng.choice(('：', ':', ' ', '©', '：© '))}{issuer}"
+        return f"{owner}{rng.choice(('  ', ' ', ' | '))}网站标识码：{rng.randint(10**9, 10**10 - 1)}", True
     if shape == 1:  # 主办单位/承办单位 alone are an event's too: a site's only beside its filings
         return f"主办单位：{issuer}{rng.choice(('  ', ' ', '　'))}{rng.choice(PROVINCES)}ICP备{rng.randint(10**7, 10**8 - 1)}号", True
     if shape == 2:
@@ -301,6 +302,7 @@ def weak_line(rng: random.Random) -> tuple[str, bool]:
         return rng.choice(
             (
                 f"主办：{rng.choice(ISSUERS)}",
+                f"版权所有：{rng.choice(ISSUERS)}",
                 f"承办单位：{rng.choice(VENDORS)}",
                 f"技术支持：{rng.choice(VENDORS)}",
                 "网站地图",
@@ -358,9 +360,7 @@ def _trap_line(rng: random.Random) -> str:
     year = rng.randint(2018, 2026)
     makers = (
         lambda: "附件：\n" + "\n".join(f"{i}.{_short_title(rng).split(' ')[0]}" for i in range(1, rng.randint(2, 4))),
-        lambda: (
-            f"联系人：{rng.choice(('王某某', '李明'))}{rng.choice(('，', '  ', ' '))}联系电话：0371-{rng.randint(10**6, 10**7)}"
-        ),
+        lambda: f"联系人：{rng.choice(('王某某', '李明'))}{rng.choice(('，', '  ', ' '))}联系电话：0371-{rng.randint(10**6, 10**7)}",
         lambda: f"联系人：{rng.choice(('王某某', '李明'))}\n联系电话：{rng.randint(13000000000, 13999999999)}",
         lambda: f"以上数据来源：{rng.choice(('国家统计局', '市统计局', '县农业农村局'))}。",
         lambda: f"据统计，全年完成投资{rng.randint(10, 99)}亿元（来源：{rng.choice(ISSUERS)}），同比增长{rng.randint(1, 9)}%。",
@@ -383,6 +383,7 @@ def _trap_line(rng: random.Random) -> str:
             f"第{rng.choice(('十二', '二十', '三十五'))}条 未经著作权人许可，任何组织和个人不得复制、下载、传播其作品，法律另有规定的除外。"
         ),
         lambda: f"第{rng.choice(('八', '十', '十六'))}条 网站版权所有人应当依法保护用户信息。",
+        lambda: f"版权所有：{issuer}",
         lambda: rng.choice(("打印\n复印\n扫描", "收藏\n展示\n研究", "分享\n交流\n合作")),
         lambda: f"作者：{rng.choice(('县委办公室', '王建国'))}",
         lambda: "二维码扫描、登录注册等功能已全部接入统一平台。",
