@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.engine.document import Document
-from lint.kinds.base import REGEX, Hit, Option
+from lint.kinds.base import REGEX, Hit, Option, OptionError
 from lint.model import Edit
 
 OPTIONS = {
@@ -52,72 +52,89 @@ class FurnitureCluster:
         self.report = options["report"]
         self.list_heading = options["list-heading"]
         self.list_item = options["list-item"]
-        # no cluster without a certain line: the prefilter skips a text without one
-        self.triggers = (self.certain,)
+        if (self.list_heading is None) != (self.list_item is None):
+            raise OptionError("keys 'list-heading' and 'list-item' go together")
+        # no hit without a weak or report line or a list heading: the prefilter skips a text
+        # without one (the certain expression, a union of every other rule's, is too large)
+        self.triggers = tuple(t for t in (self.weak, self.report, self.list_heading) if t is not None)
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        lines = doc.lines
+        timeout = doc.timeout
         roles: dict[int, int | None] = {}
-        for m in self.certain.finditer(doc.text, timeout=doc.timeout):
-            if m.end() == m.start():
-                continue
-            for i in range(doc.line_index(m.start()), doc.line_index(m.end() - 1) + 1):
-                roles[i] = _CERTAIN
+        for expression, role in ((self.weak, _WEAK), (self.report, _REPORT)):
+            if expression is not None:
+                for m in expression.finditer(doc.text, timeout=timeout):
+                    roles.setdefault(doc.line_index(m.start()), role)
+        self._list_items(doc, roles)
         if not roles:
             return
-        certain_lines = sorted(roles)
-        self._list_items(doc, certain_lines, roles)
         done: set[int] = set()
-        for index in certain_lines:
-            if index in done:
+        for index in sorted(roles):
+            if index in done or roles[index] not in (_WEAK, _REPORT, _ITEM):
                 continue
             low = high = index
             while low > 0 and self._role(doc, low - 1, roles) is not None:
                 low -= 1
-            while high + 1 < len(lines) and self._role(doc, high + 1, roles) is not None:
+            while high + 1 < len(doc.lines) and self._role(doc, high + 1, roles) is not None:
                 high += 1
+            done.update(range(low, high + 1))
+            self._claim_certain(doc, low, high, roles)
+            if not any(roles[i] == _CERTAIN for i in range(low, high + 1)):
+                continue  # weak lines with no certain furniture beside them: the document's own
             for i in range(low, high + 1):
-                done.add(i)
-                role = roles[i]
-                if role in (_WEAK, _ITEM):
-                    start, end = doc.line_span(i)
-                    yield Hit(start, end, (Edit(*doc.line_with_newline(i)),))
-                elif role == _REPORT:
+                if roles[i] in (_WEAK, _ITEM):
+                    yield Hit(*doc.line_span(i), (Edit(*doc.line_with_newline(i)),))
+                elif roles[i] == _REPORT:
                     yield Hit(*doc.line_span(i))
 
     def _role(self, doc: Document, i: int, roles: dict[int, int | None]) -> int | None:
+        """What line `i` is (None: the document's own text, which ends a cluster); a certain match
+        over several lines (a vertical run, a breadcrumb one item a line) makes each of them
+        certain."""
         if i not in roles:
-            line = doc.lines[i]
-            timeout = doc.guard_timeout
-            if not line.strip():
+            start = doc.line_starts[i]
+            if not doc.lines[i].strip():
                 roles[i] = _BLANK
-            elif self.weak.match(line, timeout=timeout):
-                roles[i] = _WEAK
-            elif self.report is not None and self.report.match(line, timeout=timeout):
-                roles[i] = _REPORT
+            elif m := self.certain.match(doc.text, start, timeout=doc.guard_timeout):
+                for j in range(i, doc.line_index(max(m.end() - 1, start)) + 1):
+                    roles.setdefault(j, _CERTAIN)
+                roles[i] = _CERTAIN
             else:
                 roles[i] = None
         return roles[i]
 
-    def _list_items(self, doc: Document, certain_lines: list[int], roles: dict[int, int | None]) -> None:
-        """Mark as items the links under a list heading whose list runs to the end of the text."""
-        if self.list_heading is None or self.list_item is None:
-            return
-        lines = doc.lines
-        for index in reversed(certain_lines):
-            if not self.list_heading.match(lines[index], timeout=doc.guard_timeout):
-                continue
-            items = []
-            for i in range(index + 1, len(lines)):
-                if self._role(doc, i, roles) is not None:
-                    continue
-                if not self.list_item.match(lines[i], timeout=doc.guard_timeout):
-                    break
-                items.append(i)
+    def _claim_certain(self, doc: Document, low: int, high: int, roles: dict[int, int | None]) -> None:
+        """Make certain the weak lines of the cluster that a certain match takes in: `打印` in a
+        vertical run of controls is the run's, reported and fixed by its own rule."""
+        i = low
+        while i <= high:
+            if roles[i] in (_WEAK, _REPORT) and (m := self.certain.match(doc.text, doc.line_starts[i], timeout=doc.guard_timeout)):
+                last = doc.line_index(max(m.end() - 1, doc.line_starts[i]))
+                for j in range(i, min(last, high) + 1):
+                    roles[j] = _CERTAIN
+                i = last + 1
             else:
-                for i in items:
-                    roles[i] = _ITEM
-            return  # only the last heading of the text can head a list that runs to its end
+                i += 1
+
+    def _list_items(self, doc: Document, roles: dict[int, int | None]) -> None:
+        """Mark as items the links under the text's last list heading when its list runs to the
+        end of the text: nothing after the heading but items, blank lines and furniture."""
+        if self.list_heading is None:
+            return
+        headings = [m.start() for m in self.list_heading.finditer(doc.text, timeout=doc.timeout)]
+        if not headings:
+            return
+        index = doc.line_index(headings[-1])
+        roles[index] = _CERTAIN
+        items = []
+        for i in range(index + 1, len(doc.lines)):
+            if self._role(doc, i, roles) is not None:
+                continue
+            if not self.list_item.match(doc.lines[i], timeout=doc.guard_timeout):
+                return
+            items.append(i)
+        for i in items:
+            roles[i] = _ITEM
 
 
 def compile(options: dict) -> FurnitureCluster:
