@@ -96,9 +96,10 @@ class FurnitureCluster:
             if not doc.lines[i].strip():
                 roles[i] = _BLANK
             elif m := self.certain.match(doc.text, start, timeout=doc.guard_timeout):
+                # the lines it takes in are its own, even a weak one (`大` of a font switch broken
+                # one item a line): reported and fixed by the certain line's rule
                 for j in range(i, doc.line_index(max(m.end() - 1, start)) + 1):
-                    roles.setdefault(j, _CERTAIN)
-                roles[i] = _CERTAIN
+                    roles[j] = _CERTAIN
             else:
                 roles[i] = None
         return roles[i]
