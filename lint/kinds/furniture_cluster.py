@@ -13,7 +13,8 @@ Keys (each expression matches at a line start, `^…$` for one line):
   without a fix, as the metadata lines are;
 - `list-heading`, `list-item`: a certain line that heads a list of links (`相关阅读`), and what one of
   its links looks like (a short title): the items after the heading go with it when the list
-  runs to the end of the document, nothing but items and furniture after it.
+  runs to the end of the document, nothing but items and furniture after it;
+- `max-length` (default 60): the longest weak or report line; a longer one is prose.
 
 A cluster is a run of consecutive lines, each blank, certain, weak or report, holding at least
 one certain line. Its weak lines are deleted (whole lines, one fix a line, so that the certain
@@ -26,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.engine.document import Document
-from lint.kinds.base import REGEX, Hit, Option, OptionError
+from lint.kinds.base import INTEGER, REGEX, Hit, Option, OptionError
 from lint.model import Edit
 
 OPTIONS = {
@@ -35,6 +36,7 @@ OPTIONS = {
     "report": Option(REGEX),
     "list-heading": Option(REGEX),
     "list-item": Option(REGEX),
+    "max-length": Option(INTEGER, default=60),
 }
 
 _CERTAIN, _WEAK, _REPORT, _BLANK, _ITEM = range(5)
@@ -52,6 +54,7 @@ class FurnitureCluster:
         self.report = options["report"]
         self.list_heading = options["list-heading"]
         self.list_item = options["list-item"]
+        self.max_length = options["max-length"]
         if (self.list_heading is None) != (self.list_item is None):
             raise OptionError("keys 'list-heading' and 'list-item' go together")
         # no hit without a weak or report line or a list heading: the prefilter skips a text
@@ -59,13 +62,22 @@ class FurnitureCluster:
         self.triggers = tuple(t for t in (self.weak, self.report, self.list_heading) if t is not None)
 
     def find(self, doc: Document) -> Iterator[Hit]:
-        timeout = doc.timeout
+        timeout = doc.guard_timeout
         roles: dict[int, int | None] = {}
-        for expression, role in ((self.weak, _WEAK), (self.report, _REPORT)):
-            if expression is not None:
-                for m in expression.finditer(doc.text, timeout=timeout):
-                    roles.setdefault(doc.line_index(m.start()), role)
-        self._list_items(doc, roles)
+        heading = None  # the last list heading of the text
+        for i, line in enumerate(doc.lines):
+            # a weak line is short: the length alone dismisses the prose (a scan of the whole
+            # text would try the expressions at every character)
+            if len(line) > self.max_length or not line.strip():
+                continue
+            if self.weak.match(line, timeout=timeout):
+                roles[i] = _WEAK
+            elif self.report is not None and self.report.match(line, timeout=timeout):
+                roles[i] = _REPORT
+            elif self.list_heading is not None and self.list_heading.match(line, timeout=timeout):
+                heading = i
+        if heading is not None:
+            self._list_items(doc, heading, roles)
         if not roles:
             return
         done: set[int] = set()
@@ -117,15 +129,9 @@ class FurnitureCluster:
             else:
                 i += 1
 
-    def _list_items(self, doc: Document, roles: dict[int, int | None]) -> None:
-        """Mark as items the links under the text's last list heading when its list runs to the
-        end of the text: nothing after the heading but items, blank lines and furniture."""
-        if self.list_heading is None:
-            return
-        headings = [m.start() for m in self.list_heading.finditer(doc.text, timeout=doc.timeout)]
-        if not headings:
-            return
-        index = doc.line_index(headings[-1])
+    def _list_items(self, doc: Document, index: int, roles: dict[int, int | None]) -> None:
+        """Mark as items the links under the list heading at line `index` when its list runs to
+        the end of the text: nothing after the heading but items, blank lines and furniture."""
         roles[index] = _CERTAIN
         items = []
         for i in range(index + 1, len(doc.lines)):
