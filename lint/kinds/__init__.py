@@ -22,6 +22,7 @@ KINDS = (
     "formulation",
     "set-phrase",
     "censored-letter",
+    "furniture-cluster",
 )
 
 
