@@ -7,7 +7,10 @@ line is flagged when any table is satisfied), `unless` (a regex that clears the 
 `max-length` (longer lines are prose, not furniture; 0 = no limit) and `min-document-han` (the
 line is flagged only when the document's prose, its lines with a sentence end, has at least that
 many Han characters: a notice that *is* the whole body is left for a rule that reports the
-document as truncated). A flagged line is deleted.
+document as truncated), `max-document-han` (the mirror: flagged only when the prose has at most
+that many, the rule that reports it), and `line-before` (a line it matches whole, just before a
+flagged line, goes with it: the ellipsis a site leaves where it cut the text). A flagged line is
+deleted.
 
 `unit = "sentence"` judges each sentence of a line instead (`when` and `max-length` then apply
 to the sentence, and `unless` clears the clause it matches in), for artifacts that also come at
@@ -37,6 +40,8 @@ OPTIONS = {
     "unless": Option(REGEX),
     "max-length": Option(INTEGER, default=0),
     "min-document-han": Option(INTEGER, default=0),
+    "max-document-han": Option(INTEGER),
+    "line-before": Option(REGEX),
     "unit": Option(choice("line", "sentence"), default="line"),
     "joins": Option(STRINGS, default=()),
     "unless-line": Option(REGEX),
@@ -68,12 +73,14 @@ class LineClassifier:
         self.unless = options["unless"]
         self.max_length = options["max-length"]
         self.min_document_han = options["min-document-han"]
+        self.max_document_han = options["max-document-han"]
+        self.line_before = options["line-before"]
         # a line with none of the cues named first in each table cannot match: a cheap prefilter
         self.gate = {next(iter(table)) for table in self.when}
         self.triggers = tuple(self.cues[name] for name in sorted(self.gate))
         # each line is judged by its own text, unless the rule also weighs the whole document:
         # declared, and checked on the rule's examples when its pack is compiled
-        self.line_local = not self.min_document_han
+        self.line_local = not self.min_document_han and self.max_document_han is None and self.line_before is None
 
     def find(self, doc: Document) -> Iterator[Hit]:
         timeout = doc.guard_timeout
@@ -88,8 +95,12 @@ class LineClassifier:
                 continue
             if self.min_document_han and doc.prose_han_count() < self.min_document_han:
                 continue
+            if self.max_document_han is not None and doc.prose_han_count() > self.max_document_han:
+                continue
             start, end = doc.line_span(index)
             whole = doc.line_with_newline(index)
+            if index and self.line_before is not None and self.line_before.fullmatch(doc.lines[index - 1], timeout=timeout):
+                whole = (doc.line_starts[index - 1], whole[1])
             yield Hit(start, end, (Edit(whole[0], whole[1]),), "+".join(found))
 
     def _candidates(self, doc: Document) -> list[int]:
@@ -115,8 +126,9 @@ class SentenceClassifier(LineClassifier):
 
     def __init__(self, options: dict) -> None:
         super().__init__(options)
-        if self.min_document_han:
-            raise OptionError("key 'min-document-han': not with unit = \"sentence\"")
+        for key in ("min-document-han", "max-document-han", "line-before"):
+            if options[key]:
+                raise OptionError(f"key '{key}': not with unit = \"sentence\"")
         for name in options["joins"]:
             if name not in self.cues:
                 raise OptionError(f"key 'joins': unknown cue {name!r}")

@@ -62,6 +62,8 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     if where == "own-lines":
         middle = f"{opening}\n{host}\n{closing}"
         text, at = document(rng, hosts, middle)
+        while text.count(host) > 1:  # a diff could not tell which copy the tags were around
+            text, at = document(rng, hosts, middle)
         fixed = text[:at] + host + "\n" + text[at + len(middle) + 1 :]
         spans = ((max(at - 1, 0), at + len(opening) + 1), (at + len(opening) + 1 + len(host), at + len(middle) + 1))
         return Case(text, fixed, fixed, spans, f"{where} {style} {opening}")
@@ -70,7 +72,8 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     lone = (opening, closing) if style in ("comment", "doubled", "bracket") else (closing,)
     if where == "one-tag-alone":
         tag = rng.choice(lone + ((opening,) if opening.isascii() else ()))
-        text, at = document(rng, hosts, tag)
+        # beside paragraphs: the fix loop refuses to delete a fifth of a text
+        text, at = document(rng, hosts, tag + "\n" + "\n".join(rng.choice(hosts) for _ in range(3)))
         fixed = text[:at] + text[at + len(tag) + 1 :]
         return Case(text, fixed, fixed, ((max(at - 1, 0), at + len(tag) + 1),), f"{where} {style} {tag}")
     cuts = split_sentences(host) or [len(host) // 2]
