@@ -10,7 +10,9 @@ many Han characters: a notice that *is* the whole body is left for a rule that r
 document as truncated), `max-document-han` (the mirror: flagged only when the prose has at most
 that many, the rule that reports it), and `line-before` (a line it matches whole, just before a
 flagged line, goes with it: the ellipsis a site leaves where it cut the text). A flagged line is
-deleted.
+deleted; with `max-lead` or `max-tail` given (see below), only when its text before the first cue
+and after the last is that short: a notice glued to a sentence of the document is reported, not
+deleted with it.
 
 `unit = "sentence"` judges each sentence of a line instead (`when` and `max-length` then apply
 to the sentence, and `unless` clears the clause it matches in), for artifacts that also come at
@@ -46,8 +48,8 @@ OPTIONS = {
     "joins": Option(STRINGS, default=()),
     "unless-line": Option(REGEX),
     "ignore": Option(REGEX),
-    "max-lead": Option(INTEGER, default=0),
-    "max-tail": Option(INTEGER, default=0),
+    "max-lead": Option(INTEGER),
+    "max-tail": Option(INTEGER),
 }
 
 # a sentence ends after one of these marks and the closing quotes or brackets that follow it
@@ -75,6 +77,9 @@ class LineClassifier:
         self.min_document_han = options["min-document-han"]
         self.max_document_han = options["max-document-han"]
         self.line_before = options["line-before"]
+        # of the line unit, None: the ends are not looked at (the sentence unit reads None as 0)
+        self.max_lead = options["max-lead"]
+        self.max_tail = options["max-tail"]
         # a line with none of the cues named first in each table cannot match: a cheap prefilter
         self.gate = {next(iter(table)) for table in self.when}
         self.triggers = tuple(self.cues[name] for name in sorted(self.gate))
@@ -98,10 +103,30 @@ class LineClassifier:
             if self.max_document_han is not None and doc.prose_han_count() > self.max_document_han:
                 continue
             start, end = doc.line_span(index)
+            if (self.max_lead is not None or self.max_tail is not None) and not self._ends(line, timeout)[2]:
+                yield Hit(start, end, None, "+".join(found))
+                continue
             whole = doc.line_with_newline(index)
             if index and self.line_before is not None and self.line_before.fullmatch(doc.lines[index - 1], timeout=timeout):
                 whole = (doc.line_starts[index - 1], whole[1])
             yield Hit(start, end, (Edit(whole[0], whole[1]),), "+".join(found))
+
+    def _ends(self, text: str, timeout: float | None) -> tuple[int, int, bool]:
+        """Where the first cue in `text` starts and the last one ends, and whether the artifact's
+        ends are certain: at most `max-lead` characters before the first and `max-tail` after the
+        last (titles in 《》 not counted), no clause mark in either."""
+        cues = [m.span() for cue in self.cues.values() for m in cue.finditer(text, timeout=timeout)]
+        lead_end = min(s for s, _ in cues)
+        tail_start = max(e for _, e in cues)
+        lead = text[:lead_end].strip()
+        tail = _TITLE.sub("", text[tail_start:]).rstrip(_END_MARKS)
+        certain = (
+            len(lead) <= (self.max_lead or 0)
+            and not _CLAUSE_MARK.search(lead)
+            and not _CLAUSE_MARK.search(tail)
+            and len(tail) <= (self.max_tail or 0)
+        )
+        return lead_end, tail_start, certain
 
     def _candidates(self, doc: Document) -> list[int]:
         # only lines holding a gate cue can match: find them with one scan per gate cue
@@ -135,8 +160,6 @@ class SentenceClassifier(LineClassifier):
         self.joins = tuple(self.cues[name] for name in options["joins"])
         self.unless_line = options["unless-line"]
         self.ignore = options["ignore"]
-        self.max_lead = options["max-lead"]
-        self.max_tail = options["max-tail"]
 
     def find(self, doc: Document) -> Iterator[Hit]:
         timeout = doc.guard_timeout
@@ -209,19 +232,8 @@ class SentenceClassifier(LineClassifier):
     def _hit(self, doc: Document, index: int, line: str, judged: str, start: int, end: int, found: list[str], timeout: float | None) -> Hit:
         base = doc.line_starts[index]
         detail = "+".join(found)
-        run = judged[start:end]
-        cues = [m.span() for cue in self.cues.values() for m in cue.finditer(run, timeout=timeout)]
-        lead_end = min(s for s, _ in cues)
-        tail_start = max(e for _, e in cues)
-        lead = run[:lead_end].strip()
-        tail = _TITLE.sub("", run[tail_start:]).rstrip(_END_MARKS)
+        lead_end, tail_start, certain = self._ends(judged[start:end], timeout)
         at_line_end = not line[end:].strip()
-        certain = (
-            len(lead) <= self.max_lead
-            and not _CLAUSE_MARK.search(lead)
-            and not _CLAUSE_MARK.search(tail)
-            and len(tail) <= self.max_tail
-        )
         if not certain:
             return Hit(base + start + lead_end, base + start + tail_start, None, detail)
         if at_line_end and not line[:start].strip():
