@@ -33,7 +33,19 @@ import bisect
 from collections.abc import Iterator
 
 from lint.engine.document import Document
-from lint.kinds.base import COUNT_TABLES, INTEGER, REGEX, REGEX_TABLE, STRINGS, Hit, LazyPattern, Option, OptionError, choice
+from lint.kinds.base import (
+    COUNT_TABLES,
+    INTEGER,
+    REGEX,
+    REGEX_TABLE,
+    STRINGS,
+    Hit,
+    LazyPattern,
+    Option,
+    OptionError,
+    choice,
+    may_cross_lines,
+)
 from lint.model import Edit
 
 OPTIONS = {
@@ -55,6 +67,7 @@ OPTIONS = {
 # a sentence ends after one of these marks and the closing quotes or brackets that follow it
 _SENTENCE = LazyPattern(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|$)")
 _CLAUSE_MARK = LazyPattern(r"[，,；;、]")
+_SENTENCE_MARK = LazyPattern(r"[。！？!?]")
 # what may follow an advert's last cue at the end of its sentence without being text of its own
 _END_MARKS = " \t\u3000。！？!?…~～”’」』）)"
 # titles an advert recommends (`小编推荐：《…》《…》`) are the advert's, however long
@@ -63,7 +76,6 @@ _TITLE = LazyPattern(r"《[^《》\n]*》")
 
 class LineClassifier:
     folds = False
-    line_triggers = ()
 
     def __init__(self, options: dict) -> None:
         self.cues = options["cues"]
@@ -86,6 +98,9 @@ class LineClassifier:
         # each line is judged by its own text, unless the rule also weighs the whole document:
         # declared, and checked on the rule's examples when its pack is compiled
         self.line_local = not self.min_document_han and self.max_document_han is None and self.line_before is None
+        # a rule that reads the whole document looks up the lines of its gate cues that stay
+        # within a line (a line-local one is only run on those lines)
+        self.line_triggers = () if self.line_local else tuple(cue for cue in self.triggers if not may_cross_lines(cue.source))
 
     def find(self, doc: Document) -> Iterator[Hit]:
         timeout = doc.guard_timeout
@@ -98,6 +113,7 @@ class LineClassifier:
             found = self._flagged(line, timeout)
             if found is None:
                 continue
+            # the body is measured only for a flagged line (a count over the whole document)
             if self.min_document_han and doc.prose_han_count() < self.min_document_han:
                 continue
             if self.max_document_han is not None and doc.prose_han_count() > self.max_document_han:
@@ -114,7 +130,7 @@ class LineClassifier:
     def _ends(self, text: str, timeout: float | None) -> tuple[int, int, bool]:
         """Where the first cue in `text` starts and the last one ends, and whether the artifact's
         ends are certain: at most `max-lead` characters before the first and `max-tail` after the
-        last (titles in 《》 not counted), no clause mark in either."""
+        last (titles in 《》 not counted), no clause or sentence mark in either."""
         cues = [m.span() for cue in self.cues.values() for m in cue.finditer(text, timeout=timeout)]
         lead_end = min(s for s, _ in cues)
         tail_start = max(e for _, e in cues)
@@ -125,12 +141,24 @@ class LineClassifier:
             and not _CLAUSE_MARK.search(lead)
             and not _CLAUSE_MARK.search(tail)
             and len(tail) <= (self.max_tail or 0)
+            # (a line unit's notice after or before a sentence of the document is glued to it)
+            and not _SENTENCE_MARK.search(lead)
+            and not _SENTENCE_MARK.search(tail)
         )
         return lead_end, tail_start, certain
 
     def _candidates(self, doc: Document) -> list[int]:
-        # only lines holding a gate cue can match: find them with one scan per gate cue
-        return sorted({doc.line_index(m.start()) for name in self.gate for m in self.cues[name].finditer(doc.text, timeout=doc.timeout)})
+        """The lines holding a gate cue, the only ones that can match: named by the prefilter
+        where it ran (a rule that weighs the whole document reads it whole), else found with one
+        scan per gate cue."""
+        lines: set[int] = set()
+        for name in self.gate:
+            cue = self.cues[name]
+            named = doc.lines_matching(cue) if cue in self.line_triggers else None
+            if named is None:
+                named = [doc.line_index(m.start()) for m in cue.finditer(doc.text, timeout=doc.timeout)]
+            lines.update(named)
+        return sorted(lines)
 
     def _flagged(self, text: str, timeout: float | None) -> list[str] | None:
         """The names of the cues found in `text` when one of the `when` tables holds, else None."""
