@@ -12,7 +12,7 @@ that many, the rule that reports it), and `line-before` (a line it matches whole
 flagged line, goes with it: the ellipsis a site leaves where it cut the text). A flagged line is
 deleted; with `max-lead` or `max-tail` given (see below), only when its text before the first cue
 and after the last is that short: a notice glued to a sentence of the document is reported, not
-deleted with it.
+deleted with it, and only when one sentence of the line holds it by itself.
 
 `unit = "sentence"` judges each sentence of a line instead (`when` and `max-length` then apply
 to the sentence, and `unless` clears the clause it matches in), for artifacts that also come at
@@ -119,13 +119,29 @@ class LineClassifier:
             if self.max_document_han is not None and doc.prose_han_count() > self.max_document_han:
                 continue
             start, end = doc.line_span(index)
-            if (self.max_lead is not None or self.max_tail is not None) and not self._ends(line, timeout)[2]:
-                yield Hit(start, end, None, "+".join(found))
+            if (self.max_lead is not None or self.max_tail is not None) and not self._certain_line(line, timeout):
+                # glued to a sentence of the document: reported when one sentence of the line holds
+                # the notice by itself (cues read across sentences may be the document's words)
+                sentences = [m for m in _SENTENCE.finditer(line, timeout=timeout) if m.group().strip()]
+                glued = [m.span() for m in sentences if self._flagged(m.group(), timeout)]
+                if glued:
+                    yield Hit(start + glued[0][0], start + glued[-1][1], None, "+".join(found))
                 continue
             whole = doc.line_with_newline(index)
             if index and self.line_before is not None and self.line_before.fullmatch(doc.lines[index - 1], timeout=timeout):
                 whole = (doc.line_starts[index - 1], whole[1])
             yield Hit(start, end, (Edit(whole[0], whole[1]),), "+".join(found))
+
+    def _certain_line(self, line: str, timeout: float | None) -> bool:
+        """Whether every sentence of the line holds a cue with certain ends around it: a line of
+        notices, not a notice beside a sentence of the document."""
+        for m in _SENTENCE.finditer(line, timeout=timeout):
+            sentence = m.group()
+            if not sentence.strip():
+                continue
+            if not any(cue.search(sentence, timeout=timeout) for cue in self.cues.values()) or not self._ends(sentence, timeout)[2]:
+                return False
+        return True
 
     def _ends(self, text: str, timeout: float | None) -> tuple[int, int, bool]:
         """Where the first cue in `text` starts and the last one ends, and whether the artifact's
