@@ -113,7 +113,8 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         # a title, the opening words of the body and the notice: the copy is cut off, a report and
         # no fix. (With the title alone, a text in traditional script is too short for the engine
         # to tell its script: it reads it as simplified, and misses the notice)
-        opening = rng.choice(hosts)[: rng.randint(30, 70)].rstrip("。")
+        # (cut off at an ellipsis: a line ending mid-word would be joined to the notice by LY006)
+        opening = rng.choice(hosts)[: rng.randint(30, 70)].rstrip("。，；、") + "……"
         title = rng.choice(("2025年度工作总结", "关于加强基层治理的实施方案", "在全县工作会议上的讲话"))
         text = f"{title}\n{opening}\n{notice}\n"
         at = text.index(notice)
