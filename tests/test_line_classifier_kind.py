@@ -14,7 +14,7 @@ from lint.kinds.base import OptionError, read_options
 
 from . import variants
 from .test_rule_cases import CASES
-from .variants import advertising
+from .variants import advertising, seller_voice
 
 OPTIONS = {
     "unit": "sentence",
@@ -77,6 +77,8 @@ def test_ignored_text_holds_no_cues():
     [
         ({"joins": ["nothing"]}, "key 'joins': unknown cue 'nothing'"),
         ({"min-document-han": 100}, "key 'min-document-han'"),
+        ({"max-document-han": 100}, "key 'max-document-han'"),
+        ({"line-before": "…+"}, "key 'line-before'"),
     ],
 )
 def test_options_are_checked(changes, message):
@@ -95,8 +97,48 @@ def test_a_site_stamp_line_is_reported_once(all_rules):
     texts = [stamp]
     for rule in ("AD001", "WM004"):
         texts += [case["fail"] for case in load(CASES / f"{rule}.toml")["case"] if "fail" in case]
-    texts += [case.text for case in variants.cases(advertising, "artifacts", 300)]
+    texts += [case.text for family in (advertising, seller_voice) for case in variants.cases(family, "artifacts", 300)]
     for text in texts:
         findings = engine.check(text, all_rules)
         assert not _lines_with(findings, "AD001", text) & _lines_with(findings, "WM004", text), text
     assert _lines_with(engine.check(stamp, all_rules), "WM004", stamp) == {0}
+
+
+# the line unit: a notice line, judged whole
+LINE = {
+    "cues": {"gate": "付费|登录", "read": "查看|阅读", "whole": "全文", "cut": "试读结束"},
+    "when": [{"whole": 1, "gate": 1, "read": 1}, {"cut": 1}],
+}
+_BODY = "正文第一句。正文第二句。\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "text", "hits"),
+    [
+        # the ends are not looked at unless max-lead or max-tail is given
+        ({}, _BODY + "各地要认真学习。付费后阅读全文\n", [("各地要认真学习。付费后阅读全文", _BODY)]),
+        # with them, a notice beside a sentence of the document is reported, not deleted
+        ({"max-lead": 4, "max-tail": 4}, _BODY + "各地要认真学习。付费后阅读全文\n", [("付费后阅读全文", None)]),
+        # ... and cues read across two sentences are none
+        ({"max-lead": 4, "max-tail": 4}, _BODY + "登录系统办理业务。阅读全文\n", []),
+        # a line of notices, each sentence with its cue at its ends, goes
+        ({"max-lead": 4, "max-tail": 4}, _BODY + "试读结束。付费后阅读全文。\n", [("试读结束。付费后阅读全文。", _BODY)]),
+        # the ellipsis line a site leaves at the cut goes with the notice after it, and only then
+        ({"line-before": "…+"}, _BODY + "……\n试读结束\n", [("试读结束", _BODY)]),
+        ({"line-before": "…+"}, _BODY + "……\n下一段。\n", []),
+        # a document with a body of more Han characters than max-document-han has no report
+        ({"max-document-han": 5}, _BODY + "试读结束\n", []),
+        ({"max-document-han": 10}, _BODY + "试读结束\n", [("试读结束", _BODY)]),
+    ],
+)
+def test_line_unit(changes, text, hits):
+    matcher = line_classifier.compile(read_options(line_classifier.OPTIONS, {**LINE, **changes}))
+    out = []
+    for hit in matcher.find(Document(text)):
+        fixed = None
+        if hit.edits:
+            fixed = text
+            for edit in sorted(hit.edits, reverse=True):
+                fixed = fixed[: edit.start] + edit.content + fixed[edit.end :]
+        out.append((text[hit.start : hit.end], fixed))
+    assert out == hits

@@ -7,7 +7,12 @@ line is flagged when any table is satisfied), `unless` (a regex that clears the 
 `max-length` (longer lines are prose, not furniture; 0 = no limit) and `min-document-han` (the
 line is flagged only when the document's prose, its lines with a sentence end, has at least that
 many Han characters: a notice that *is* the whole body is left for a rule that reports the
-document as truncated). A flagged line is deleted.
+document as truncated), `max-document-han` (the mirror: flagged only when the prose has at most
+that many, the rule that reports it), and `line-before` (a line it matches whole, just before a
+flagged line, goes with it: the ellipsis a site leaves where it cut the text). A flagged line is
+deleted; with `max-lead` or `max-tail` given (see below), only when its text before the first cue
+and after the last is that short: a notice glued to a sentence of the document is reported, not
+deleted with it, and only when one sentence of the line holds it by itself.
 
 `unit = "sentence"` judges each sentence of a line instead (`when` and `max-length` then apply
 to the sentence, and `unless` clears the clause it matches in), for artifacts that also come at
@@ -28,7 +33,18 @@ import bisect
 from collections.abc import Iterator
 
 from lint.engine.document import Document
-from lint.kinds.base import COUNT_TABLES, INTEGER, REGEX, REGEX_TABLE, STRINGS, Hit, LazyPattern, Option, OptionError, choice
+from lint.kinds.base import (
+    COUNT_TABLES,
+    INTEGER,
+    REGEX,
+    REGEX_TABLE,
+    STRINGS,
+    Hit,
+    LazyPattern,
+    Option,
+    OptionError,
+    choice,
+)
 from lint.model import Edit
 
 OPTIONS = {
@@ -37,17 +53,20 @@ OPTIONS = {
     "unless": Option(REGEX),
     "max-length": Option(INTEGER, default=0),
     "min-document-han": Option(INTEGER, default=0),
+    "max-document-han": Option(INTEGER),
+    "line-before": Option(REGEX),
     "unit": Option(choice("line", "sentence"), default="line"),
     "joins": Option(STRINGS, default=()),
     "unless-line": Option(REGEX),
     "ignore": Option(REGEX),
-    "max-lead": Option(INTEGER, default=0),
-    "max-tail": Option(INTEGER, default=0),
+    "max-lead": Option(INTEGER),
+    "max-tail": Option(INTEGER),
 }
 
 # a sentence ends after one of these marks and the closing quotes or brackets that follow it
 _SENTENCE = LazyPattern(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|$)")
 _CLAUSE_MARK = LazyPattern(r"[，,；;、]")
+_SENTENCE_MARK = LazyPattern(r"[。！？!?]")
 # what may follow an advert's last cue at the end of its sentence without being text of its own
 _END_MARKS = " \t\u3000。！？!?…~～”’」』）)"
 # titles an advert recommends (`小编推荐：《…》《…》`) are the advert's, however long
@@ -56,7 +75,6 @@ _TITLE = LazyPattern(r"《[^《》\n]*》")
 
 class LineClassifier:
     folds = False
-    line_triggers = ()
 
     def __init__(self, options: dict) -> None:
         self.cues = options["cues"]
@@ -68,12 +86,22 @@ class LineClassifier:
         self.unless = options["unless"]
         self.max_length = options["max-length"]
         self.min_document_han = options["min-document-han"]
+        self.max_document_han = options["max-document-han"]
+        self.line_before = options["line-before"]
+        # of the line unit, None: the ends are not looked at (the sentence unit reads None as 0)
+        self.max_lead = options["max-lead"]
+        self.max_tail = options["max-tail"]
         # a line with none of the cues named first in each table cannot match: a cheap prefilter
         self.gate = {next(iter(table)) for table in self.when}
         self.triggers = tuple(self.cues[name] for name in sorted(self.gate))
         # each line is judged by its own text, unless the rule also weighs the whole document:
         # declared, and checked on the rule's examples when its pack is compiled
-        self.line_local = not self.min_document_han
+        self.line_local = not self.min_document_han and self.max_document_han is None and self.line_before is None
+        # a rule that reads the whole document looks up the lines of its gate cues: a cue counts
+        # only inside a line (the kind's nature, checked on the examples as a line-bounded
+        # declaration); a line-local rule is only run on those lines
+        self.line_triggers = () if self.line_local else self.triggers
+        self.line_bounded = () if self.line_local else tuple((f"cues.{name} (a cue counts inside a line)", self.cues[name]) for name in sorted(self.gate))
 
     def find(self, doc: Document) -> Iterator[Hit]:
         timeout = doc.guard_timeout
@@ -86,15 +114,68 @@ class LineClassifier:
             found = self._flagged(line, timeout)
             if found is None:
                 continue
+            # the body is measured only for a flagged line (a count over the whole document)
             if self.min_document_han and doc.prose_han_count() < self.min_document_han:
                 continue
+            if self.max_document_han is not None and doc.prose_han_count() > self.max_document_han:
+                continue
             start, end = doc.line_span(index)
+            if (self.max_lead is not None or self.max_tail is not None) and not self._certain_line(line, timeout):
+                # glued to a sentence of the document: reported when one sentence of the line holds
+                # the notice by itself (cues read across sentences may be the document's words)
+                sentences = [m for m in _SENTENCE.finditer(line, timeout=timeout) if m.group().strip()]
+                glued = [m.span() for m in sentences if self._flagged(m.group(), timeout)]
+                if glued:
+                    yield Hit(start + glued[0][0], start + glued[-1][1], None, "+".join(found))
+                continue
             whole = doc.line_with_newline(index)
+            if index and self.line_before is not None and self.line_before.fullmatch(doc.lines[index - 1], timeout=timeout):
+                whole = (doc.line_starts[index - 1], whole[1])
             yield Hit(start, end, (Edit(whole[0], whole[1]),), "+".join(found))
 
+    def _certain_line(self, line: str, timeout: float | None) -> bool:
+        """Whether every sentence of the line holds a cue with certain ends around it: a line of
+        notices, not a notice beside a sentence of the document."""
+        for m in _SENTENCE.finditer(line, timeout=timeout):
+            sentence = m.group()
+            if not sentence.strip():
+                continue
+            if not any(cue.search(sentence, timeout=timeout) for cue in self.cues.values()) or not self._ends(sentence, timeout)[2]:
+                return False
+        return True
+
+    def _ends(self, text: str, timeout: float | None) -> tuple[int, int, bool]:
+        """Where the first cue in `text` starts and the last one ends, and whether the artifact's
+        ends are certain: at most `max-lead` characters before the first and `max-tail` after the
+        last (titles in 《》 not counted), no clause or sentence mark in either."""
+        cues = [m.span() for cue in self.cues.values() for m in cue.finditer(text, timeout=timeout)]
+        lead_end = min(s for s, _ in cues)
+        tail_start = max(e for _, e in cues)
+        lead = text[:lead_end].strip()
+        tail = _TITLE.sub("", text[tail_start:]).rstrip(_END_MARKS)
+        certain = (
+            len(lead) <= (self.max_lead or 0)
+            and not _CLAUSE_MARK.search(lead)
+            and not _CLAUSE_MARK.search(tail)
+            and len(tail) <= (self.max_tail or 0)
+            # (a line unit's notice after or before a sentence of the document is glued to it)
+            and not _SENTENCE_MARK.search(lead)
+            and not _SENTENCE_MARK.search(tail)
+        )
+        return lead_end, tail_start, certain
+
     def _candidates(self, doc: Document) -> list[int]:
-        # only lines holding a gate cue can match: find them with one scan per gate cue
-        return sorted({doc.line_index(m.start()) for name in self.gate for m in self.cues[name].finditer(doc.text, timeout=doc.timeout)})
+        """The lines holding a gate cue, the only ones that can match: named by the prefilter
+        where it ran (a rule that weighs the whole document reads it whole), else found with one
+        scan per gate cue."""
+        lines: set[int] = set()
+        for name in self.gate:
+            cue = self.cues[name]
+            named = doc.lines_matching(cue) if cue in self.line_triggers else None
+            if named is None:
+                named = [doc.line_index(m.start()) for m in cue.finditer(doc.text, timeout=doc.timeout)]
+            lines.update(named)
+        return sorted(lines)
 
     def _flagged(self, text: str, timeout: float | None) -> list[str] | None:
         """The names of the cues found in `text` when one of the `when` tables holds, else None."""
@@ -115,16 +196,15 @@ class SentenceClassifier(LineClassifier):
 
     def __init__(self, options: dict) -> None:
         super().__init__(options)
-        if self.min_document_han:
-            raise OptionError("key 'min-document-han': not with unit = \"sentence\"")
+        for key in ("min-document-han", "max-document-han", "line-before"):
+            if options[key]:
+                raise OptionError(f"key '{key}': not with unit = \"sentence\"")
         for name in options["joins"]:
             if name not in self.cues:
                 raise OptionError(f"key 'joins': unknown cue {name!r}")
         self.joins = tuple(self.cues[name] for name in options["joins"])
         self.unless_line = options["unless-line"]
         self.ignore = options["ignore"]
-        self.max_lead = options["max-lead"]
-        self.max_tail = options["max-tail"]
 
     def find(self, doc: Document) -> Iterator[Hit]:
         timeout = doc.guard_timeout
@@ -197,19 +277,8 @@ class SentenceClassifier(LineClassifier):
     def _hit(self, doc: Document, index: int, line: str, judged: str, start: int, end: int, found: list[str], timeout: float | None) -> Hit:
         base = doc.line_starts[index]
         detail = "+".join(found)
-        run = judged[start:end]
-        cues = [m.span() for cue in self.cues.values() for m in cue.finditer(run, timeout=timeout)]
-        lead_end = min(s for s, _ in cues)
-        tail_start = max(e for _, e in cues)
-        lead = run[:lead_end].strip()
-        tail = _TITLE.sub("", run[tail_start:]).rstrip(_END_MARKS)
+        lead_end, tail_start, certain = self._ends(judged[start:end], timeout)
         at_line_end = not line[end:].strip()
-        certain = (
-            len(lead) <= self.max_lead
-            and not _CLAUSE_MARK.search(lead)
-            and not _CLAUSE_MARK.search(tail)
-            and len(tail) <= self.max_tail
-        )
         if not certain:
             return Hit(base + start + lead_end, base + start + tail_start, None, detail)
         if at_line_end and not line[:start].strip():
