@@ -166,24 +166,29 @@ def read_bytes(path: Path, max_size: int = MAX_FILE_BYTES) -> bytes:
         os.close(fd)
 
 
-def read_kept(path: Path | str) -> bytes | None:
-    """A file plancheck keeps (a cache entry, a sealed file): its bytes, or None when it is missing
-    or not a regular file of a document's size. Not followed if a link, opened without blocking: a
-    FIFO planted under a predictable name would hang the run."""
+@contextmanager
+def _opened_unfollowed(path: Path | str) -> Iterator[tuple[int, os.stat_result]]:
+    """A file of plancheck's own, opened as one must be where others may plant a name: not followed
+    if a link, without blocking (a FIFO would hang the run). Its descriptor and status, closed
+    after; OSError when it cannot be opened or looked at."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    try:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
-    except OSError:
-        return None
+        yield fd, os.fstat(fd)
     finally:
         os.close(fd)
+
+
+def read_kept(path: Path | str) -> bytes | None:
+    """A file plancheck keeps (a cache entry, a sealed file): its bytes, or None when it is missing
+    or not a regular file of a document's size (`_opened_unfollowed`)."""
+    try:
+        with _opened_unfollowed(path) as (fd, status):
+            if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
+                return None
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                return handle.read()
+    except OSError:
+        return None
 
 
 def read(path: Path, encoding: str | None = None, max_size: int = MAX_FILE_BYTES) -> Source:
@@ -329,24 +334,18 @@ def remove_left_over(path: str, started: float) -> bool:
     link, this user's, last written before `started` (this run's start), and locked by no one: a
     live run holds a lock on the file it writes until it is renamed, and the lock dies with it."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with _opened_unfollowed(path) as (fd, status):
+            if not stat.S_ISREG(status.st_mode) or status.st_uid != os.geteuid() or status.st_mtime >= started:
+                return False
+            if not _try_lock(fd):
+                return False  # being written: a run that is alive
+            now = os.lstat(path)
+            if (now.st_dev, now.st_ino) != (status.st_dev, status.st_ino):
+                return False  # replaced since it was opened
+            os.unlink(path)
+            return True
     except OSError:
         return False
-    try:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode) or status.st_uid != os.geteuid() or status.st_mtime >= started:
-            return False
-        if not _try_lock(fd):
-            return False  # being written: a run that is alive
-        now = os.lstat(path)
-        if (now.st_dev, now.st_ino) != (status.st_dev, status.st_ino):
-            return False  # replaced since it was opened
-        os.unlink(path)
-        return True
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
 
 
 def _try_lock(fd: int, wait: bool = False) -> bool:
