@@ -15,15 +15,14 @@ are JSON lists written one element at a time.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from lint import __version__
 from lint.model import UNUSED, UNUSED_CATEGORY, UNUSED_DESCRIPTION, Finding, Severity
@@ -36,17 +35,6 @@ if TYPE_CHECKING:
     from typing import TextIO
 
 SPOOL_MEMORY = 8 * 2**20  # characters a non-streaming format keeps in memory before it spools to disk
-
-
-class Report(NamedTuple):
-    """What a run found: the findings located in their files, every file checked (with the fail
-    level its configuration sets) and the rules that ran."""
-
-    located: Sequence[Located]
-    paths: Sequence[str]
-    fail_levels: Mapping[str, Severity]
-    rules: Mapping[str, Rule]
-    paint: Palette = PLAIN
 
 
 # the fields that follow `What:` in a description, each starting a line of its own
@@ -97,24 +85,6 @@ class Writer:
 
     def close(self, rules: Mapping[str, Rule]) -> None:
         """The end of the output, once every file is printed; `rules`: every rule that ran, by id."""
-
-
-def _files_of(report: Report) -> Iterator[tuple[str, list[Located]]]:
-    """The report's files in order, each with its findings (contiguous in `located`)."""
-    by_path: dict[str, list[Located]] = {path: [] for path in report.paths}
-    for item in report.located:
-        by_path.setdefault(item.path, []).append(item)
-    yield from by_path.items()
-
-
-def render(name: str, report: Report) -> str:
-    """A whole report in the format `name`, as one string (what a run prints in that format)."""
-    out = io.StringIO()
-    writer = FORMATS[name](out, report.paint)
-    for path, items in _files_of(report):
-        writer.file(path, items, report.fail_levels.get(path, Severity.ERROR))
-    writer.close(report.rules)
-    return out.getvalue()
 
 
 # -- for people
