@@ -254,36 +254,34 @@ def corpus_table(mb: float, runners: dict[str, Contender], rounds: list[dict[str
     return lines
 
 
-def cache_rows(folder: Path, work: Path, jobs: str, mb: float) -> str:
+def cache_rows(folder: Path, work: Path, jobs: str, mb: float, rounds: int) -> str:
     """The results cache, on by default: a cold check, a warm one, a --fix the cache does not know
     (as the plancheck-fix hook runs it) and a warm check printing its findings."""
     cache_cwd = work / f"cache-{folder.name}"
-    rounds = []
-    for _ in range(REPEAT):
+    measured = []
+    for _ in range(rounds):
         shutil.rmtree(cache_cwd, ignore_errors=True)
         cache_cwd.mkdir()
         cold = plancheck(folder, cache_cwd, "-j", jobs)[0]
         warm = plancheck(folder, cache_cwd, "-j", jobs)[0]
         shutil.rmtree(cache_cwd / ".plancheck_cache")
         fixed = on_a_copy([*PLANCHECK, "--exit-zero", "--statistics", "-q", "--fix", "-j", jobs], folder, cache_cwd)[0]
-        rounds.append((cold, warm, fixed))
-    cold, warm, fixed = (min(column) for column in zip(*rounds, strict=True))
-    warm_ratio = statistics.median(r[0] / r[1] for r in rounds)
+        measured.append((cold, warm, fixed))
+    cold, warm, fixed = (min(column) for column in zip(*measured, strict=True))
+    warm_ratio = statistics.median(r[0] / r[1] for r in measured)
     printing = timed([*PLANCHECK, "--exit-zero", "-j", jobs, str(folder)], cache_cwd)[0]
     return f"| {mb:.0f} MB | {cold:.1f} s | {warm:.2f} s | {warm_ratio:.0f}× | {mb / fixed:.2f} MB/s | {printing:.1f} s |"
 
 
-# what a printing check keeps: each format, -j 1, against --statistics (which locates nothing)
+# what a printing check keeps, -j 1, against --statistics (which locates nothing): the formats that
+# stream for people and for machines, the JSON list written element by element, the two spooled
 PRINTING = {
     "--statistics": ["--statistics"],
     "full": ["--output-format", "full"],
-    "concise": ["--output-format", "concise"],
     "json-lines": ["--output-format", "json-lines"],
-    "github": ["--output-format", "github"],
     "json": ["--output-format", "json"],
     "sarif": ["--output-format", "sarif"],
     "junit": ["--output-format", "junit"],
-    "gitlab": ["--output-format", "gitlab"],
 }
 
 
@@ -321,7 +319,7 @@ def run(sizes: list[float], big_mb: float, rounds: int, with_scaling: bool) -> s
         f"Machine: {machine()}. Corpus: `benchmarks/corpus.py` (deterministic; seeds, real and development texts with "
         "artifacts injected at about two per thousand characters). MB/s counts UTF-8 bytes of input; every contender is "
         "a process of its own, interpreter start included. On each corpus the contenders run back to back, round after "
-        f"round ({rounds} rounds up to 50 MB, three above): speeds are the best round's, peak RSS the largest, and "
+        f"round ({rounds} rounds up to 50 MB, at most three above): speeds are the best round's, peak RSS the largest, and "
         "each ratio (how many times the contender's time plancheck's speed is) the median of the rounds' own ratios: "
         "this machine's speed drifts by up to half over minutes. `--fix` and the cleaner work on a fresh copy of the "
         "corpus each round; the cleaner writes every file, `--fix` the files it changes.",
@@ -341,9 +339,9 @@ def run(sizes: list[float], big_mb: float, rounds: int, with_scaling: bool) -> s
             # once per machine, plancheck builds its prefilter database and dictionary index
             # (seconds); that is not what this table measures
             timed([*PLANCHECK, "--exit-zero", "-q", "--no-cache", str(max(folder.glob("*.txt"), key=lambda p: p.stat().st_size))], work)
-            measured[size] = compare(folder, work, runners, rounds if size <= 50 else REPEAT)
+            measured[size] = compare(folder, work, runners, rounds if size <= 50 else min(rounds, REPEAT))
             lines += ["", f"### {mb:.0f} MB, {len(list(folder.glob('*.txt')))} files", "", *corpus_table(mb, runners, measured[size])]
-            cache_lines.append(cache_rows(folder, work, jobs, mb))
+            cache_lines.append(cache_rows(folder, work, jobs, mb, min(rounds, REPEAT)))
             if size <= 50 and size == max(s for s in sizes if s <= 50):
                 memory, memory_mb = printing_memory(folder, work), mb
             shutil.rmtree(folder)
@@ -418,6 +416,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="a 5 MB corpus, a 20 MB file, two rounds, no scaling rows; print only")
     parser.add_argument("--sizes", type=float, nargs="+", default=[10, 50], metavar="MB", help="the corpora (default: 10 50)")
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help=f"rounds on each corpus up to 50 MB (default: {ROUNDS})")
+    parser.add_argument("--no-scaling", action="store_true", help="leave out the scaling rows (minutes)")
     parser.add_argument("--peer", nargs=2, metavar=("NAME", "FOLDER"), help=argparse.SUPPRESS)  # one peer's process
     args = parser.parse_args()
     if args.peer:
@@ -427,7 +427,7 @@ def main() -> None:
     if args.quick:
         text = run([5], 20, 2, with_scaling=False)
     else:
-        text = run(args.sizes, BIG_FILE_MB, ROUNDS, with_scaling=True)
+        text = run(args.sizes, BIG_FILE_MB, args.rounds, with_scaling=not args.no_scaling)
     print(text)
     if not args.quick:
         results.write_section("speed", text)
