@@ -3,6 +3,7 @@
 seen in scraped collections. The same seed and size always give the same bytes.
 
     python benchmarks/corpus.py 50 benchmarks/.corpus/50mb     # about 50 MB
+    python benchmarks/corpus.py 100 big.txt --one-file           # about 100 MB in one file
 """
 
 from __future__ import annotations
@@ -75,6 +76,21 @@ def generate(megabytes: float, folder: Path, seed: int = 2026) -> int:
     return total
 
 
+def generate_one(megabytes: float, path: Path, seed: int = 2026) -> int:
+    """Write about `megabytes` MB of such documents one after another into one file; returns the bytes."""
+    rng = random.Random(seed)
+    pool = paragraphs()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    total = 0
+    target = int(megabytes * 1_000_000)
+    with path.open("wb") as out:
+        while total < target:
+            data = document(rng, pool, rng.randint(3_000, 60_000)).encode()
+            out.write(data)
+            total += len(data)
+    return total
+
+
 def require_real_texts() -> None:
     """Stop unless the real texts are there: without them `generate` makes another corpus (a test
     may use that), whose numbers cannot be compared with a benchmark's."""
@@ -84,4 +100,7 @@ def require_real_texts() -> None:
 
 if __name__ == "__main__":
     require_real_texts()
-    generate(float(sys.argv[1]), Path(sys.argv[2]))
+    if sys.argv[3:] == ["--one-file"]:
+        generate_one(float(sys.argv[1]), Path(sys.argv[2]))
+    else:
+        generate(float(sys.argv[1]), Path(sys.argv[2]))

@@ -387,3 +387,29 @@ def test_progress_bar_is_drawn_on_a_terminal_for_a_long_run(tmp_path):
 def test_every_format_is_documented_with_an_example_in_docs_ci():
     guide = (Path(__file__).resolve().parents[1] / "docs" / "ci.md").read_text(encoding="utf-8")
     assert [name for name in CHOICES if f"### `{name}`" not in guide] == []
+
+
+# --------------------------------------------------------------------------------------------------
+# streaming: each file's findings are printed when that file is done
+
+
+@pytest.mark.parametrize("name", ["full", "concise", "json-lines", "github", "json", "gitlab"])
+def test_each_files_findings_reach_the_reader_before_the_next_files_are_read(tmp_path, name):
+    """The first file's findings are on stdout while the run is still checking the files after it:
+    the last file, given its finding only once the reader has seen the first file's, is reported
+    with it. A run that printed at the end would have read the last file clean long before."""
+    first = put(tmp_path, "a.txt", "加强D建工作。\n")
+    middle = [put(tmp_path, f"m{i}.txt", "工作计划\n加强党建工作。\n" * 10_000) for i in range(3)]  # a second to check
+    last = put(tmp_path, "z.txt", "工作计划\n加强党建工作。\n")
+    base = {k: v for k, v in ENV.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR")}
+    command = [sys.executable, "-m", "lint", "--no-cache", "-j", "1", "--output-format", name, first, *middle, last]
+    proc = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=base)
+    seen = b""
+    for line in proc.stdout:
+        seen += line
+        if b"a.txt" in line:
+            break
+    last.write_text("加强D建工作。\n", encoding="utf-8")
+    seen += proc.stdout.read()
+    assert proc.wait(timeout=120) == 1, proc.stderr.read().decode()
+    assert b"a.txt" in seen and b"z.txt" in seen, seen.decode()

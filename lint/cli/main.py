@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TextIO
 
 from lint import __version__
 from lint.cli import options
@@ -88,25 +88,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 class Run:
-    """One invocation of the command line: its arguments, and what it gathered to print at the end."""
+    """One invocation of the command line: its arguments, and what it prints as each file is done."""
 
     def __init__(self, args: argparse.Namespace, resolver: ConfigResolver, overrides: dict) -> None:
         self.args = args
         self.resolver = resolver
         self.overrides = overrides  # the command line's settings, for worker processes
-        self.located: list[output.Located] = []  # only when a run prints more than counts
         self.tally = output.Tally()
         # fixes refused or not converging: a lint failure (exit 1) whatever the findings
         self.failed = False
         self.errors = 0
         self.paths: list[str] = []  # every file checked, as named
-        self.fail_levels: dict[str, Severity] = {}
         self.rules: dict[str, Rule] = {}  # every rule that ran, by id
         self._rule_sets: set[RuleSet] = set()
         self.fixed_files = 0
         self.fixed_findings = 0
-        self.diffs: list[str] = []
+        self.diffs = 0
         self.progress = terminal.Progress(0, sys.stderr, enabled=False)
+        self.stream: TextIO = sys.stdout  # where findings, diffs and the summary go (`open_output`)
+        self.writer: formats.Writer | None = None  # prints each file's findings, when the run prints them
+        self.in_baseline: baseline.Subtraction | None = None  # with --baseline: what it records is not reported
+        self.to_record: Counter[baseline.Entry] | None = None  # with --write-baseline: every finding
 
     def say(self, message: str) -> None:
         self.progress.write(message)
@@ -115,8 +117,19 @@ class Run:
         self.errors += 1
         self.say(f"plancheck: {message}")
 
+    def open_output(self, stream: TextIO) -> None:
+        """Print on `stream` from now on: each file's findings (or diff) as it is done, and at the end
+        whatever the format closes with."""
+        self.stream = stream
+        args = self.args
+        name = formats.resolve(args.output_format)
+        if args.diff or args.write_baseline or (args.statistics and name in formats.FOR_PEOPLE):
+            return  # a diff, a baseline file or counts: no finding is printed
+        paint = terminal.Palette(terminal.colour_wanted(stream)) if name in formats.FOR_PEOPLE else terminal.PLAIN
+        self.writer = formats.FORMATS[name](stream, paint)
+
     def take(self, outcome: runner.Outcome, settings: Settings) -> None:
-        """Merge one file's outcome (checked under `settings`) into the run."""
+        """Merge one file's outcome (checked under `settings`) into the run, and print its findings."""
         for message in outcome.messages:
             self.say(message)
         self.errors += outcome.errors
@@ -124,18 +137,28 @@ class Run:
         if outcome.fail_level is None:  # unreadable: not checked
             return
         self.paths.append(outcome.name)
-        self.fail_levels[outcome.name] = outcome.fail_level
         rules = settings.rules_for(outcome.path)
         if rules not in self._rule_sets:  # the same few sets for every file
             self._rule_sets.add(rules)
             self.rules.update((rule.id, rule) for rule in rules)
-        self.located.extend(outcome.located)
-        self.tally.add(outcome.name, outcome.kinds, outcome.fail_level)
+        located, kinds = outcome.located, outcome.kinds
+        if self.in_baseline is not None:
+            located = self.in_baseline.file(outcome.name, located)
+            kinds = output.count_kinds(item.finding for item in located)  # the summary counts what is reported
+        if self.to_record is not None:
+            from lint.run import baseline
+
+            self.to_record.update(baseline.entry(item, self.args.write_baseline.parent) for item in located)
+        self.tally.add(outcome.name, kinds, outcome.fail_level)
         if outcome.new_text is not None:
             self.fixed_files += 1
             self.fixed_findings += outcome.fixed_findings
         if outcome.diff:
-            self.diffs.append(outcome.diff)
+            self.diffs += 1
+            self.stream.write(outcome.diff)
+        if self.writer is not None:
+            self.writer.file(outcome.name, located, outcome.fail_level)
+        self.stream.flush()  # a reader of the output sees each file as soon as it is done
 
     def options(self) -> runner.Options:
         args = self.args
@@ -200,31 +223,58 @@ def _check_stdin(run: Run) -> None:
         sys.stdout.flush()
 
 
-def _print_report(run: Run, report: formats.Report, tally: output.Tally, in_baseline: baseline.Filtered | None, stream: TextIO) -> None:
-    args = run.args
+def _print_end(run: Run) -> None:
+    """What follows the findings: the end of a machine format's document, or the statistics and
+    summary for people."""
+    args, stream = run.args, run.stream
+    if args.write_baseline:
+        return  # it says what it recorded instead
     if args.diff:
-        stream.write("".join(run.diffs))
         if not args.quiet:
-            print(f"{len(run.diffs)} file{'s' if len(run.diffs) != 1 else ''} would be changed.", file=sys.stderr)
+            print(f"{run.diffs} file{'s' if run.diffs != 1 else ''} would be changed.", file=sys.stderr)
         return
-    name = formats.resolve(args.output_format)
-    if name not in formats.FOR_PEOPLE:
-        stream.write(formats.FORMATS[name](report))
+    if run.writer is not None:
+        run.writer.close(run.rules)
+    if formats.resolve(args.output_format) not in formats.FOR_PEOPLE:
         return
     paint = terminal.Palette(terminal.colour_wanted(stream))
-    if args.statistics:
-        if tally.total():
-            print(output.render_statistics(tally), file=stream)
-    else:
-        stream.write(formats.FORMATS[name](report._replace(paint=paint)))
+    if args.statistics and run.tally.total():
+        print(output.render_statistics(run.tally), file=stream)
     if args.quiet:
         return
     if args.fix and run.fixed_findings:
         noun = "finding" if run.fixed_findings == 1 else "findings"
         print(f"Fixed {run.fixed_findings} {noun} in {run.fixed_files} file{'s' if run.fixed_files != 1 else ''}.", file=stream)
-    print(output.summary(tally, len(run.paths), run.errors, paint), file=stream)
-    if in_baseline is not None:
-        print(_baseline_note(in_baseline, args.baseline), file=stream)
+    print(output.summary(run.tally, len(run.paths), run.errors, paint), file=stream)
+    if run.in_baseline is not None:
+        print(_baseline_note(run.in_baseline, args.baseline), file=stream)
+
+
+def _check(run: Run, changed: set[str] | None) -> None:
+    if run.args.paths == ["-"]:
+        _check_stdin(run)
+    else:
+        _check_files(run, _files_to_check(run, changed))
+    _print_end(run)
+
+
+def _check_into_file(run: Run, changed: set[str] | None) -> None:
+    """--output-file: the run printed into a spooled file (in memory while it is small), which then
+    replaces FILE whole."""
+    with formats.spool() as written:
+        run.open_output(written)
+        _check(run, changed)
+        try:
+            run.args.output_file.parent.mkdir(parents=True, exist_ok=True)  # as ruff does: `-o reports/plancheck.txt`
+            written.seek(0)
+            files.replace_user_file(run.args.output_file, lambda handle: _copy_encoded(written, handle))
+        except OSError as exc:
+            run.error(f"cannot write {run.args.output_file}: {exc.strerror or exc}")
+
+
+def _copy_encoded(text: TextIO, handle: BinaryIO) -> None:
+    while chunk := text.read(2**16):
+        handle.write(chunk.encode("utf-8"))
 
 
 def _show_settings(resolver: ConfigResolver, path: Path, overrides: dict) -> int:
@@ -241,7 +291,7 @@ def _show_settings(resolver: ConfigResolver, path: Path, overrides: dict) -> int
     return EXIT_CLEAN
 
 
-def _baseline_note(filtered: baseline.Filtered, file: Path) -> str:
+def _baseline_note(filtered: baseline.Subtraction, file: Path) -> str:
     note = f"{filtered.matched} finding{'s' if filtered.matched != 1 else ''} in the baseline {file} not shown."
     if filtered.stale:
         entries = "entry matches" if filtered.stale == 1 else "entries match"
@@ -278,10 +328,10 @@ def check_main(argv: Sequence[str]) -> int:
     }
     args.encoding = options.encoding(args)
     recorded = None
-    if args.baseline:
+    if args.baseline or args.write_baseline:
         from lint.run import baseline
 
-        recorded = baseline.read(args.baseline)
+        recorded = baseline.read(args.baseline) if args.baseline else None
     changed = None
     if args.since:
         from lint.files import gitdiff
@@ -295,48 +345,32 @@ def check_main(argv: Sequence[str]) -> int:
     if args.show_settings:
         return _show_settings(resolver, Path((args.paths or ["."])[0]), overrides)
     run = Run(args, resolver, overrides)
-    if args.paths == ["-"]:
-        _check_stdin(run)
-    elif args.show_files:
+    if args.show_files:
         for path in _files_to_check(run, changed):
             print(files.shown(path))
         return EXIT_ERROR if run.errors else EXIT_CLEAN
-    else:
-        _check_files(run, _files_to_check(run, changed))
+    if recorded is not None:
+        run.in_baseline = baseline.Subtraction(recorded, args.baseline.parent)
     if args.write_baseline:
-        from lint.run import baseline
-
-        count = baseline.write(args.write_baseline, run.located)
+        run.to_record = Counter()
+    if args.output_file and not args.write_baseline:
+        _check_into_file(run, changed)
+    else:
+        # with --fix on stdin the fixed text owns stdout, so findings go to stderr
+        run.open_output(sys.stderr if (args.fix and args.paths == ["-"]) else sys.stdout)
+        _check(run, changed)
+    if args.write_baseline:
+        count = baseline.write(args.write_baseline, run.to_record)
         noun = "finding" if count == 1 else "findings"
         print(f"Recorded {count} {noun} of {len(run.paths)} file{'s' if len(run.paths) != 1 else ''} in {args.write_baseline}.")
         return EXIT_ERROR if run.errors else EXIT_CLEAN
-    located = run.located
-    tally = run.tally
-    filtered = None
-    if recorded is not None:
-        filtered = baseline.subtract(located, recorded, args.baseline.parent, run.paths)
-        located = filtered.kept
-        tally = output.Tally.of(located, run.fail_levels)
-    report = formats.Report(located, run.paths, run.fail_levels, run.rules)
-    if args.output_file:
-        written = io.StringIO()
-        _print_report(run, report, tally, filtered, written)
-        try:
-            args.output_file.parent.mkdir(parents=True, exist_ok=True)  # as ruff does: `-o reports/plancheck.txt`
-            files.write_atomic(args.output_file, written.getvalue().encode("utf-8"))
-        except OSError as exc:
-            run.error(f"cannot write {args.output_file}: {exc.strerror or exc}")
-    else:
-        # with --fix on stdin the fixed text owns stdout, so findings go to stderr
-        _print_report(run, report, tally, filtered, sys.stderr if (args.fix and args.paths == ["-"]) else sys.stdout)
     if run.errors:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_CLEAN
     if args.diff:
         return EXIT_FINDINGS if run.diffs else EXIT_CLEAN
-    failing = tally.failing
-    return EXIT_FINDINGS if run.failed or failing else EXIT_CLEAN
+    return EXIT_FINDINGS if run.failed or run.tally.failing else EXIT_CLEAN
 
 
 def _rules_for_listing(argv: Sequence[str]) -> tuple[argparse.Namespace, RuleSet]:

@@ -7,7 +7,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -34,10 +34,27 @@ class Source(NamedTuple):
         return Source(text, self.bom, self.encoding, self.digest)
 
 
+# characters encoded, or bytes read, at a time where a whole document need not be in memory twice
+# (a 100 MB file's bytes and its text are already 170 MB)
+PIECE = 2**20
+
+
 def digest(data: bytes) -> bytes:
+    return digest_pieces((data,))
+
+
+def digest_pieces(pieces: Iterable[bytes]) -> bytes:
     # SHA-256 is hardware-accelerated on most processors (several times blake2b's speed there) and
     # every file of a run is hashed, cache hits included
-    return hashlib.sha256(data).digest()[:16]
+    hashed = hashlib.sha256()
+    for piece in pieces:
+        hashed.update(piece)
+    return hashed.digest()[:16]
+
+
+def _file_digest(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return digest_pieces(iter(lambda: handle.read(PIECE), b""))
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> Source:
@@ -47,14 +64,38 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Source:
         message = str(exc)
         raise InputError(f"{name}: {message}" + ("" if "--encoding" in message else "; skipped")) from None
     source = Source(decoded.text, decoded.bom, decoded.encoding, digest(data))
-    if encode(source) != data:
+    if not _encodes_to(source, memoryview(data)):
         # a reading that would not give the same bytes back could not be written safely
         raise InputError(f"{name}: does not round-trip through {decoded.encoding}; skipped")
     return source
 
 
+def _encodes_to(source: Source, data: memoryview) -> bool:
+    """Whether `source` encodes to `data`, compared piece by piece."""
+    at = 0
+    for piece in encoded(source):
+        if data[at : at + len(piece)] != piece:
+            return False
+        at += len(piece)
+    return at == len(data)
+
+
 def encode(source: Source) -> bytes:
-    return encodings.encode(source.text, source.encoding, source.bom)
+    return b"".join(encoded(source))
+
+
+def encoded(source: Source) -> Iterator[bytes]:
+    """The bytes of `source` (its byte-order mark first, if it had one), PIECE characters at a time;
+    raises UnicodeEncodeError, on the piece, when a character has no place in the encoding."""
+    import codecs
+
+    if source.bom:
+        yield encodings.encode("", source.encoding, True)
+    encoder = codecs.getincrementalencoder(source.encoding)()
+    text = source.text
+    for start in range(0, len(text), PIECE):
+        yield encoder.encode(text[start : start + PIECE])
+    yield encoder.encode("", True)
 
 
 # what a file name must not carry into a report as it is: control characters (a line break would
@@ -117,31 +158,37 @@ def read_bytes(path: Path, max_size: int = MAX_FILE_BYTES) -> bytes:
             head = handle.read(_HEAD)
             if b"\x00" in head and not head.startswith(_WIDE_MARKS):
                 raise InputError(f"{shown(path)}: binary file (contains NUL bytes); skipped")
-            return head + handle.read()
+            handle.seek(0)  # read whole, in one buffer: `head + rest` would hold the file twice
+            return handle.read()
     except OSError as exc:
         raise InputError(f"{shown(path)}: cannot read: {exc.strerror or exc}") from None
     finally:
         os.close(fd)
 
 
-def read_kept(path: Path | str) -> bytes | None:
-    """A file plancheck keeps (a cache entry, a sealed file): its bytes, or None when it is missing
-    or not a regular file of a document's size. Not followed if a link, opened without blocking: a
-    FIFO planted under a predictable name would hang the run."""
+@contextmanager
+def _opened_unfollowed(path: Path | str) -> Iterator[tuple[int, os.stat_result]]:
+    """A file of plancheck's own, opened as one must be where others may plant a name: not followed
+    if a link, without blocking (a FIFO would hang the run). Its descriptor and status, closed
+    after; OSError when it cannot be opened or looked at."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    try:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
-    except OSError:
-        return None
+        yield fd, os.fstat(fd)
     finally:
         os.close(fd)
+
+
+def read_kept(path: Path | str) -> bytes | None:
+    """A file plancheck keeps (a cache entry, a sealed file): its bytes, or None when it is missing
+    or not a regular file of a document's size (`_opened_unfollowed`)."""
+    try:
+        with _opened_unfollowed(path) as (fd, status):
+            if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
+                return None
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                return handle.read()
+    except OSError:
+        return None
 
 
 def read(path: Path, encoding: str | None = None, max_size: int = MAX_FILE_BYTES) -> Source:
@@ -150,14 +197,15 @@ def read(path: Path, encoding: str | None = None, max_size: int = MAX_FILE_BYTES
 
 def write_fixed(path: Path, source: Source, text: str) -> None:
     """Write the fixed text back in the file's own encoding, unless the file is read-only or changed
-    since it was read (then nothing is written and InputError says why)."""
-    data = encode(source.with_text(text))  # UnicodeEncodeError: the encoding cannot hold a fix
+    since it was read (then nothing is written and InputError says why). The text is encoded piece
+    by piece into the new file: UnicodeEncodeError when the encoding cannot hold a fix, and then
+    the file is left as it was."""
     if os.path.islink(path):
         # the link's target may lie outside the tree (a stranger's tree: .git/config); fix the file itself
         raise InputError(f"{shown(path)}: symbolic link; not written through")
     try:
         info = path.stat()
-        current = path.read_bytes()
+        current = _file_digest(path)
     except OSError as exc:
         raise InputError(f"{shown(path)}: cannot read it again before writing: {exc.strerror or exc}") from None
     # access, not mode bits alone: a file the user may not write, in a folder they own, would
@@ -167,9 +215,9 @@ def write_fixed(path: Path, source: Source, text: str) -> None:
     if info.st_nlink > 1:
         # replacing it would split the links: the other names would keep the old text
         raise InputError(f"{shown(path)}: has {info.st_nlink} hard links; not fixed")
-    if digest(current) != source.digest:
+    if current != source.digest:
         raise InputError(f"{shown(path)}: changed while being checked; not written")
-    replace_user_file(path, lambda handle: handle.write(data), unchanged=source.digest)
+    replace_user_file(path, lambda handle: handle.writelines(encoded(source.with_text(text))), unchanged=source.digest)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -201,7 +249,7 @@ def replace_user_file(path: Path, write: Callable[[BinaryIO], object], unchanged
                 _keep_owner_and_attributes(path, handle.fileno(), status)
             os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
-            if unchanged is not None and digest(path.read_bytes()) != unchanged:
+            if unchanged is not None and _file_digest(path) != unchanged:
                 raise InputError(f"{shown(path)}: changed while being fixed; not written")
             if _parent is not None and os.getppid() != _parent:
                 # a pool worker whose run was killed outright (SIGKILL): nobody would report this
@@ -286,24 +334,18 @@ def remove_left_over(path: str, started: float) -> bool:
     link, this user's, last written before `started` (this run's start), and locked by no one: a
     live run holds a lock on the file it writes until it is renamed, and the lock dies with it."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with _opened_unfollowed(path) as (fd, status):
+            if not stat.S_ISREG(status.st_mode) or status.st_uid != os.geteuid() or status.st_mtime >= started:
+                return False
+            if not _try_lock(fd):
+                return False  # being written: a run that is alive
+            now = os.lstat(path)
+            if (now.st_dev, now.st_ino) != (status.st_dev, status.st_ino):
+                return False  # replaced since it was opened
+            os.unlink(path)
+            return True
     except OSError:
         return False
-    try:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode) or status.st_uid != os.geteuid() or status.st_mtime >= started:
-            return False
-        if not _try_lock(fd):
-            return False  # being written: a run that is alive
-        now = os.lstat(path)
-        if (now.st_dev, now.st_ino) != (status.st_dev, status.st_ino):
-            return False  # replaced since it was opened
-        os.unlink(path)
-        return True
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
 
 
 def _try_lock(fd: int, wait: bool = False) -> bool:

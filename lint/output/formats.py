@@ -1,9 +1,15 @@
-"""Output formats by name: one function per format, each turning a run's report into the text to
-print. Every format is built from the same located findings (lint/output/human.py's `Located`).
+"""Output formats by name: one `Writer` per format, which prints a run's findings file after file as
+the run goes. Every format is built from the same located findings (lint/output/human.py's `Located`).
 
 `full` and `concise` are for people (the command line adds statistics and a summary to them);
 the others are documents for machines and CI: `json`, `json-lines`, `github` (workflow-command
 annotations), `sarif` (SARIF 2.1.0), `junit` (JUnit XML) and `gitlab` (Code Quality).
+
+Each file's findings are printed as soon as that file is done, so that a run holds only the file in
+hand: every format streams but `sarif` and `junit`, whose head depends on the whole run (SARIF's
+rule list and its indices, JUnit's counts). Those two keep what they have to print in a spooled
+file (in memory up to SPOOL_MEMORY, on disk past it) and print it at the end. `json` and `gitlab`
+are JSON lists written one element at a time.
 """
 
 from __future__ import annotations
@@ -12,10 +18,11 @@ import hashlib
 import json
 import os
 import re
+import tempfile
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from lint import __version__
 from lint.model import UNUSED, UNUSED_CATEGORY, UNUSED_DESCRIPTION, Finding, Severity
@@ -24,19 +31,10 @@ from lint.output.human import Located
 from lint.output.terminal import PLAIN, Palette
 from lint.packs.load import Rule
 
+if TYPE_CHECKING:
+    from typing import TextIO
 
-class Report(NamedTuple):
-    """What a run found: the findings located in their files, every file checked (with the fail
-    level its configuration sets) and the rules that ran."""
-
-    located: Sequence[Located]
-    paths: Sequence[str]
-    fail_levels: Mapping[str, Severity]
-    rules: Mapping[str, Rule]
-    paint: Palette = PLAIN
-
-    def fails(self, item: Located) -> bool:
-        return item.finding.severity >= self.fail_levels.get(item.path, Severity.ERROR)
+SPOOL_MEMORY = 8 * 2**20  # characters a non-streaming format keeps in memory before it spools to disk
 
 
 # the fields that follow `What:` in a description, each starting a line of its own
@@ -69,26 +67,78 @@ def fingerprints(items: Sequence[Located]) -> list[str]:
     return out
 
 
+class Writer:
+    """One format printed on `stream` as a run goes: `file` once for every file checked, in the run's
+    order, as soon as that file is done (with its findings, none or many), then `close` once.
+
+    By default a format prints each finding alone, as `item` renders it."""
+
+    def __init__(self, stream: TextIO, paint: Palette = PLAIN) -> None:
+        self.stream = stream
+        self.paint = paint
+
+    def file(self, path: str, items: Sequence[Located], fail_level: Severity) -> None:
+        self.stream.write("".join(map(self.item, items)))
+
+    def item(self, item: Located) -> str:
+        raise NotImplementedError
+
+    def close(self, rules: Mapping[str, Rule]) -> None:
+        """The end of the output, once every file is printed; `rules`: every rule that ran, by id."""
+
+
 # -- for people
 
 
-def full(report: Report) -> str:
-    return "".join(output.render_full(item, report.paint) + "\n\n" for item in report.located)
+class Full(Writer):
+    def item(self, item: Located) -> str:
+        return output.render_full(item, self.paint) + "\n\n"
 
 
-def concise(report: Report) -> str:
-    return "".join(output.render_concise(item, report.paint) + "\n" for item in report.located)
+class Concise(Writer):
+    def item(self, item: Located) -> str:
+        return output.render_concise(item, self.paint) + "\n"
 
 
 # -- for machines
 
 
-def json_list(report: Report) -> str:
-    return output.render_json(list(report.located)) + "\n"
+def _indented(text: str, prefix: str) -> str:
+    # JSON text has no line break inside a string: every line is a line of the structure
+    return prefix + text.replace("\n", "\n" + prefix)
 
 
-def json_lines(report: Report) -> str:
-    return "".join(json.dumps(output.as_json(item), ensure_ascii=False) + "\n" for item in report.located)
+class _JsonList(Writer):
+    """A JSON list, indented as `json.dumps(..., indent=2)` prints it at nesting `level`, written one
+    element at a time."""
+
+    def __init__(self, stream: TextIO, paint: Palette = PLAIN, level: int = 0) -> None:
+        super().__init__(stream, paint)
+        self.outer = "  " * level
+        self.count = 0
+
+    def element(self, value: dict) -> None:
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+        self.stream.write(("[\n" if not self.count else ",\n") + _indented(text, self.outer + "  "))
+        self.count += 1
+
+    def end(self) -> None:
+        self.stream.write(f"\n{self.outer}]" if self.count else "[]")
+
+    def close(self, rules: Mapping[str, Rule]) -> None:
+        self.end()
+        self.stream.write("\n")
+
+
+class JsonList(_JsonList):
+    def file(self, path: str, items: Sequence[Located], fail_level: Severity) -> None:
+        for item in items:
+            self.element(output.as_json(item))
+
+
+class JsonLines(Writer):
+    def item(self, item: Located) -> str:
+        return json.dumps(output.as_json(item), ensure_ascii=False) + "\n"
 
 
 _GITHUB_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -102,10 +152,10 @@ def _github_property(text: str) -> str:
     return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(report: Report) -> str:
+class Github(Writer):
     """One workflow command per finding: GitHub Actions shows it on the line of the pull request."""
-    lines = []
-    for item in report.located:
+
+    def item(self, item: Located) -> str:
         f = item.finding
         properties = {
             "file": item.path,
@@ -118,8 +168,12 @@ def github(report: Report) -> str:
         props = ",".join(f"{key}={_github_property(str(value))}" for key, value in properties.items())
         note = output.fix_note(f)
         message = f"{f.message}\n{note}" if note else f.message
-        lines.append(f"::{_GITHUB_COMMANDS[f.severity]} {props}::{_github_data(message)}\n")
-    return "".join(lines)
+        return f"::{_GITHUB_COMMANDS[f.severity]} {props}::{_github_data(message)}\n"
+
+
+def spool() -> TextIO:
+    """A text file in memory up to SPOOL_MEMORY, on disk past it, that takes any string."""
+    return tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY, mode="w+", encoding="utf-8", errors="surrogatepass", newline="")
 
 
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -186,41 +240,58 @@ def _sarif_fixes(f: Finding, uri: str) -> list[dict]:
     ]
 
 
-def sarif(report: Report) -> str:
-    """SARIF 2.1.0, one run; columns and offsets count characters (Unicode code points)."""
-    descriptors = [_sarif_rule(rule) for _, rule in sorted(report.rules.items())]
-    unused = _unused_rule()
-    if any(item.finding.rule == unused["id"] for item in report.located):
-        descriptors.append(unused)
-    index = {d["id"]: i for i, d in enumerate(descriptors)}
-    results = []
-    for item, fingerprint in zip(report.located, fingerprints(report.located), strict=True):
-        f = item.finding
-        uri = _uri(item.path)
-        result = {
-            "ruleId": f.rule,
-            "ruleIndex": index[f.rule],
-            "level": _SARIF_LEVELS[f.severity],
-            "message": {"text": f.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _sarif_region(item)}}],
-            "partialFingerprints": {"plancheck/v1": fingerprint},
-        }
-        fixes = _sarif_fixes(f, uri)
-        if fixes:
-            result["fixes"] = fixes
-        results.append(result)
-    log = {
-        "$schema": _SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": {"name": "plancheck", "version": __version__, "rules": descriptors}},
-                "columnKind": "unicodeCodePoints",
-                "results": results,
+class Sarif(Writer):
+    """SARIF 2.1.0, one run; columns and offsets count characters (Unicode code points). Its results
+    are spooled, one JSON line each without its rule index: the rule list comes first in the log,
+    and which rules it holds, hence their indices, is known only at the end."""
+
+    def __init__(self, stream: TextIO, paint: Palette = PLAIN) -> None:
+        super().__init__(stream, paint)
+        self.results = spool()
+        self.unused_found = False
+
+    def file(self, path: str, items: Sequence[Located], fail_level: Severity) -> None:
+        for item, fingerprint in zip(items, fingerprints(items), strict=True):
+            f = item.finding
+            uri = _uri(item.path)
+            result = {
+                "ruleId": f.rule,
+                "level": _SARIF_LEVELS[f.severity],
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _sarif_region(item)}}],
+                "partialFingerprints": {"plancheck/v1": fingerprint},
             }
-        ],
-    }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+            fixes = _sarif_fixes(f, uri)
+            if fixes:
+                result["fixes"] = fixes
+            self.results.write(json.dumps(result, ensure_ascii=False) + "\n")
+            self.unused_found = self.unused_found or f.rule == UNUSED
+
+    def close(self, rules: Mapping[str, Rule]) -> None:
+        descriptors = [_sarif_rule(rule) for _, rule in sorted(rules.items())]
+        if self.unused_found:
+            descriptors.append(_unused_rule())
+        index = {d["id"]: i for i, d in enumerate(descriptors)}
+        run = {
+            "tool": {"driver": {"name": "plancheck", "version": __version__, "rules": descriptors}},
+            "columnKind": "unicodeCodePoints",
+            "results": _RESULTS,
+        }
+        log = {"$schema": _SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+        head, tail = json.dumps(log, ensure_ascii=False, indent=2).split(json.dumps(_RESULTS))
+        self.stream.write(head)
+        self.results.seek(0)
+        results = _JsonList(self.stream, level=3)  # the log's runs[0].results
+        for line in self.results:
+            result = json.loads(line)
+            # in the place SARIF readers expect it, after the rule's id
+            results.element({"ruleId": result["ruleId"], "ruleIndex": index[result["ruleId"]], **result})
+        results.end()
+        self.stream.write(tail + "\n")
+        self.results.close()
+
+
+_RESULTS = "plancheck: the results, written after"
 
 
 # characters XML 1.0 cannot hold at all (scraped text has form feeds and other controls): all but
@@ -234,62 +305,82 @@ def _xml_text(text: str) -> str:
     return re.sub(_NOT_XML, lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def junit(report: Report) -> str:
+class Junit(Writer):
     """One test case per file checked. A file with a finding at or above its fail level fails, with
     one <failure> listing every finding in it (as `concise` prints them); a file whose findings
-    are all below the fail level passes and lists them in <system-out>."""
-    import xml.etree.ElementTree as ET  # only this format needs it
+    are all below the fail level passes and lists them in <system-out>. The test cases are spooled:
+    the counts of the root element come first."""
 
-    by_path: dict[str, list[Located]] = {path: [] for path in report.paths}
-    for item in report.located:
-        by_path.setdefault(item.path, []).append(item)
-    failing = {path for path, items in by_path.items() if any(report.fails(i) for i in items)}
-    counts = {"tests": str(len(by_path)), "failures": str(len(failing)), "errors": "0"}
-    suites = ET.Element("testsuites", name="plancheck", **counts)
-    suite = ET.SubElement(suites, "testsuite", name="plancheck", skipped="0", **counts)
-    for path, items in by_path.items():
-        case = ET.SubElement(suite, "testcase", classname="plancheck", name=_xml_text(path), file=_xml_text(path))
-        if not items:
-            continue
-        listing = _xml_text("\n".join(output.render_concise(i) for i in items))
-        if path in failing:
-            noun = "finding" if len(items) == 1 else "findings"
-            message = f"{len(items)} {noun} ({output.by_severity(i.finding for i in items)})"
-            ET.SubElement(case, "failure", type="plancheck", message=message).text = listing
-        else:
-            ET.SubElement(case, "system-out").text = listing
-    ET.indent(suites)
-    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+    def __init__(self, stream: TextIO, paint: Palette = PLAIN) -> None:
+        super().__init__(stream, paint)
+        self.cases = spool()
+        self.tests = self.failures = 0
+
+    def file(self, path: str, items: Sequence[Located], fail_level: Severity) -> None:
+        import xml.etree.ElementTree as ET  # only this format needs it
+
+        case = ET.Element("testcase", classname="plancheck", name=_xml_text(path), file=_xml_text(path))
+        if items:
+            listing = _xml_text("\n".join(output.render_concise(i) for i in items))
+            if any(i.finding.severity >= fail_level for i in items):
+                noun = "finding" if len(items) == 1 else "findings"
+                message = f"{len(items)} {noun} ({output.by_severity(i.finding for i in items)})"
+                ET.SubElement(case, "failure", type="plancheck", message=message).text = listing
+                self.failures += 1
+            else:
+                ET.SubElement(case, "system-out").text = listing
+        ET.indent(case, level=2)  # as it sits in the document: <testsuites><testsuite><testcase>
+        self.cases.write(("\n    " if self.tests else "") + ET.tostring(case, encoding="unicode"))
+        self.tests += 1
+
+    def close(self, rules: Mapping[str, Rule]) -> None:
+        import xml.etree.ElementTree as ET
+
+        counts = {"tests": str(self.tests), "failures": str(self.failures), "errors": "0"}
+        suites = ET.Element("testsuites", name="plancheck", **counts)
+        suite = ET.SubElement(suites, "testsuite", name="plancheck", skipped="0", **counts)
+        if self.tests:
+            ET.SubElement(suite, "cases")  # where the spooled test cases go
+        ET.indent(suites)
+        head, *tail = ET.tostring(suites, encoding="unicode", xml_declaration=True).split("<cases />")
+        self.stream.write(head)
+        if tail:
+            self.cases.seek(0)
+            while chunk := self.cases.read(2**16):
+                self.stream.write(chunk)
+            self.stream.write(tail[0])
+        self.stream.write("\n")
+        self.cases.close()
 
 
 _GITLAB_SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def gitlab(report: Report) -> str:
+class Gitlab(_JsonList):
     """GitLab Code Quality: a JSON list of issues, each with a fingerprint that survives moves."""
-    issues = [
-        {
-            "description": f"{item.finding.rule} {item.finding.message}",
-            "check_name": item.finding.rule,
-            "fingerprint": fingerprint,
-            "severity": _GITLAB_SEVERITIES[item.finding.severity],
-            "location": {"path": PurePath(item.path).as_posix(), "lines": {"begin": item.line}},
-        }
-        for item, fingerprint in zip(report.located, fingerprints(report.located), strict=True)
-    ]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+    def file(self, path: str, items: Sequence[Located], fail_level: Severity) -> None:
+        for item, fingerprint in zip(items, fingerprints(items), strict=True):
+            self.element(
+                {
+                    "description": f"{item.finding.rule} {item.finding.message}",
+                    "check_name": item.finding.rule,
+                    "fingerprint": fingerprint,
+                    "severity": _GITLAB_SEVERITIES[item.finding.severity],
+                    "location": {"path": PurePath(item.path).as_posix(), "lines": {"begin": item.line}},
+                }
+            )
 
 
-Renderer = Callable[[Report], str]
-FORMATS: dict[str, Renderer] = {
-    "full": full,
-    "concise": concise,
-    "json": json_list,
-    "json-lines": json_lines,
-    "github": github,
-    "sarif": sarif,
-    "junit": junit,
-    "gitlab": gitlab,
+FORMATS: dict[str, type[Writer]] = {
+    "full": Full,
+    "concise": Concise,
+    "json": JsonList,
+    "json-lines": JsonLines,
+    "github": Github,
+    "sarif": Sarif,
+    "junit": Junit,
+    "gitlab": Gitlab,
 }
 FOR_PEOPLE = ("full", "concise")  # these get statistics, colour and the summary
 CHOICES = (*FORMATS, "auto")

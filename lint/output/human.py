@@ -1,11 +1,10 @@
-"""Rendering findings for people: `full` (the line with the span marked), `concise`, `json`,
-statistics and the summary. Machine formats for CI are in lint/output/formats.py."""
+"""Rendering findings for people: `full` (the line with the span marked), `concise`, a finding as
+JSON, statistics and the summary. Machine formats for CI are in lint/output/formats.py."""
 
 from __future__ import annotations
 
 import bisect
 import itertools
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -155,10 +154,6 @@ def as_json(item: Located) -> dict:
     }
 
 
-def render_json(items: list[Located]) -> str:
-    return json.dumps([as_json(i) for i in items], ensure_ascii=False, indent=2)
-
-
 # What the statistics, the summary and the exit status need of a finding: its rule (id, name and
 # category), its severity and how it can be fixed ("safe", "unsafe" or None). A run that prints only
 # counts keeps these counts instead of the findings, so it never places a finding in its text.
@@ -194,13 +189,6 @@ class Tally:
         for k, n in counts.items():
             self.kinds[k] = self.kinds.pop(k, 0) + n
             self.failing = self.failing or k[3] >= fail_level
-
-    @classmethod
-    def of(cls, items: Iterable[Located], fail_levels: Mapping[str, Severity]) -> Tally:
-        tally = cls()
-        for item in items:
-            tally.add(item.path, {kind(item.finding): 1}, fail_levels.get(item.path, Severity.ERROR))
-        return tally
 
     def total(self) -> int:
         return sum(self.kinds.values())

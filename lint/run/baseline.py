@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import NamedTuple
 
@@ -42,14 +42,6 @@ class Entry(NamedTuple):
     after: str
 
 
-class Filtered(NamedTuple):
-    """What is left of a run's findings once the baseline has absorbed those it records."""
-
-    kept: list[Located]
-    matched: int  # findings the baseline absorbed
-    stale: int  # entries of checked files that matched nothing: those findings are gone
-
-
 def _fold(text: str) -> str:
     return _SPACE.sub(" ", text)
 
@@ -70,9 +62,9 @@ def entry(item: Located, root: Path) -> Entry:
     return Entry(path, item.finding.rule, _fold(item.text), before, after)
 
 
-def write(file: Path, items: Iterable[Located]) -> int:
-    """Record `items` in `file`; returns the number of findings recorded."""
-    counts = Counter(entry(item, file.parent) for item in items)
+def write(file: Path, counts: Counter[Entry]) -> int:
+    """Record the findings `counts` counts (entries relative to `file`'s folder) in `file`; returns
+    the number of findings recorded."""
     rows = [json.dumps({**e._asdict(), "count": counts[e]}, ensure_ascii=False) for e in sorted(counts)]
     findings = "[\n    " + ",\n    ".join(rows) + "\n  ]" if rows else "[]"
     # whole or not at all: an error half-way (a name no encoding takes) must not leave it truncated
@@ -104,34 +96,45 @@ def read(file: Path) -> Counter[Entry]:
     return counts
 
 
-def subtract(items: list[Located], baseline: Counter[Entry], root: Path, checked: Iterable[str]) -> Filtered:
-    """`items` without the findings `baseline` records (its file lives in `root`); `checked` names
-    every file the run checked, to count the entries whose findings are gone.
+class Subtraction:
+    """The findings a baseline (its file in `root`) does not record, file after file: `file` takes
+    the findings of one checked file (all of them) and returns those to report.
 
     A finding first takes an entry with the same content. Findings left over then take entries
     left over with the same path, rule and text: those are old findings whose surroundings were
     edited (a fix next to them changes their context). So a finding is new only when a file holds
-    more of it than the baseline recorded, and the context picks which one it is."""
-    left = Counter(baseline)
-    keys = [entry(item, root) for item in items]
-    unmatched = []
-    for item, key in zip(items, keys, strict=True):
-        if left[key] > 0:
-            left[key] -= 1
-        else:
-            unmatched.append((item, key))
-    loose = Counter()
-    for e, n in left.items():
-        loose[_loose(e)] += n
-    kept = []
-    for item, key in unmatched:
-        if loose[_loose(key)] > 0:
-            loose[_loose(key)] -= 1
-        else:
-            kept.append(item)
-    checked_paths = {_relative(path, root) for path in checked}
-    stale = sum(n for (path, _, _), n in loose.items() if path in checked_paths)
-    return Filtered(kept, len(items) - len(kept), stale)
+    more of it than the baseline recorded, and the context picks which one it is. Entries name
+    their file, so each file is matched against its own entries alone."""
+
+    def __init__(self, baseline: Counter[Entry], root: Path) -> None:
+        self.root = root
+        self.left: dict[str, Counter[Entry]] = {}
+        for e, n in baseline.items():
+            self.left.setdefault(e.path, Counter())[e] = n
+        self.matched = 0  # findings the baseline absorbed
+        self.stale = 0  # entries of checked files that matched nothing: those findings are gone
+
+    def file(self, path: str, items: Sequence[Located]) -> list[Located]:
+        left = self.left.pop(_relative(path, self.root), Counter())
+        unmatched = []
+        for item in items:
+            key = entry(item, self.root)
+            if left[key] > 0:
+                left[key] -= 1
+            else:
+                unmatched.append((item, key))
+        loose = Counter()
+        for e, n in left.items():
+            loose[_loose(e)] += n
+        kept = []
+        for item, key in unmatched:
+            if loose[_loose(key)] > 0:
+                loose[_loose(key)] -= 1
+            else:
+                kept.append(item)
+        self.matched += len(items) - len(kept)
+        self.stale += sum(loose.values())
+        return kept
 
 
 def _loose(e: Entry) -> tuple[str, str, str]:

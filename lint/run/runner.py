@@ -236,12 +236,13 @@ def process_path(path: Path, resolver: ConfigResolver, options: Options) -> Outc
         found = _lookup(path, settings, options, encoding)
         if isinstance(found, Outcome):
             return found
-        data, entry = found
-        source = files.decode(data, files.shown(path), encoding)
+        source = files.decode(found[0], files.shown(path), encoding)
     except files.InputError as exc:
         outcome = Outcome(name, path)
         outcome.error(str(exc))
         return outcome
+    entry = found[1]
+    del found  # the bytes read, as large as the text again: not kept while it is checked
     outcome = _process(name, source, settings, path, options, entry)
     if options.fix and outcome.new_text is not None:
         write_outcome(outcome, options)
