@@ -1,5 +1,6 @@
 """The censored-letter kind beyond RD001's cases: its options are checked when a pack is read, a
-weak reading follows the document's certain ones, and the words it adds to jieba's dictionary
+likely or weak reading follows the document's certain ones, a certain phrase
+makes a lone letter certain, and the words it adds to jieba's dictionary
 weigh what jieba's own `suggest_freq` gives them."""
 
 from __future__ import annotations
@@ -35,17 +36,29 @@ def test_options_are_checked(options, message):
 @pytest.mark.parametrize(
     ("text", "hits"),
     [
-        ("严肃D内政治生活。", []),  # a weak reading alone: the document shows no filter
-        ("严肃D内政治生活，D员带头。", [(2, False), (9, True)]),  # beside one certain: reported
-        ("严肃D内政治生活，D员带头，D委负责。", [(2, True), (9, True), (14, True)]),
+        ("严肃D内政治生活。", []),  # a likely reading alone: the document shows no filter
+        ("严肃D内政治生活，D员带头。", [(2, True), (9, True)]),  # a word of 党 beside one certain
+        ("坚持D在农村的工作，D员带头。", [(2, False), (10, True)]),  # a bound 党 beside one: reported
+        ("坚持D在农村的工作，D员带头，D委负责。", [(2, True), (10, True), (15, True)]),
+        ("热烈庆祝D成立，D员带头，D委负责。", [(8, True), (13, True)]),  # between Han alone: no reading
+        ("召开D组会议，D员带头。", [(2, False), (7, True)]),  # 党组 takes the label 组 in: weak
     ],
 )
-def test_a_weak_reading_follows_the_certain_ones(text, hits):
-    assert _hits(text) == hits
+def test_weaker_readings_follow_the_certain_ones(text, hits):
+    assert _hits(text, **{"right-labels": "组", "weak-after": "[的在]"}) == hits
 
 
-def test_min_certain_is_read():
-    assert _hits("严肃D内政治生活，D员带头。", **{"min-certain": 1}) == [(2, True), (9, True)]
+def test_the_thresholds_are_read():
+    assert _hits("坚持D在农村的工作，D员带头。", **{"min-certain": 1, "weak-after": "[的在]"}) == [(2, True), (10, True)]
+    assert _hits("严肃D内政治生活，D员带头。", **{"min-certain-word": 2}) == [(2, False), (9, True)]
+
+
+def test_a_certain_phrase_makes_a_lone_letter_certain():
+    phrases = {"certain-phrases": ["爱党爱国", "光荣在党"]}
+    assert _hits("引导群众爱D爱国。", **phrases) == [(5, True)]
+    assert _hits("引导群众爱D爱国。") == []
+    # a label after the end of a phrase stays a label
+    assert _hits("我们D组负责。", **{"certain-phrases": ["我们党"], "right-labels": "组"}) == []
 
 
 def test_the_fix_takes_the_invisible_characters_beside_the_letter():

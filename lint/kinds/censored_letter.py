@@ -9,13 +9,18 @@ Keys:
   `certain-after`: what, following the letter, makes it certain although segmentation leaves it
   a word of its own (`的二十大`, `的全面领导`); `weak-after` and `weak-before` (ending at the
   letter): what, beside it, makes that lone word a weak reading (党的活动, 党对…的领导, 对党忠诚);
+- `certain-phrases`: set formulations that hold `restore` as a word of its own (党同人民群众的血肉联系,
+  爱党爱国, 光荣在党): the letter is certain where the text around it, every letter read as
+  `restore`, is one of them;
 - `added-words`: words of `restore` jieba's dictionary lacks (兴党, 党内法规 …), taken as words;
   `not-words`: words of `restore` of another sense (党参, a herb), never a reading;
 - `left-labels`, `right-labels`: words before the letter (方案, 男子, 维生素) and characters after it
   (级, 类, 座, 区 …) that make it a label, the grade or zone D;
 - `invisible`: characters a site inserts between letters (U+200B …), skipped in reading and
   deleted by the fix;
-- `min-certain` (default 2): certain restorations a document needs for its weak ones to be fixed.
+- `min-certain` (default 2): certain restorations a document needs for its weak ones to be fixed;
+  `min-certain-word` (default 1): those it needs for a weak one that is a word of `restore` (全党,
+  党日, 建党: the dictionary's evidence beside the document's).
 
 A letter counts when it is outside any Latin word or number (no Latin letter, digit or code mark
 beside it: `3D`, `DNA`, `D-12`, `CD光盘`) and has a Han character beside it; not as a label (a label
@@ -24,12 +29,16 @@ as 党组织 does 组), nor as an item of a series: another capital letter befor
 (`C级、D级`) or, anywhere in the document, followed by the letter's continuation (`A组 … D组`).
 The text around the letter, with `restore` in its place, is segmented (jieba's dictionary,
 lint/engine/segment.py, with `added-words`): the word that holds `restore` is its reading.
-A reading is certain when it holds a certain word at the letter's place (党员干部, 共产党员), or when
-`certain-after` follows; weak when it is any other word of `restore` (党内, 全党, 入党, 党组), or
-`restore` alone bound by `weak-after` or `weak-before` where no dictionary word runs through it:
-restored when the document has `min-certain` certain restorations, only reported beside fewer,
-and left alone in a document with none, which shows no filter at work. A letter that stays a
-word alone otherwise (`D风险` reads 党/风险, `D员工` 党/员工) is no reading at all.
+A reading is certain when it holds a certain word at the letter's place (党员干部, 共产党员), when
+`certain-after` follows, or when the letter is a `restore` of a certain phrase (爱党爱国). It is
+likely when it is any other word of `restore` (党内, 全党, 建党, 政党): restored beside
+`min-certain-word` certain restorations. It is weak when that word takes a label character in
+(党组 of D组), or when `restore` stands alone where no dictionary word runs through it (党/员工 is
+none: a word of 党 lost its characters to a better one) and is bound by `weak-after` or
+`weak-before` (党的活动, 对党忠诚): restored beside
+`min-certain` certain restorations. Either is only reported beside fewer, and left alone in a
+document with none, which shows no filter at work.
+An enumeration's number before the letter (`1.D的十八大`) is no code.
 
 The fix writes `restore` in place of the letter and of the invisible characters beside it (one
 edit for `D\\u200b员`).
@@ -51,13 +60,18 @@ OPTIONS = {
     "certain-after": Option(REGEX),
     "weak-after": Option(REGEX),
     "weak-before": Option(REGEX),
+    "certain-phrases": Option(STRINGS, default=()),
     "added-words": Option(STRINGS, default=()),
     "not-words": Option(STRINGS, default=()),
     "left-labels": Option(STRINGS, default=()),
     "right-labels": Option(STRING, default=""),
     "invisible": Option(STRING, default=""),
     "min-certain": Option(INTEGER, default=2),
+    "min-certain-word": Option(INTEGER, default=1),
 }
+
+# a reading's grade: how much evidence the document must add before it is restored
+CERTAIN, LIKELY, WEAK = 0, 1, 2
 
 # how much Han text on each side segmentation reads: the longest words of 党 reach three
 # characters to its left (从严治党) and four to its right (党内法规, 积极分子)
@@ -65,6 +79,8 @@ LEFT_CONTEXT, RIGHT_CONTEXT = 4, 5
 # what a Latin word, a number or a code has beside its letters
 _LATIN = "A-Za-z0-9Ａ-Ｚａ-ｚ０-９"
 _CODE_MARKS = r"\-_.·/&+#@'’"
+# an item's number opening the line: 1. 2、 （3） ⑷
+_NUMBERED = LazyPattern(r"[ \t\u3000]*(?:[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[\u2460-\u2487])")
 
 
 class CensoredLetterMatcher:
@@ -80,7 +96,9 @@ class CensoredLetterMatcher:
         self.letters = options["letters"]
         self.certain_words = tuple(options["certain-words"])
         self.added = tuple(options["added-words"])
-        for key in ("certain-words", "added-words", "not-words"):
+        self.phrases = tuple(options["certain-phrases"])
+        self.phrase_reach = max((len(phrase) - 1 for phrase in self.phrases), default=0)
+        for key in ("certain-words", "certain-phrases", "added-words", "not-words"):
             if any(self.restore not in word for word in options[key]):
                 raise OptionError(f"key '{key}': every word must hold {self.restore!r}")
         self.certain_after = options["certain-after"]
@@ -90,7 +108,7 @@ class CensoredLetterMatcher:
         self.left_labels = tuple(options["left-labels"])
         self.right_labels = frozenset(options["right-labels"])
         self.invisible = options["invisible"]
-        self.min_certain = options["min-certain"]
+        self.needed = {CERTAIN: 0, LIKELY: options["min-certain-word"], WEAK: options["min-certain"]}
         letters = "[" + expressions.escape(self.letters) + "]"
         hidden = "[" + expressions.escape(self.invisible) + "]*" if self.invisible else ""
         # a letter with Han beside it, across invisible characters; the trigger is the same
@@ -107,22 +125,22 @@ class CensoredLetterMatcher:
 
     def find(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        readings = []  # (edit start, edit end, certain)
+        readings = []  # (edit start, edit end, grade)
         for m in self.candidate.finditer(text, timeout=doc.timeout):
             reading = self._read(doc, m.start())
             if reading is not None:
                 readings.append(reading)
-        certain = sum(1 for *_, sure in readings if sure)
+        certain = sum(1 for *_, grade in readings if grade == CERTAIN)
         if not certain:
             return
-        for start, end, sure in readings:
-            if sure or certain >= self.min_certain:
+        for start, end, grade in readings:
+            if certain >= self.needed[grade]:
                 yield Hit(start, end, (Edit(start, end, self.restore),))
             else:
                 yield Hit(start, end)  # weak beside too few certain ones: for a person to confirm
 
-    def _read(self, doc: Document, at: int) -> tuple[int, int, bool] | None:
-        """The letter at `at` as (edit start, edit end, certain), or None when it is no 党."""
+    def _read(self, doc: Document, at: int) -> tuple[int, int, int] | None:
+        """The letter at `at` as (edit start, edit end, grade), or None when it is no 党."""
         text = doc.text
         line_start, line_end = doc.line_span(doc.line_index(at))
         start, end = at, at + 1
@@ -132,6 +150,8 @@ class CensoredLetterMatcher:
             end += 1
         before = text[start - 1] if start > line_start else ""
         after = text[end] if end < line_end else ""
+        if before and _NUMBERED.fullmatch(text, line_start, start):
+            before = ""  # 1.D的十八大: an item's number, not a code
         if self.latin_or_code.match(before or " ") or self.latin_or_code.match(after or " "):
             return None
         if before == " " and self.latin_or_code.match(text[start - 2 : start - 1] or " "):
@@ -139,7 +159,9 @@ class CensoredLetterMatcher:
         if text.endswith(self.left_labels, line_start, start) or self.series_before.search(text, line_start, start):
             return None
         if self.certain_after is not None and self.certain_after.match(text, end, line_end):
-            return start, end, True
+            return start, end, CERTAIN
+        if self.phrases and self._in_phrase(text, start, end, line_start, line_end, after in self.right_labels):
+            return start, end, CERTAIN
         from lint.engine.segment import word_at  # jieba's dictionary: only for a letter beside Han
 
         left = self._han(text, start - 1, line_start, -1, LEFT_CONTEXT)
@@ -150,16 +172,20 @@ class CensoredLetterMatcher:
             return None  # D级, 入D口: no word takes the label in
         if word_end - word_start == 1:
             # 党 a word of its own: weak where a particle or preposition binds it (党的活动, 对党忠诚),
-            # unless a word of 党 was there and a better word took its characters (党/员工)
+            # unless a word of 党 was there and a better word took its characters (党/员工); between
+            # two Han characters alone it is no evidence (乘坐D字头动车: a label), only a phrase is
             bound = (self.weak_after is not None and self.weak_after.match(text, end, line_end)) or (
                 self.weak_before is not None and self.weak_before.search(text, line_start, start)
             )
             if not bound or self._in_series(doc, after) or _words_through(block, place):
                 return None
-            return start, end, False
+            return start, end, WEAK
         if block[word_start:word_end] in self.not_words or self._in_series(doc, block[place + 1 : word_end]):
             return None
-        return start, end, self._holds_certain(block, place, word_start, word_end)
+        if self._holds_certain(block, place, word_start, word_end):
+            return start, end, CERTAIN
+        # a word that takes a label character in (党组 of D组) is weak: a label reads the same
+        return start, end, WEAK if after in self.right_labels else LIKELY
 
     def _in_series(self, doc: Document, continuation: str) -> bool:
         """Whether another capital letter is followed by the letter's continuation somewhere in the
@@ -178,6 +204,18 @@ class CensoredLetterMatcher:
                     return True
         return False
 
+    def _in_phrase(self, text: str, start: int, end: int, line_start: int, line_end: int, label_after: bool) -> bool:
+        """Whether the letter is a `restore` of a certain phrase in the text around it; one that
+        ends at the letter leaves a label after it a label (我们D组 is no 我们党)."""
+        left = self._han(text, start - 1, line_start, -1, self.phrase_reach)
+        view = left + self.restore + self._han(text, end, line_end, 1, self.phrase_reach)
+        place = len(left)
+        for phrase in self.phrases:
+            for i, ch in enumerate(phrase):
+                if ch == self.restore and place >= i and view.startswith(phrase, place - i) and not (label_after and i == len(phrase) - 1):
+                    return True
+        return False
+
     def _han(self, text: str, i: int, limit: int, step: int, count: int) -> str:
         """Up to `count` Han characters from `i` on in direction `step` (invisible ones skipped, a
         letter read as `restore`), in reading order."""
@@ -189,11 +227,15 @@ class CensoredLetterMatcher:
                 continue
             if ch in self.letters:
                 ch = self.restore  # a letter beside it is read as 党 too: 管D治D
-            elif not ("\u4e00" <= ch <= "\u9fff"):
+            elif not _is_han(ch):
                 break
             out.append(ch)
             i += step
         return "".join(reversed(out) if step < 0 else out)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _words_through(block: str, place: int) -> bool:

@@ -1,10 +1,11 @@
 """党 replaced by a capital `D` (or a full-width `Ｄ`) by a platform's keyword filter, in words 党
 forms on either side: `D员干部`, `D委书记`, `D的二十大`, `中国共产D`, `全面从严治D`, `管D治D`, `入D积极
 分子`, at a line's start, split from its continuation by an invisible character (`D\u200b员`), and
-documents redacted throughout beside documents with one redaction alone. A word that only reads
-as 党 where the document shows a filter at work (`全D`, `D内`, `D组会议`, `姓D`, `跟D走`) is
-restored when the document has two certain redactions or more, and only reported beside a single
-one. The fix writes 党 and drops the invisible character.
+documents redacted throughout beside documents with one redaction alone, and set formulations in
+which 党 stands alone (`对D忠诚`, `爱D爱国`, `主题D日`). A word of 党 that only reads as 党 where the
+document shows a filter at work (`全D`, `姓D`, `建D`, `政D`) is restored beside one certain
+redaction; a weaker reading (`D组会议`, where D组 is also group D; `D在农村`, `向D的`) beside two or
+more, and only reported beside fewer. The fix writes 党 and drops the invisible character.
 
 Traps: letters that label grades, types, zones, buildings, exits, options, groups, series,
 vitamins, keys and drives (`C级、D级危房`, `D类`, `D座`, `男子D组`, `A、B、C、D四栋`, `维生素D3`,
@@ -21,26 +22,29 @@ from . import Case, document, split_sentences, untouched
 FAMILY = "party-letter"
 CATEGORY = "redaction"
 
-# phrases with 党 slots: {C} a word that reads as 党 on its own, {W} one that needs the document's
-# evidence; upper case when the word continues to the right of the slot, lower case to the left
+# phrases with 党 slots: {C} a word or formulation that reads as 党 on its own, {L} a word of 党 that
+# needs one certain redaction beside it, {W} a reading that needs two; upper case when the word
+# continues to the right of the slot, lower case to the left
 CERTAIN_PHRASES = (
     "认真学习宣传贯彻{C}的二十大精神", "深入学习贯彻{C}的二十届三中全会精神", "坚持{C}的全面领导", "加强{C}的政治建设",
     "扎实做好发展{C}员工作", "广大{C}员干部要带头转变作风", "召开{C}委理论学习中心组学习会", "镇{C}委书记履行第一责任人职责",
     "紧紧围绕{C}中央决策部署", "健全基层{C}组织体系", "充分发挥{C}支部战斗堡垒作用", "以高质量{C}建引领基层治理",
     "持之以恒推进{C}风廉政建设", "严格落实{C}政同责", "建强{C}群服务中心阵地", "深入开展{C}史学习教育",
     "选派干部到{C}校参加轮训", "书记带头讲专题{C}课", "认真学习{C}章", "严明{C}纪{C}规", "按时足额交纳{C}费",
-    "全面推行{C}务公开", "不断增强{C}性修养", "为{C}龄满五十年的老同志颁发纪念章", "面向{C}旗重温入{w}誓词",
+    "全面推行{C}务公开", "不断增强{C}性修养", "为{C}龄满五十年的老同志颁发纪念章", "面向{C}旗重温入{l}誓词",
     "组织新{C}员佩戴{C}徽", "筹备召开{C}代会", "街道{C}工委统筹协调", "加强同{C}外人士的团结合作", "系统学习{C}内法规",
     "热烈庆祝中国共产{c}成立一百周年", "坚定不移全面从严治{c}", "落实管{c}治{c}政治责任", "认真考察入{c}积极分子",
     "推动{C}和国家事业取得新成就", "社区{C}总支统筹推进", "每月召开{C}小组会", "健全{C}组书记抓基层{C}建述职评议制度",
     "深化{C}建带团建", "共产{c}员要走在前列", "坚持{C}管干部原则", "精简{C}和国家机关", "自{C}的十八大以来",
-    "{C}员领导干部要以身作则", "{C}委（{W}组）要切实履行主体责任",
+    "{C}员领导干部要以身作则", "{C}委（{W}组）要切实履行主体责任", "动员全{c}全社会共同参与", "严肃{C}内政治生活",
+    "坚定听{c}话、跟{c}走", "开展主题{c}日活动", "弘扬兴{c}强{c}精神", "始终做到对{c}忠诚", "引导群众感{c}恩",
+    "始终保持{C}同人民群众的血肉联系", "引导群众爱{c}爱国",
 )
 WEAK_PHRASES = (
-    "动员全{w}全社会共同参与", "严肃{W}内政治生活", "召开{W}组会议研究部署", "坚持国有企业姓{w}", "坚定听{w}话、跟{w}走",
-    "开展主题{W}日活动", "弘扬兴{w}强{w}精神", "坚持{C}的领导、{C}委（{W}组）负总责", "{W}组成员要带头执行",
-    "落实{W}组前置研究讨论重大事项", "巩固{W}在农村的执政基础", "加强{W}对金融工作的领导", "始终做到对{w}忠诚",
-    "汇聚民心向{w}的强大合力", "东西南北中，{W}是领导一切的", "引导群众感{w}恩",
+    "召开{W}组会议研究部署", "坚持国有企业姓{l}", "号召全{l}行动起来", "庆祝建{l}一百周年", "加强政{l}协商",
+    "制定{L}内规章", "办好{L}报{L}刊", "坚持{C}的领导、{C}委（{W}组）负总责", "{W}组成员要带头执行",
+    "落实{W}组前置研究讨论重大事项", "巩固{W}在农村的执政基础", "加强{W}对金融工作的领导",
+    "汇聚民心向{w}的强大合力", "东西南北中，{W}是领导一切的",
 )
 # label shapes that must stay (a trap's D never stands for 党)
 LABELS = (
@@ -64,8 +68,10 @@ TAILS = ("，", "。", "；")
 
 
 class _Slot:
-    def __init__(self, certain: bool, rightward: bool) -> None:
-        self.certain, self.rightward = certain, rightward
+    def __init__(self, code: str) -> None:
+        self.certain, self.rightward = code in "Cc", code.isupper()
+        # certain redactions the document needs beside it for it to be restored
+        self.needs = {"c": 0, "l": 1, "w": 2}[code.lower()]
 
 
 def _render(rng: random.Random, phrase: str, split: float) -> tuple[str, list[tuple[int, int, _Slot]]]:
@@ -76,7 +82,7 @@ def _render(rng: random.Random, phrase: str, split: float) -> tuple[str, list[tu
     while i < len(phrase):
         if phrase[i] == "{":
             code = phrase[i + 1]
-            slot = _Slot(code in "Cc", code.isupper())
+            slot = _Slot(code)
             letter = rng.choice(LETTERS)
             mark = rng.choice(INVISIBLE) if rng.random() < split else ""
             written = letter + mark if slot.rightward else mark + letter
@@ -113,8 +119,8 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     single = rng.random() < 0.3
     split = rng.choice((0.0, 0.15, 0.5))
     if single:
-        phrases = [p for p in CERTAIN_PHRASES if p.count("{C}") + p.count("{c}") == 1 and "{W}" not in p and "{w}" not in p]
-        weak = [p for p in WEAK_PHRASES if "{C}" not in p and "{c}" not in p]
+        phrases = [p for p in CERTAIN_PHRASES if p.count("{C}") + p.count("{c}") == 1 and "{W}" not in p]
+        weak = [p for p in WEAK_PHRASES if "{C}" not in p]
         chosen = [rng.choice(phrases)] + [rng.choice(weak) for _ in range(rng.randint(0, 2))]
     else:
         chosen = [rng.choice(CERTAIN_PHRASES) for _ in range(rng.randint(2, 5))]
@@ -130,7 +136,7 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     lines: list[tuple[str, list[tuple[int, int, bool]]]] = []
     for text, slots in rendered:
         line, at = _line(rng, hosts, text)
-        lines.append((line, [(at + s, at + e, slot.certain or certain >= 2) for s, e, slot in slots]))
+        lines.append((line, [(at + s, at + e, certain >= slot.needs) for s, e, slot in slots]))
     for label in labels:
         line, _ = _line(rng, hosts, label)
         lines.append((line, []))
