@@ -1092,7 +1092,7 @@ def test_rule_explains_description_fix_safety_and_examples(tmp_path):
         "fix: safe (applied by --fix) — Restore 党",
         "message: `{match}` stands for 党 cut out by a keyword filter",
     ]
-    assert "What: a Latin `D` (or a full-width `Ｄ`) standing where a keyword filter cut 党 out" in result.stdout
+    assert "What: a Latin `D` (a full-width `Ｄ`, a lower-case `d`) standing where a keyword filter cut 党 out" in result.stdout
     assert "Examples:" in result.lines
     assert "  bad:   '认真学习宣传贯彻D的二十大精神，继续抓好D建工作，加强D员干部教育。\\n'" in result.lines
     assert "  fixed: '认真学习宣传贯彻党的二十大精神，继续抓好党建工作，加强党员干部教育。\\n'" in result.lines

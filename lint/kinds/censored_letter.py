@@ -3,7 +3,7 @@ for 党员, `全面从严治D`, judged as a careful editor judges it: by the wor
 with the text on both sides, and by what the whole document shows.
 
 Keys:
-- `letters` (required): the letters the filter writes (`DＤ`); `restore` (required): the character
+- `letters` (required): the letters the filter writes (`DＤd`); `restore` (required): the character
   they stand for (`党`);
 - `certain-words` (required): words of `restore` that read as it alone (党员, 党委, 中国共产党 …);
   `certain-after`: what, following the letter, makes it certain although segmentation leaves it

@@ -1,4 +1,4 @@
-"""党 replaced by a capital `D` (or a full-width `Ｄ`) by a platform's keyword filter, in words 党
+"""党 replaced by a capital `D` (a full-width `Ｄ`, a lower-case `d`) by a platform's keyword filter, in words 党
 forms on either side: `D员干部`, `D委书记`, `D的二十大`, `中国共产D`, `全面从严治D`, `管D治D`, `入D积极
 分子`, at a line's start, split from its continuation by an invisible character (`D\u200b员`), and
 documents redacted throughout beside documents with one redaction alone, and set formulations in
@@ -62,7 +62,7 @@ WEAK_ALONE = (
     "在区域D内组织巡查", "集合D内的元素两两不同", "完成ABCD内外墙检测", "下载全D打印模型", "开展D日纪念活动研讨",
     "将样品放入D内腔检测", "设置D组对照实验",
 )
-LETTERS = ("D", "D", "D", "D", "Ｄ")
+LETTERS = ("D", "D", "D", "D", "Ｄ", "d")
 INVISIBLE = ("\u200b", "\u2060", "\ufeff", "\u00ad")
 TAILS = ("，", "。", "；")
 
