@@ -101,7 +101,9 @@ class LineClassifier:
         # only inside a line (the kind's nature, checked on the examples as a line-bounded
         # declaration); a line-local rule is only run on those lines
         self.line_triggers = () if self.line_local else self.triggers
-        self.line_bounded = () if self.line_local else tuple((f"cues.{name} (a cue counts inside a line)", self.cues[name]) for name in sorted(self.gate))
+        self.line_bounded = () if self.line_local else tuple(
+            (f"cues.{name} (a cue counts inside a line)", self.cues[name]) for name in sorted(self.gate)
+        )
 
     def find(self, doc: Document) -> Iterator[Hit]:
         timeout = doc.guard_timeout
