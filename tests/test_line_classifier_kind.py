@@ -4,6 +4,8 @@ read a site's lines: one line, one report."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lint.engine import core as engine
@@ -13,8 +15,9 @@ from lint.kinds import line_classifier
 from lint.kinds.base import OptionError, read_options
 
 from . import variants
+from .test_cli import plancheck, put
 from .test_rule_cases import CASES
-from .variants import advertising, seller_voice
+from .variants import advertising, seller_channel, seller_voice
 
 OPTIONS = {
     "unit": "sentence",
@@ -97,7 +100,7 @@ def test_a_site_stamp_line_is_reported_once(all_rules):
     texts = [stamp]
     for rule in ("AD001", "WM004"):
         texts += [case["fail"] for case in load(CASES / f"{rule}.toml")["case"] if "fail" in case]
-    texts += [case.text for family in (advertising, seller_voice) for case in variants.cases(family, "artifacts", 300)]
+    texts += [case.text for family in (advertising, seller_voice, seller_channel) for case in variants.cases(family, "artifacts", 300)]
     for text in texts:
         findings = engine.check(text, all_rules)
         assert not _lines_with(findings, "AD001", text) & _lines_with(findings, "WM004", text), text
@@ -142,3 +145,37 @@ def test_line_unit(changes, text, hits):
                 fixed = fixed[: edit.start] + edit.content + fixed[edit.end :]
         out.append((text[hit.start : hit.end], fixed))
     assert out == hits
+
+
+# the notices of sources beyond the document libraries (forums, apps, social media, converters,
+# OCR tools, cloud drives) and the voice of sellers and reposters beyond the sites (followers, groups,
+# comments, shares, shops), each on a line of its own between the issuer's lines of the same words
+_BODY_OF_A_REPORT = (
+    "一年来，我局坚持以人民为中心的发展思想，围绕中心、服务大局，扎实推进各项工作任务落地落实，全面完成年度目标任务。"
+    "一是强化理论武装，深入开展主题教育，组织专题学习二十余次。二是狠抓项目建设，全年实施重点项目十五个，完成投资十二亿元。"
+    "三是优化营商环境，推行一窗受理、集成服务，办理时限压缩百分之四十。四是保障改善民生，新增城镇就业三千人。\n"
+) * 5  # (the notices are less than a fifth of the text: the deletion guard lets the fix through)
+_GATED = {
+    "PW003": ("本帖隐藏的内容需回复后才可浏览", "打开APP阅读全文>>", "关注博主后即可阅读全文", "免费版仅转换前3页，升级会员转换全部页面",
+              "今日识别额度已用完，开通VIP继续识别", "文档预览仅显示前10页", "还剩68%未读，点击继续阅读", "下载资源需要8金币"),
+    "AD001": ("喜欢的朋友记得点赞关注哦！", "网盘链接：https://pan.baidu.com/s/1abc123 提取码：k7q2",
+              "链接失效请留言，看到后第一时间补发。", "评论区扣1，私发Word版", "拍下后自动发货，可编辑修改", "整理不易，请大家多多支持",
+              "资源搬运自网络，若侵犯您的权益请告知删除。"),
+}
+_ISSUERS_OWN = (
+    "请关注本局官方微信公众号获取最新信息。", "申报表可在局网站下载，填写后报送区科技局。", "市图书馆为持证读者提供电子图书免费阅读服务。",
+    "全市共有阅读类APP用户3.2万人，其中付费会员1.1万人。", "各地要加强政府网站检查，及时清理链接失效、错链断链等问题。",
+    "联系人：王伟，联系电话：0551-62345678。", "为基层干部点赞，为担当作为者撑腰。", "预算额度已用完的单位，不得另行列支。",
+)
+
+
+def test_notices_and_sellers_of_many_sources_go_and_the_issuers_lines_stay(tmp_path):
+    gated = [(rule, line) for rule, lines in _GATED.items() for line in lines]
+    lines = [line for pair in zip([line for _, line in gated], _ISSUERS_OWN * 2, strict=False) for line in pair]
+    put(tmp_path, "report.txt", _BODY_OF_A_REPORT + "".join(line + "\n" for line in lines))
+    checked = plancheck("--output-format", "concise", "--select", "PW003,AD001", "report.txt", cwd=tmp_path)
+    reported = {(int(m[1]), m[2]) for m in (re.match(r"report\.txt:(\d+):\d+: (\w+)", line) for line in checked.lines) if m}
+    assert reported == {(6 + lines.index(line), rule) for rule, line in gated}, checked.stdout
+    assert plancheck("--fix", "report.txt", cwd=tmp_path).code == 0
+    own = [line for line in lines if line in _ISSUERS_OWN]
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == _BODY_OF_A_REPORT + "".join(line + "\n" for line in own)
