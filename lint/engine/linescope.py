@@ -13,6 +13,7 @@ and the next pass runs the rules only on the lines that are new (the ones the fi
 from __future__ import annotations
 
 import bisect
+import hashlib
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -80,10 +81,19 @@ def _hits_on(doc: Document, rule: Rule, candidates: list[int]) -> list[Hit]:
     return _hits_in(_part(doc, candidates), doc, rule) if candidates else []
 
 
-def _line_keys(doc: Document) -> list:
-    """Each line's key: its text, and for the last line (no line end after it) that text in a tuple."""
+def _line_keys(doc: Document) -> list[bytes]:
+    """Each line's key: a digest of its text, the last line's (no line end after it) told apart.
+    Not the text itself: the keys outlive their pass, and as strings they would keep a second copy
+    of a big file alive while the next pass reads the fixed one."""
     lines = doc.lines
-    return [*lines[:-1], (lines[-1],)]
+    keys = [_digest(line, b"line") for line in lines[:-1]]
+    keys.append(_digest(lines[-1], b"last"))
+    return keys
+
+
+def _digest(line: str, kind: bytes) -> bytes:
+    # 128 bits: a collision would carry one line's hits to another, so no 64-bit hash()
+    return hashlib.blake2b(line.encode("utf-8", "surrogatepass"), digest_size=16, person=kind).digest()
 
 
 class _Seen(NamedTuple):
