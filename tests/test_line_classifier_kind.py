@@ -30,9 +30,10 @@ OPTIONS = {
 }
 
 
-def _hits(text: str, **changes) -> list[tuple[str, str | None]]:
-    """Each hit's text, and what its fix leaves of the text (None: reported only)."""
-    matcher = line_classifier.compile(read_options(line_classifier.OPTIONS, {**OPTIONS, **changes}))
+def _hits(text: str, base: dict = OPTIONS, **changes) -> list[tuple[str, str | None]]:
+    """Each hit's text, and what its fix leaves of the text (None: reported only), for the rule
+    `base` with `changes`."""
+    matcher = line_classifier.compile(read_options(line_classifier.OPTIONS, {**base, **changes}))
     out = []
     for hit in matcher.find(Document(text)):
         fixed = None
@@ -135,16 +136,7 @@ _BODY = "正文第一句。正文第二句。\n"
     ],
 )
 def test_line_unit(changes, text, hits):
-    matcher = line_classifier.compile(read_options(line_classifier.OPTIONS, {**LINE, **changes}))
-    out = []
-    for hit in matcher.find(Document(text)):
-        fixed = None
-        if hit.edits:
-            fixed = text
-            for edit in sorted(hit.edits, reverse=True):
-                fixed = fixed[: edit.start] + edit.content + fixed[edit.end :]
-        out.append((text[hit.start : hit.end], fixed))
-    assert out == hits
+    assert _hits(text, LINE, **changes) == hits
 
 
 # the notices of sources beyond the document libraries (forums, apps, social media, converters,

@@ -76,6 +76,43 @@ def untouched(rng: random.Random, hosts: tuple[str, ...], middle: str, what: str
     return Case(text, text, text, (), what)
 
 
+def padded(rng: random.Random, hosts: tuple[str, ...], middle: str, size: int | None = None) -> str:
+    """`middle` with real paragraphs after it, enough that deleting `size` characters (all of
+    `middle` by default) is a small part of the document, as in a real one: the fix loop refuses
+    to delete a fifth of a text."""
+    size = len(middle) if size is None else size
+    lines = [middle]
+    while sum(map(len, lines)) < 12 * size:
+        lines.append(rng.choice(hosts))
+    return "\n".join(lines)
+
+
+def paragraphs(rng: random.Random, hosts: tuple[str, ...], chars: int = 320) -> str:
+    """Real paragraphs, one a line, of at least `chars` characters in all: a body that makes a
+    document more than the notice beside it (the default is a body to a paywall's rules)."""
+    lines: list[str] = []
+    while sum(map(len, lines)) < chars:
+        lines.append(rng.choice(hosts))
+    return "\n".join(lines)
+
+
+def deleted_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The deleted span [start, end), widened to the left over the characters it shares with what
+    precedes it: a diff may show the deletion shifted there (`。广告。` after `。`)."""
+    shift = 0
+    while shift < start and text[start - 1 - shift] == text[end - 1 - shift]:
+        shift += 1
+    return start - shift, end
+
+
+def beside_host(rng: random.Random, hosts: tuple[str, ...], trap: str, allowed: bool = True) -> str:
+    """The trap alone, or (half the time, where `allowed`) glued before or after a real paragraph."""
+    if allowed and rng.random() < 0.5:
+        host = rng.choice(hosts)
+        return host + trap if rng.random() < 0.5 else trap + host
+    return trap
+
+
 def split_sentences(line: str) -> list[int]:
     """Offsets just after each sentence or clause mark inside a line, where an artifact may go."""
     return [m.end() for m in regex.finditer(r"[，；。：]", line) if m.end() < len(line)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 import string
 
-from . import Case, document, untouched
+from . import Case, beside_host, deleted_span, document, padded, untouched
 
 FAMILY = "advertising"
 CATEGORY = "advertising"
@@ -148,24 +148,6 @@ def _advert(rng: random.Random) -> tuple[str, str]:
     return body, f"shape={shape}"
 
 
-def _padded(rng: random.Random, hosts: tuple[str, ...], middle: str) -> str:
-    """`middle` with real paragraphs after it, enough that deleting the advert is a small part of
-    the document, as in a real one (the fix loop refuses to delete a fifth of a text)."""
-    lines = [middle]
-    while sum(map(len, lines)) < 12 * len(middle):
-        lines.append(rng.choice(hosts))
-    return "\n".join(lines)
-
-
-def _aligned(text: str, start: int, end: int) -> tuple[int, int]:
-    """The deleted span [start, end), widened to the left over the characters it shares with what
-    precedes it: a diff may show the deletion shifted there (`。广告。` after `。`)."""
-    shift = 0
-    while shift < start and text[start - 1 - shift] == text[end - 1 - shift]:
-        shift += 1
-    return start - shift, end
-
-
 def _sentence_ends(line: str) -> list[int]:
     return [i + 1 for i, ch in enumerate(line) if ch == "。" and i + 1 < len(line)]
 
@@ -183,15 +165,15 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         position = "paragraph-end"
     if position == "alone":
         advert += rng.choice(ENDS)
-        text, offset = document(rng, hosts, _padded(rng, hosts, advert))
+        text, offset = document(rng, hosts, padded(rng, hosts, advert))
         end = offset + len(advert) + 1
         fixed = text[:offset] + text[end:]
-        return Case(text, fixed, fixed, (_aligned(text, offset, end),), f"{position} {what}: {advert}")
+        return Case(text, fixed, fixed, (deleted_span(text, offset, end),), f"{position} {what}: {advert}")
     if position == "in-sentence":
         # inside a sentence of the document: where the advert ends is not certain, so it is reported
         at = rng.choice(places)
         middle = host[:at] + advert + "，" + host[at:]
-        text, offset = document(rng, hosts, _padded(rng, hosts, middle))
+        text, offset = document(rng, hosts, padded(rng, hosts, middle))
         return Case(text, text, text, ((offset + at, offset + at + len(advert)),), f"{position} {what}: {advert}")
     # a sentence of its own inside the paragraph: it ends where a sentence ends
     if position == "paragraph-end":
@@ -201,11 +183,11 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
         advert += rng.choice(("。", "！"))
         at = 0 if position == "paragraph-start" else rng.choice(places)
     middle = host[:at] + advert + host[at:]
-    text, offset = document(rng, hosts, _padded(rng, hosts, middle))
+    text, offset = document(rng, hosts, padded(rng, hosts, middle))
     start = offset + at
     end = start + len(advert)
     fixed = text[:start] + text[end:]
-    return Case(text, fixed, fixed, (_aligned(text, start, end),), f"{position} {what}: {advert}")
+    return Case(text, fixed, fixed, (deleted_span(text, start, end),), f"{position} {what}: {advert}")
 
 
 # the issuer's own lines: a channel and a commercial word, never the seller speaking to the reader
@@ -262,7 +244,5 @@ TRAPS = (
 
 def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     trap = rng.choice(TRAPS)
-    if rng.random() < 0.5 and not trap.startswith(("联系人", "采购人", "版权所有", "咨询邮箱")):
-        host = rng.choice(hosts)
-        trap = host + trap if rng.random() < 0.5 else trap + host
-    return untouched(rng, hosts, trap)
+    alone = trap.startswith(("联系人", "采购人", "版权所有", "咨询邮箱"))
+    return untouched(rng, hosts, beside_host(rng, hosts, trap, allowed=not alone))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 
-from . import Case, document, untouched
+from . import Case, beside_host, deleted_span, document, paragraphs, untouched
 
 FAMILY = "paywall-gate"
 CATEGORY = "paywall"
@@ -100,13 +100,6 @@ def _notice(rng: random.Random) -> tuple[str, int]:
     return pick(PREFIXES) + left + body + right + pick(SUFFIXES), shape
 
 
-def _body(rng: random.Random, hosts: tuple[str, ...]) -> str:
-    lines: list[str] = []
-    while sum(map(len, lines)) < 320:
-        lines.append(rng.choice(hosts))
-    return "\n".join(lines)
-
-
 def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     notice, shape = _notice(rng)
     if rng.random() < 0.12:
@@ -123,21 +116,17 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     middle = (cut + "\n" if cut else "") + notice
     where = rng.choice(("before", "after", "between"))
     if where == "before":
-        middle = middle + "\n" + _body(rng, hosts)
+        middle = middle + "\n" + paragraphs(rng, hosts)
     elif where == "after":
-        middle = _body(rng, hosts) + "\n" + middle
+        middle = paragraphs(rng, hosts) + "\n" + middle
     else:
-        middle = _body(rng, hosts) + "\n" + middle + "\n" + rng.choice(hosts)
+        middle = paragraphs(rng, hosts) + "\n" + middle + "\n" + rng.choice(hosts)
     text, at = document(rng, hosts, middle)
     # the notice's line and its line end go, with the ellipsis line before it
     end = at + middle.index(notice) + len(notice) + 1
     start = end - len(notice) - 1 - (len(cut) + 1 if cut else 0)
     fixed = text[:start] + text[end:]
-    # a diff may show the deletion shifted left over characters the line shares with what precedes it
-    shift = 0
-    while shift < start and text[start - 1 - shift] == text[end - 1 - shift]:
-        shift += 1
-    return Case(text, fixed, fixed, ((start - shift, end),), f"{where} shape={shape} cut={cut!r}: {notice}")
+    return Case(text, fixed, fixed, (deleted_span(text, start, end),), f"{where} shape={shape} cut={cut!r}: {notice}")
 
 
 # the issuer's own sentences with the same words: no copy of a document is gated in them
@@ -179,7 +168,4 @@ TRAPS = (
 
 def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     trap = rng.choice(TRAPS)
-    if trap != "……" and rng.random() < 0.5:
-        host = rng.choice(hosts)
-        trap = host + trap if rng.random() < 0.5 else trap + host
-    return untouched(rng, hosts, trap)
+    return untouched(rng, hosts, beside_host(rng, hosts, trap, allowed=trap != "……"))

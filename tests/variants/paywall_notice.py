@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from . import Case, document, untouched
+from . import Case, deleted_span, document, untouched
 
 FAMILY = "paywall-notice"
 CATEGORY = "paywall"
@@ -44,11 +44,7 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     text, at = document(rng, hosts, notice + body)
     end = at + len(notice) + 1
     fixed = text[:at] + text[end:]
-    # a diff may show the deletion shifted left over characters the line shares with what precedes it
-    shift = 0
-    while shift < at and text[at - 1 - shift] == text[end - 1 - shift]:
-        shift += 1
-    return Case(text, fixed, fixed, ((at - shift, end),), notice)
+    return Case(text, fixed, fixed, (deleted_span(text, at, end),), notice)
 
 
 def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:

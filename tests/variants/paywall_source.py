@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import random
 
-from . import Case, document, untouched
+from . import Case, beside_host, deleted_span, document, paragraphs, untouched
 
 FAMILY = "paywall-source"
 CATEGORY = "paywall"
@@ -164,31 +164,20 @@ def _notice(rng: random.Random) -> tuple[str, str]:
     return pick(PREFIXES) + left + body + right + pick(SUFFIXES), source
 
 
-def _body(rng: random.Random, hosts: tuple[str, ...]) -> str:
-    lines: list[str] = []
-    while sum(map(len, lines)) < 320:
-        lines.append(rng.choice(hosts))
-    return "\n".join(lines)
-
-
 def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     notice, source = _notice(rng)
     where = rng.choice(("before", "after", "between"))
     if where == "before":
-        middle = notice + "\n" + _body(rng, hosts)
+        middle = notice + "\n" + paragraphs(rng, hosts)
     elif where == "after":
-        middle = _body(rng, hosts) + "\n" + notice
+        middle = paragraphs(rng, hosts) + "\n" + notice
     else:
-        middle = _body(rng, hosts) + "\n" + notice + "\n" + rng.choice(hosts)
+        middle = paragraphs(rng, hosts) + "\n" + notice + "\n" + rng.choice(hosts)
     text, at = document(rng, hosts, middle)
     end = at + middle.index(notice) + len(notice) + 1
     start = end - len(notice) - 1
     fixed = text[:start] + text[end:]
-    # a diff may show the deletion shifted left over characters the line shares with what precedes it
-    shift = 0
-    while shift < start and text[start - 1 - shift] == text[end - 1 - shift]:
-        shift += 1
-    return Case(text, fixed, fixed, ((start - shift, end),), f"{where} {source}: {notice}")
+    return Case(text, fixed, fixed, (deleted_span(text, start, end),), f"{where} {source}: {notice}")
 
 
 # the issuer's, a library's, a museum's or a statute's own sentences with the same words
@@ -220,7 +209,4 @@ TRAPS = (
 
 def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     trap = rng.choice(TRAPS)
-    if rng.random() < 0.5:
-        host = rng.choice(hosts)
-        trap = host + trap if rng.random() < 0.5 else trap + host
-    return untouched(rng, hosts, trap)
+    return untouched(rng, hosts, beside_host(rng, hosts, trap))

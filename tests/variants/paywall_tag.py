@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 
-from . import Case, document, split_sentences, untouched
+from . import Case, beside_host, document, split_sentences, untouched
 
 FAMILY = "paywall-tag"
 CATEGORY = "paywall"
@@ -112,7 +112,4 @@ TRAPS = (
 
 def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     trap = rng.choice(TRAPS)
-    if not trap.startswith("##") and rng.random() < 0.5:
-        host = rng.choice(hosts)
-        trap = host + trap if rng.random() < 0.5 else trap + host
-    return untouched(rng, hosts, trap)
+    return untouched(rng, hosts, beside_host(rng, hosts, trap, allowed=not trap.startswith("##")))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import random
 import string
 
-from . import Case, document, untouched
+from . import Case, beside_host, deleted_span, document, padded, untouched
 
 FAMILY = "seller-channel"
 CATEGORY = "advertising"
@@ -118,36 +118,21 @@ def _advert(rng: random.Random) -> tuple[str, str]:
     return body, shape
 
 
-def _padded(rng: random.Random, hosts: tuple[str, ...], middle: str) -> str:
-    lines = [middle]
-    while sum(map(len, lines)) < 12 * len(middle):
-        lines.append(rng.choice(hosts))
-    return "\n".join(lines)
-
-
-def _shifted(text: str, start: int, end: int) -> int:
-    # a diff may show the deletion shifted left over what it shares with the text before it
-    shift = 0
-    while shift < start and text[start - 1 - shift] == text[end - 1 - shift]:
-        shift += 1
-    return start - shift
-
-
 def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     advert, shape = _advert(rng)
     if rng.random() < 0.6:
         advert += rng.choice(("", "。", "！", "~", "!", "…"))
-        text, at = document(rng, hosts, _padded(rng, hosts, advert))
+        text, at = document(rng, hosts, padded(rng, hosts, advert))
         end = at + len(advert) + 1
         fixed = text[:at] + text[end:]
-        return Case(text, fixed, fixed, ((_shifted(text, at, end), end),), f"alone {shape}: {advert}")
+        return Case(text, fixed, fixed, (deleted_span(text, at, end),), f"alone {shape}: {advert}")
     advert += rng.choice(("。", "！", "~", "!"))
     host = rng.choice(hosts)
-    text, at = document(rng, hosts, _padded(rng, hosts, host + advert))
+    text, at = document(rng, hosts, padded(rng, hosts, host + advert))
     start = at + len(host)
     end = start + len(advert)
     fixed = text[:start] + text[end:]
-    return Case(text, fixed, fixed, ((_shifted(text, start, end), end),), f"paragraph-end {shape}: {advert}")
+    return Case(text, fixed, fixed, (deleted_span(text, start, end),), f"paragraph-end {shape}: {advert}")
 
 
 TRAPS = (
@@ -177,7 +162,4 @@ TRAPS = (
 
 def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     trap = rng.choice(TRAPS)
-    if rng.random() < 0.5:
-        host = rng.choice(hosts)
-        trap = host + trap if rng.random() < 0.5 else trap + host
-    return untouched(rng, hosts, trap)
+    return untouched(rng, hosts, beside_host(rng, hosts, trap))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 import string
 
-from . import Case, document, untouched
+from . import Case, beside_host, deleted_span, document, padded, untouched
 
 FAMILY = "seller-voice"
 CATEGORY = "advertising"
@@ -94,35 +94,21 @@ def _advert(rng: random.Random) -> tuple[str, int]:
     return body, shape
 
 
-def _padded(rng: random.Random, hosts: tuple[str, ...], middle: str) -> str:
-    lines = [middle]
-    while sum(map(len, lines)) < 12 * len(middle):
-        lines.append(rng.choice(hosts))
-    return "\n".join(lines)
-
-
 def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     advert, shape = _advert(rng)
     if rng.random() < 0.5:
         advert += rng.choice(ENDS)
-        text, at = document(rng, hosts, _padded(rng, hosts, advert))
+        text, at = document(rng, hosts, padded(rng, hosts, advert))
         end = at + len(advert) + 1
         fixed = text[:at] + text[end:]
-        shift = 0
-        while shift < at and text[at - 1 - shift] == text[end - 1 - shift]:
-            shift += 1
-        return Case(text, fixed, fixed, ((at - shift, end),), f"alone shape={shape}: {advert}")
+        return Case(text, fixed, fixed, (deleted_span(text, at, end),), f"alone shape={shape}: {advert}")
     advert += rng.choice(ENDS[1:])
     host = rng.choice(hosts)
-    text, at = document(rng, hosts, _padded(rng, hosts, host + advert))
+    text, at = document(rng, hosts, padded(rng, hosts, host + advert))
     start = at + len(host)
     end = start + len(advert)
     fixed = text[:start] + text[end:]
-    # a diff may show the deletion shifted left over what it shares with the text before it
-    shift = 0
-    while shift < start and text[start - 1 - shift] == text[end - 1 - shift]:
-        shift += 1
-    return Case(text, fixed, fixed, ((start - shift, end),), f"paragraph-end shape={shape}: {advert}")
+    return Case(text, fixed, fixed, (deleted_span(text, start, end),), f"paragraph-end shape={shape}: {advert}")
 
 
 HOTLINES = ("12345", "12320", "12316", "12350", "12366", "12333", "12369", "12388", "12355", "12338", "12348", "12351",
@@ -159,7 +145,4 @@ TRAPS = (
 
 def traps(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     trap = rng.choice(TRAPS).format(hotline=rng.choice(HOTLINES))
-    if "\n" not in trap and rng.random() < 0.5:
-        host = rng.choice(hosts)
-        trap = host + trap if rng.random() < 0.5 else trap + host
-    return untouched(rng, hosts, trap)
+    return untouched(rng, hosts, beside_host(rng, hosts, trap, allowed="\n" not in trap))

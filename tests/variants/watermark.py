@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 
-from . import Case, document, split_sentences, untouched
+from . import Case, document, padded, split_sentences, untouched
 
 FAMILY = "watermark"
 CATEGORY = "watermark"
@@ -113,17 +113,6 @@ def _han_gap(rng: random.Random, line: str) -> int | None:
     return rng.choice(places) if places else None
 
 
-def _padded(rng: random.Random, hosts: tuple[str, ...], middle: str, size: int | None = None) -> str:
-    """`middle` with real paragraphs after it, enough that deleting `size` characters (all of
-    `middle` by default) is a small part of the document, as in a real one: the fix loop refuses
-    to delete a fifth of a text."""
-    size = len(middle) if size is None else size
-    lines = [middle]
-    while sum(map(len, lines)) < 12 * size:
-        lines.append(rng.choice(hosts))
-    return "\n".join(lines)
-
-
 def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     host = rng.choice(hosts)
     position = rng.choice(("line-end", "between-sentences", "in-clause", "line-start", "alone"))
@@ -138,14 +127,14 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
             position, at = "line-end", len(host)
     stamp, what = _stamp(rng, position)
     if position == "alone":
-        text, offset = document(rng, hosts, _padded(rng, hosts, stamp))
+        text, offset = document(rng, hosts, padded(rng, hosts, stamp))
         fixed = text[:offset] + text[offset + len(stamp) + 1 :]
         # the line with a line end: the one before it, as a diff may align the deletion
         span = (max(offset - 1, 0), offset + len(stamp) + 1)
     else:
         at = {"line-end": len(host), "line-start": 0}.get(position, at)
         middle = host[:at] + stamp + host[at:]
-        text, offset = document(rng, hosts, _padded(rng, hosts, middle, len(stamp)))
+        text, offset = document(rng, hosts, padded(rng, hosts, middle, len(stamp)))
         fixed = text[: offset + at] + text[offset + at + len(stamp) :]
         span = (offset + at, offset + at + len(stamp))
     return Case(text, fixed, fixed, (span,), f"{position} {what}")
