@@ -28,6 +28,13 @@ the line's marker style (a heading that happens to fill the line), unless the br
 splits a word or a phrase. A page footer line (`page-footer`) between the halves of a sentence
 goes with the break. A document of long lines (the real laws) has no wrap column.
 
+A document wrapped ragged, at no one column (OCR, a copy of a narrow page), shows it otherwise:
+most of its prose lines, `min-ragged` at least, end where a sentence cannot and the next line
+goes on. There such a break is read as a line that continues a sentence whatever its length and
+punctuation, unless one of the lines stands alone (a heading, a table row, an attachment, a line
+that starts a paragraph); a first line without clause punctuation must run as long as the
+document's lines run, more or less (a heading is shorter).
+
 A short line that ends in a word that cannot end a phrase (`dangling`: a character that is a
 word of its own there, jieba's segmentation of the line's end says: `（二）始终把` / `人民群众利益放在首位`)
 is joined to the next when that goes on, even after an item marker; so is a prose line before one
@@ -77,13 +84,18 @@ OPTIONS = {
     "column-slack": Option(INTEGER, default=2),
     "max-overlong": Option(INTEGER, default=1),
     "max-heading": Option(INTEGER, default=24),
+    "min-ragged": Option(INTEGER, default=4),
 }
 
+# the share of a ragged document's measure that the first line of a paragraph without clause
+# punctuation fills when it is wrapped, not a heading
+RAGGED_SHARE = 0.6
 # a page footer line is short (第12页 共30页): longer lines are not matched against its expression
 MAX_FOOTER = 24
 _NUMERAL = LazyPattern(r"[一二三四五六七八九十百零〇\d①-⑳]+")
 _OPENERS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "(": ")"}
 _FRAGMENT = LazyPattern(r"^\p{Han}+$")
+_CLOSING_MARKS = frozenset("”’）》)」』")
 _CLOSING_START = LazyPattern(r"^[，。；：、！？”’）》]")
 
 
@@ -165,6 +177,23 @@ class HardWrapMatcher:
         # length in a table of contents have none
         prose = sum(1 for line, c in measured if abs(c - column) <= self.column_slack and self.clause.search(line, timeout=timeout))
         return column if prose * 4 >= at else None
+
+    def _ragged(self, lines: list[str], breaks: list[int] | range, title: int, timeout: float | None) -> float | None:
+        """The measure of a ragged document (the median column its open lines end at), or None:
+        most of its prose lines end where a sentence cannot before a line that goes on (`breaks`
+        holds every such line, and others)."""
+        if len(breaks) < self.min_ragged:
+            return None
+        open_ = []
+        for index in breaks:
+            first, second = lines[index], lines[index + 1]
+            if index != title and first and second and self.continue_end.match(first[-1], timeout=timeout):
+                if self.continue_start.match(second, timeout=timeout) and self._prose(first, timeout):
+                    open_.append(_column(first))
+        if len(open_) < self.min_ragged:
+            return None
+        prose = sum(1 for index, line in enumerate(lines) if index != title and line and self._prose(line, timeout))
+        return sorted(open_)[len(open_) // 2] if len(open_) * 2 >= prose else None
 
     def _indents(self, lines: list[str], timeout: float | None) -> bool:
         """Whether the document indents the first lines of its paragraphs: two lines at least
@@ -261,7 +290,9 @@ class HardWrapMatcher:
         # full one is a signature, a heading or a page number
         return _column(second) >= column - self.column_slack or self._prose(second, timeout)
 
-    def _joinable(self, first: str, second: str, continuing: bool, timeout: float | None) -> bool:
+    def _joinable(self, first: str, second: str, continuing: bool, ragged: float | None, timeout: float | None) -> bool:
+        if ragged is not None and self._ragged_break(first, second, continuing, ragged, timeout):
+            return True
         if not self.continue_end.match(first[-1], timeout=timeout) or not self.continue_start.match(second, timeout=timeout):
             return False
         if self._dangling(first, timeout) and self._prose(second, timeout) and not self._starts_paragraph(second, timeout):
@@ -277,6 +308,24 @@ class HardWrapMatcher:
             return True
         # the break splits a word (`应` / `当出示`) or a phrase (`…的单位` after `成绩显著`)
         return self._opens_dangling(second, timeout) or self._word_across(first, second)
+
+    def _ragged_break(self, first: str, second: str, continuing: bool, measure: float, timeout: float | None) -> bool:
+        """A break inside a paragraph of a ragged document: the first line does not end its
+        sentence (it may end in a closing mark: 》 of a title the sentence goes on after), neither
+        line stands alone, and the first has clause punctuation, continues the line before, or
+        runs as long as the document's lines run, more or less (a heading is shorter)."""
+        if not (self.continue_end.match(first[-1], timeout=timeout) or first[-1] in _CLOSING_MARKS):
+            return False
+        if not self._runs_on(first, second, timeout):
+            return False
+        return continuing or self._prose(first, timeout) or _column(first) >= RAGGED_SHARE * measure
+
+    def _runs_on(self, first: str, second: str, timeout: float | None) -> bool:
+        """Neither line is one that stands alone: a heading, a table row, an attachment line, or a
+        second line that starts a paragraph."""
+        if self._heading(first, timeout) or self.attachment.match(first, timeout=timeout) or self._starts_paragraph(second, timeout):
+            return False
+        return not (self.table_row.search(first, timeout=timeout) or self.table_row.search(second, timeout=timeout))
 
     def _fragment(self, before: str, line: str, after: str, timeout: float | None) -> bool:
         if not (before and after and len(line) <= self.max_fragment and _FRAGMENT.match(line)):
@@ -300,14 +349,16 @@ class HardWrapMatcher:
         breaks = {j for i in triggered for j in (i - 1, i) if 0 <= j < last}
         return sorted(breaks | {i for i in orphans if i < last})
 
-    def _join(self, first: str, second: str, wrap: Wrap | None, continuing: bool, title: bool, timeout: float | None) -> bool:
+    def _join(
+        self, first: str, second: str, wrap: Wrap | None, continuing: bool, ragged: float | None, title: bool, timeout: float | None
+    ) -> bool:
         if not (first and second):
             return False
         if self.orphan.match(first, timeout=timeout):
             return True
         if title:
             return False
-        return self._joinable(first, second, continuing, timeout) or wrap is not None and self._wrapped(first, second, wrap, timeout)
+        return self._joinable(first, second, continuing, ragged, timeout) or wrap is not None and self._wrapped(first, second, wrap, timeout)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         lines = doc.lines
@@ -321,8 +372,12 @@ class HardWrapMatcher:
             title = -1  # a first line with clause punctuation is prose, not a title
         column = self._wrap_column(lines, title, timeout) if len(lines) > 3 else None
         wrap = None if column is None else Wrap(column, self._indents(lines, timeout), self._heading_styles(lines, column, timeout))
+        breaks = self._breaks(doc, wrap is not None)
+        ragged = self._ragged(lines, breaks, title, timeout)
+        if ragged is not None:
+            breaks = self._breaks(doc, True)  # a ragged line may end in a closing mark, which no trigger sees
         across = -1  # a page footer that a joined break runs across
-        for index in self._breaks(doc, wrap is not None):
+        for index in breaks:
             if index == across:
                 continue
             if index - 1 not in joined:
@@ -331,7 +386,7 @@ class HardWrapMatcher:
             footer = lines[reach]
             if index + 2 < len(lines) and footer and len(footer) <= MAX_FOOTER and self.page_footer.match(footer, timeout=timeout):
                 reach += 1  # a sentence the page cut goes on after the footer
-            join = self._join(lines[index], lines[reach], wrap, continuing, index == title, timeout)
+            join = self._join(lines[index], lines[reach], wrap, continuing, ragged, index == title, timeout)
             if not join and index and lines[index] and self._fragment(lines[index - 1], lines[index], lines[index + 1], timeout):
                 joined[index - 1] = index
                 join, reach = True, index + 1
