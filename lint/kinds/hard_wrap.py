@@ -358,7 +358,9 @@ class HardWrapMatcher:
             return True
         if title:
             return False
-        return self._joinable(first, second, continuing, ragged, timeout) or wrap is not None and self._wrapped(first, second, wrap, timeout)
+        if self._joinable(first, second, continuing, ragged, timeout):
+            return True
+        return wrap is not None and self._wrapped(first, second, wrap, timeout)
 
     def find(self, doc: Document) -> Iterator[Hit]:
         lines = doc.lines
