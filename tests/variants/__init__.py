@@ -200,5 +200,7 @@ def evaluate(case: Case, rules: RuleSet, category: str) -> Outcome:
     safe = engine.fix(case.text, rules).text
     unsafe = engine.fix(case.text, rules, unsafe=True).text
     exact = safe == case.fixed and unsafe == case.fixed_unsafe
-    outside = max(_outside(case.text, safe, case.spans), _outside(case.text, unsafe, case.spans))
+    # an exact output changed nothing but the expected edits; a diff of a long, repetitive text can
+    # still align a deleted line end with another copy of the words and count them as changed
+    outside = 0 if exact else max(_outside(case.text, safe, case.spans), _outside(case.text, unsafe, case.spans))
     return Outcome(found, len(case.spans), exact, outside)

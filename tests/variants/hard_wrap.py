@@ -1,7 +1,9 @@
-"""Documents that PDF extraction hard-wrapped at a fixed width (18–45 columns): real paragraphs cut
-into lines, a paragraph's first line indented or not, page footers between pages, a paragraph
-run in after its heading marker whose first line is cut short after a word that cannot end a
-phrase (`（二）始终把` / `人民群众利益放在首位…`), a site stamp at the end of a wrapped line. The
+"""Documents that PDF extraction hard-wrapped at a fixed width (18–45 columns) (or ragged, each
+line's room drawn from 70–100 % of the width, as OCR and copies of a narrow page leave lines, so
+that no column shows: the family hard_wrap_ragged): real paragraphs cut into lines, a
+paragraph's first line indented or not, page footers between pages, a paragraph run in after
+its heading marker whose first line is cut short after a word that cannot end a phrase
+(`（二）始终把` / `人民群众利益放在首位…`), a site stamp at the end of a wrapped line. The
 headings, the title, lists, 附件 lines, the signature and its date stay on their own lines, and a
 line that ends a sentence keeps its break. Traps: unwrapped documents (the real laws' long lines)
 with short legitimate lines among them, and tables whose cells are single characters between
@@ -77,8 +79,9 @@ def _heading(rng: random.Random, marker: str, n: int) -> str:
     return f"{numeral}、{rng.choice(TOPICS)}"
 
 
-def _wrap(text: str, width: int, first: float) -> list[str]:
-    """`text` cut into lines of `width` columns (the first of `first`), as a typesetter does: a
+def _wrap(text: str, width: int, first: float, ragged: Callable[[], float] | None = None) -> list[str]:
+    """`text` cut into lines of `width` columns (the first of `first`; each of `ragged()` columns,
+    when given), as a typesetter does: a
     closing mark that would start a line stays at the end of the one before, an opening mark that
     would end one goes to the next, and a run of ASCII letters or digits is not cut."""
     lines: list[str] = []
@@ -100,7 +103,7 @@ def _wrap(text: str, width: int, first: float) -> list[str]:
                 if 0 < run < len(line) - 4:
                     line, carried = line[:-run], line[-run:]
             lines.append(line)
-            line, used, room = carried, _width(carried), width
+            line, used, room = carried, _width(carried), width if ragged is None else ragged()
         line += ch
         used += step
         i += 1
@@ -177,19 +180,22 @@ class _Writer:
         self.offset = start + len(stamp) + 1
 
 
-def _paragraph(rng: random.Random, out: _Writer, body: str, width: int, indent: str, page: list[int], lead: str = "") -> str:
+def _paragraph(
+    rng: random.Random, out: _Writer, body: str, width: int, indent: str, page: list[int], lead: str = "", ragged: bool = False
+) -> str:
     """Write one wrapped paragraph; returns what the grammar chose, for the failure message."""
     what = ""
     first = width - _width(indent)
+    room = (lambda: width * rng.uniform(0.7, 1.0)) if ragged else None
     if lead:
         cut = _run_in_cut(rng, body)
         if cut is not None and rng.random() < 0.7:
-            lines = [lead + body[:cut], *_wrap(body[cut:], width, width)]
+            lines = [lead + body[:cut], *_wrap(body[cut:], width, width, room)]
             what = f" run-in cut {lead + body[:cut]!r}"
         else:
-            lines = _wrap(lead + body, width, first)
+            lines = _wrap(lead + body, width, first, room)
     else:
-        lines = _wrap(body, width, first)
+        lines = _wrap(body, width, first, room)
     lines = _convertible(lines)
     lines[0] = indent + lines[0]
     # a stamp on a line that fills the column (not on a first line cut short: the stamp would hide
@@ -219,6 +225,11 @@ def _paragraph(rng: random.Random, out: _Writer, body: str, width: int, indent: 
 
 
 def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
+    return wrapped(rng, hosts, ragged=False)
+
+
+def wrapped(rng: random.Random, hosts: tuple[str, ...], *, ragged: bool) -> Case:
+    """A wrapped document: at a fixed width, or `ragged`."""
     width = rng.randint(18, 45)
     indent = rng.choice(INDENTS)
     heading_indent = indent if rng.random() < 0.5 else ""
@@ -229,7 +240,7 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
     out.line(_title(rng))
     if rng.random() < 0.5:
         out.line("")
-    what = f"width {width} indent {indent!r}"
+    what = f"width {width}{' ragged' if ragged else ''} indent {indent!r}"
     # distinct paragraphs: a text that repeats lets the diff that scores a case align a deleted
     # break with the other copy
     paragraphs = list(dict.fromkeys(rng.choice(hosts) for _ in range(40)))
@@ -243,7 +254,7 @@ def artifacts(rng: random.Random, hosts: tuple[str, ...]) -> Case:
             lead = (f"{k}." if marker.startswith("（") else f"（{CHINESE[k - 1]}）") if run_in else ""
             if blank and out.text[-1] != "\n":
                 out.line("")
-            what += _paragraph(rng, out, body, width, indent, page, lead)
+            what += _paragraph(rng, out, body, width, indent, page, lead, ragged)
         if not run_in and rng.random() < 0.3:  # a list, each item on its line
             for k, item in enumerate(rng.sample(ITEMS, rng.randint(2, 4)), 1):
                 out.line(f"{indent}{k}.{item}；")
