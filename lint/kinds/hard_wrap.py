@@ -192,8 +192,15 @@ class HardWrapMatcher:
                     open_.append(_column(first))
         if len(open_) < self.min_ragged:
             return None
-        prose = sum(1 for index, line in enumerate(lines) if index != title and line and self._prose(line, timeout))
-        return sorted(open_)[len(open_) // 2] if len(open_) * 2 >= prose else None
+        # most prose lines are open: stop counting them once they are too many (a document of
+        # whole paragraphs, the usual one, stops after a few lines)
+        prose = 0
+        for index, line in enumerate(lines):
+            if index != title and line and self._prose(line, timeout):
+                prose += 1
+                if prose > 2 * len(open_):
+                    return None
+        return sorted(open_)[len(open_) // 2]
 
     def _indents(self, lines: list[str], timeout: float | None) -> bool:
         """Whether the document indents the first lines of its paragraphs: two lines at least
